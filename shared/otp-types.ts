@@ -1,0 +1,28 @@
+/** Token kinds Keyfob can generate codes for. Steam is TOTP with a 5-letter alphabet. */
+export type OtpType = 'totp' | 'hotp' | 'steam';
+
+/** HMAC algorithms of RFC 6238 §1.2. */
+export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+/** Every parameter of a token except its secret. */
+export interface TokenParams {
+  type: OtpType;
+  algorithm: Algorithm;
+  /** 4–10 for TOTP/HOTP; always 5 for Steam. */
+  digits: number;
+  /** Seconds, 1…86400. Ignored for HOTP but kept at 30 so a type change is lossless. */
+  period: number;
+  /** HOTP moving factor; 0n for TOTP/Steam. Up to 2^64−1. */
+  counter: bigint;
+}
+
+/** The names a user sees for a token. */
+export interface TokenLabel {
+  issuer: string;
+  account: string;
+}
+
+/** A complete token as parsed from a key URI or typed by hand. `secret` is raw key bytes. */
+export interface Token extends TokenParams, TokenLabel {
+  secret: Uint8Array;
+}
