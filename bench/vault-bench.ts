@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Vault, keytarSecretStore } from '../electron/vault';
+import type { Token } from '../shared/otp-types';
+
+/**
+ * Vault and CLI figures on the real keyring (run inside scripts/with-keyring.mjs):
+ * open + list with 500 accounts, reading all 500 secrets, and `keyfob code` end to end.
+ */
+const ACCOUNTS = 500;
+const RUNS = 7;
+const home = mkdtempSync(join(tmpdir(), 'keyfob-bench-'));
+const service = `Keyfob-bench-${process.pid}`;
+const cli = resolve(__dirname, '../out/main/keyfob.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.floor(s.length / 2)] ?? 0) * 10) / 10;
+}
+function emit(metric: string, value: number, unit: string, target?: number): void {
+  console.log(JSON.stringify({ metric, value, unit, ...(target === undefined ? {} : { target, ok: value <= target }) }));
+}
+
+async function main(): Promise<void> {
+  const secrets = keytarSecretStore(service);
+  const { vault } = await Vault.open({ home, secrets });
+  const t0 = performance.now();
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const secret = new Uint8Array(20).map((_, j) => (i * 31 + j * 7) & 0xff);
+    const token: Token = { secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n, issuer: `Issuer ${i % 37}`, account: `user${i}@example.com` };
+    await vault.add(token);
+  }
+  emit('vault.add_500_accounts', Math.round(performance.now() - t0), 'ms');
+
+  const opens: number[] = [];
+  const reads: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const a = performance.now();
+    const { vault: v } = await Vault.open({ home, secrets: keytarSecretStore(service) });
+    const list = await v.list();
+    opens.push(performance.now() - a);
+    if (list.length !== ACCOUNTS) throw new Error(`listed ${list.length}, expected ${ACCOUNTS}`);
+    const b = performance.now();
+    const all = await v.secrets(list.map((x) => x.id));
+    reads.push(performance.now() - b);
+    if ([...all.values()].some((s) => !(s instanceof Uint8Array))) throw new Error('a secret did not read back');
+  }
+  emit('vault.open_and_list_500_ms_median', median(opens), 'ms', 300);
+  emit('vault.read_500_secrets_ms_median', median(reads), 'ms');
+
+  const env = { ...process.env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service };
+  const cliRuns: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const a = performance.now();
+    const out = spawnSync(process.execPath, [cli, 'code'], { env, encoding: 'utf8' });
+    cliRuns.push(performance.now() - a);
+    const lines = out.stdout.trim().split('\n').length;
+    if (out.status !== 0 || lines !== ACCOUNTS) throw new Error(`keyfob code failed (${out.status}, ${lines} lines): ${out.stderr}`);
+  }
+  emit('cli.keyfob_code_500_end_to_end_ms_median', median(cliRuns), 'ms', 600);
+
+  for (const acc of await vault.list()) await secrets.delete(acc.id);
+  rmSync(home, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,129 @@
+import { KeyfobError, isInputError } from '../../../shared/errors';
+import { parsePlainList } from '../../import/plain-list';
+import type { ImportEntry } from '../../import/import-result';
+import { sameSecret } from '../../core';
+import type { Token } from '../../../shared/otp-types';
+import type { Vault } from '../../vault';
+import { displayName, fieldsJson, tokenJson } from '../account-json';
+import { command } from '../command';
+import { EXIT, type Io } from '../io';
+import { openVault } from '../open-vault';
+
+type Status = 'added' | 'would-add' | 'duplicate' | 'rejected' | 'failed';
+interface Row {
+  source: string;
+  status: Status;
+  name?: string;
+  id?: string;
+  message?: string;
+  fields?: ReturnType<typeof fieldsJson>;
+}
+
+/** `keyfob import`: bulk-adds accounts, reporting every entry; safe to run again. */
+export const importCommand = command({
+  name: 'import',
+  summary: 'add every account listed in files of otpauth:// URIs',
+  help: `usage: keyfob import <file>… [--dry-run] [--json]
+
+Reads files with one otpauth:// URI per line (blank lines and lines starting with # are skipped)
+and reports every entry: added, skipped as a duplicate (same secret, issuer and account already
+stored — so running the same import again is safe), or rejected with the reason. One bad line
+never stops the others. Exit status: 0 when no entry was rejected, 1 when any was, 2 when the
+keychain or the disk failed (the entries after that point are reported as not imported).
+  --dry-run   check everything and report what would happen; store nothing (prints secrets with --json)
+  --json      one JSON array with source, status, id, message and the account's fields`,
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
+    const dryRun = values['dry-run'] === true;
+    const rows: Row[] = [];
+    const entries: ImportEntry[] = [];
+    for (const file of positionals) {
+      let text: string;
+      try {
+        text = await io.readText(file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+        rows.push({ source: file, status: 'rejected', message: `cannot read the file (${code})` });
+        continue;
+      }
+      const parsed = parsePlainList(text, file);
+      entries.push(...parsed.entries);
+      rows.push(...parsed.errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })));
+    }
+    const vault = entries.length > 0 ? await openVault(io) : undefined;
+    let systemFailure: KeyfobError | undefined;
+    const planned: ImportEntry[] = [];
+    for (const entry of entries) {
+      const base = { source: entry.source, name: displayName(entry.token), fields: dryRun ? tokenJson(entry.token) : fieldsJson(entry.token) };
+      if (systemFailure) {
+        rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
+        continue;
+      }
+      try {
+        rows.push({ ...base, ...(await importOne(vault as Vault, entry, dryRun, planned)) });
+      } catch (e) {
+        if (!(e instanceof KeyfobError) || isInputError(e.code)) {
+          rows.push({ ...base, status: 'rejected', message: e instanceof Error ? e.message : String(e) });
+        } else {
+          systemFailure = e;
+          rows.push({ ...base, status: 'failed', message: e.message });
+        }
+      }
+    }
+    rows.sort((a, b) => compareSource(a.source, b.source, positionals));
+    report(rows, values['json'] === true, io);
+    if (systemFailure) return EXIT.system;
+    return rows.some((r) => r.status === 'rejected') ? EXIT.input : EXIT.ok;
+  },
+});
+
+async function importOne(
+  vault: Vault,
+  entry: ImportEntry,
+  dryRun: boolean,
+  planned: ImportEntry[],
+): Promise<Pick<Row, 'status' | 'id' | 'message'>> {
+  const existing = await vault.findDuplicate(entry.token);
+  if (existing) return { status: 'duplicate', id: existing.id, message: `already stored as ${existing.id}` };
+  if (dryRun) {
+    // Nothing is stored in a dry run, so a repeat inside the batch must be caught here.
+    const earlier = planned.find((p) => sameAccount(p.token, entry.token));
+    if (earlier) return { status: 'duplicate', message: `same as ${earlier.source}` };
+    planned.push(entry);
+    return { status: 'would-add' };
+  }
+  const account = await vault.add(entry.token);
+  return { status: 'added', id: account.id };
+}
+
+function report(rows: Row[], json: boolean, io: Io): void {
+  if (json) {
+    io.out(JSON.stringify(rows.map(({ fields, ...r }) => ({ ...r, ...(fields ?? {}) })), null, 2));
+  } else {
+    for (const r of rows) {
+      const what = [r.name, r.id && r.status === 'added' ? `(${r.id})` : undefined, r.message].filter(Boolean).join('  ');
+      io.out(`${r.source}  ${r.status.padEnd(9)}  ${what}`);
+    }
+  }
+  const count = (s: Status) => rows.filter((r) => r.status === s).length;
+  const parts = [`${count('added')} added`, `${count('duplicate')} duplicate${count('duplicate') === 1 ? '' : 's'} skipped`, `${count('rejected')} rejected`];
+  if (count('would-add')) parts.unshift(`${count('would-add')} would be added`);
+  if (count('failed')) parts.push(`${count('failed')} not imported`);
+  io.err(`keyfob: ${parts.join(', ')}`);
+}
+
+/** Orders rows by file (as given on the command line) then line number. */
+function compareSource(a: string, b: string, files: string[]): number {
+  const split = (s: string) => {
+    const m = /^(.*):(\d+)$/.exec(s);
+    return m ? { file: m[1] ?? s, line: Number(m[2]) } : { file: s, line: 0 };
+  };
+  const x = split(a);
+  const y = split(b);
+  return files.indexOf(x.file) - files.indexOf(y.file) || x.line - y.line;
+}
+
+function sameAccount(a: Token, b: Token): boolean {
+  return a.issuer === b.issuer && a.account === b.account && sameSecret(a.secret, b.secret);
+}

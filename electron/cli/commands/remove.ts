@@ -1,0 +1,26 @@
+import { KeyfobError } from '../../../shared/errors';
+import { displayName } from '../account-json';
+import { command } from '../command';
+import { EXIT } from '../io';
+import { openVault } from '../open-vault';
+
+/** `keyfob remove <id>`: deletes an account and its keychain item. */
+export const remove = command({
+  name: 'remove',
+  summary: 'remove an account by id',
+  help: `usage: keyfob remove <id>
+
+Removes the account with this id (see 'keyfob list') and its secret from the keychain.
+This cannot be undone: export or note the key first if you may need it again.`,
+  options: {},
+  async run({ positionals }, io) {
+    if (positionals.length !== 1) {
+      throw new KeyfobError('invalid-input', "remove takes exactly one account id — see 'keyfob list'");
+    }
+    const vault = await openVault(io);
+    const account = await vault.get(positionals[0] ?? '');
+    await vault.remove(account.id);
+    io.out(`removed ${account.id}  ${displayName(account)}`);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { KeyfobError, isInputError } from '../../shared/errors';
+import { parseFor, type Command } from './command';
+import { add } from './commands/add';
+import { code } from './commands/code';
+import { doctor } from './commands/doctor';
+import { importCommand } from './commands/import';
+import { inspect } from './commands/inspect';
+import { list } from './commands/list';
+import { remove } from './commands/remove';
+import { EXIT, type ExitCode, type Io } from './io';
+
+const COMMANDS: Command[] = [list, code, add, remove, inspect, importCommand, doctor];
+
+const USAGE = `usage: keyfob <command> [options]
+
+Keyfob's command-line tool: the same accounts as the desktop app, secrets in the system keychain.
+
+commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+
+'keyfob <command> --help' describes one command. Exit status: 0 success, 1 bad input,
+2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault.`;
+
+/** Runs one CLI invocation; every failure becomes one plain line on stderr and an exit code. */
+export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? EXIT.input : EXIT.ok;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`keyfob: unknown command '${name}' — run 'keyfob --help' for the list`);
+    return EXIT.input;
+  }
+  try {
+    const parsed = parseFor(cmd, rest);
+    if (parsed.values['help']) {
+      io.out(cmd.help);
+      return EXIT.ok;
+    }
+    return await cmd.run(parsed, io);
+  } catch (e) {
+    if (e instanceof KeyfobError) {
+      io.err(`keyfob: ${e.message}`);
+      return isInputError(e.code) ? EXIT.input : EXIT.system;
+    }
+    // Unexpected: still one line, no stack (which could carry data); KEYFOB_DEBUG shows it.
+    io.err(`keyfob: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    if (io.env['KEYFOB_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT.system;
+  }
+}
+
+/** The process's own I/O. */
+export function processIo(): Io {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    readText: (path) => readFile(path, 'utf8'),
+    env: process.env,
+    now: () => Date.now(),
+  };
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), processIo()).then((status) => {
+    process.exitCode = status;
+  });
+}
