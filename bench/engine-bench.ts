@@ -3,7 +3,9 @@ import type { Algorithm, OtpType } from '../shared/otp-types';
 
 /** Codes per second of the pure engine, per kind of token. Prints one JSON line per case. */
 function bench(type: OtpType, algorithm: Algorithm, digits: number): void {
-  const secret = new Uint8Array(algorithm === 'SHA512' ? 64 : algorithm === 'SHA256' ? 32 : 20).map((_, i) => i * 7 + 1);
+  const secret = new Uint8Array(algorithm === 'SHA512' ? 64 : algorithm === 'SHA256' ? 32 : 20).map(
+    (_, i) => i * 7 + 1,
+  );
   const token = { secret, type, algorithm, digits, period: 30, counter: 0n };
   let n = 0;
   const t0 = performance.now();
@@ -15,7 +17,13 @@ function bench(type: OtpType, algorithm: Algorithm, digits: number): void {
     t = performance.now();
   }
   const perSecond = Math.round((n * 1000) / (t - t0));
-  console.log(JSON.stringify({ metric: `engine.codes_per_second.${type}.${algorithm}.${digits}`, value: perSecond, unit: 'codes/s' }));
+  console.log(
+    JSON.stringify({
+      metric: `engine.codes_per_second.${type}.${algorithm}.${digits}`,
+      value: perSecond,
+      unit: 'codes/s',
+    }),
+  );
 }
 
 bench('totp', 'SHA1', 6);

@@ -20,7 +20,9 @@ function median(xs: number[]): number {
   return Math.round((s[Math.floor(s.length / 2)] ?? 0) * 10) / 10;
 }
 function emit(metric: string, value: number, unit: string, target?: number): void {
-  console.log(JSON.stringify({ metric, value, unit, ...(target === undefined ? {} : { target, ok: value <= target }) }));
+  console.log(
+    JSON.stringify({ metric, value, unit, ...(target === undefined ? {} : { target, ok: value <= target }) }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -29,7 +31,16 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   for (let i = 0; i < ACCOUNTS; i++) {
     const secret = new Uint8Array(20).map((_, j) => (i * 31 + j * 7) & 0xff);
-    const token: Token = { secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n, issuer: `Issuer ${i % 37}`, account: `user${i}@example.com` };
+    const token: Token = {
+      secret,
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0n,
+      issuer: `Issuer ${i % 37}`,
+      account: `user${i}@example.com`,
+    };
     await vault.add(token);
   }
   emit('vault.add_500_accounts', Math.round(performance.now() - t0), 'ms');
@@ -45,7 +56,8 @@ async function main(): Promise<void> {
     const b = performance.now();
     const all = await v.secrets(list.map((x) => x.id));
     reads.push(performance.now() - b);
-    if ([...all.values()].some((s) => !(s instanceof Uint8Array))) throw new Error('a secret did not read back');
+    if ([...all.values()].some((s) => !(s instanceof Uint8Array)))
+      throw new Error('a secret did not read back');
   }
   emit('vault.open_and_list_500_ms_median', median(opens), 'ms', 300);
   emit('vault.read_500_secrets_ms_median', median(reads), 'ms');
@@ -57,7 +69,8 @@ async function main(): Promise<void> {
     const out = spawnSync(process.execPath, [cli, 'code'], { env, encoding: 'utf8' });
     cliRuns.push(performance.now() - a);
     const lines = out.stdout.trim().split('\n').length;
-    if (out.status !== 0 || lines !== ACCOUNTS) throw new Error(`keyfob code failed (${out.status}, ${lines} lines): ${out.stderr}`);
+    if (out.status !== 0 || lines !== ACCOUNTS)
+      throw new Error(`keyfob code failed (${out.status}, ${lines} lines): ${out.stderr}`);
   }
   emit('cli.keyfob_code_500_end_to_end_ms_median', median(cliRuns), 'ms', 600);
 

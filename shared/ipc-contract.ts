@@ -114,3 +114,6 @@ export type KeyfobBridge = {
 } & {
   on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
 };
+
+/** The list of pushed events, for the preload (and the e2e harness) to accept only these. */
+export const EVENTS = ['vault:changed'] as const satisfies readonly (keyof IpcEvents)[];

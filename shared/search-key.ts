@@ -3,7 +3,10 @@
  * "zurich" finds "Zürich" and "ÉCOLE" finds "école".
  */
 export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** True when every word of `query` occurs in `haystackKey` (already folded by {@link searchKey}). */

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const BIN = resolve(__dirname, '../../out/main/keyfob.js');
 const AT = 1_700_000_000;
 const GITHUB = 'otpauth://totp/GitHub:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
-const AWS = 'otpauth://totp/AWS:ops?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AWS&algorithm=SHA256&digits=8&period=60';
+const AWS =
+  'otpauth://totp/AWS:ops?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AWS&algorithm=SHA256&digits=8&period=60';
 const HOTP = 'otpauth://hotp/Corp:vpn?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Corp&counter=5';
 
 let home: string;
@@ -32,16 +33,31 @@ beforeAll(() => {
 });
 afterAll(() => {
   const listed = keyfob(['list', '--json']);
-  if (listed.status === 0) for (const a of JSON.parse(listed.stdout) as Array<{ id: string }>) keyfob(['remove', a.id]);
+  if (listed.status === 0)
+    for (const a of JSON.parse(listed.stdout) as Array<{ id: string }>) keyfob(['remove', a.id]);
   rmSync(home, { recursive: true, force: true });
 });
 
 describe('commands that need no keychain', () => {
   it('inspect prints the normalised fields, secret included', () => {
-    const r = keyfob(['inspect', 'otpauth://TOTP/ACME%20Co:%20jo?secret=jbsw%20y3dp-ehpk3pxp%3D%3D&algorithm=sha256', '--json'], NO_KEYCHAIN);
+    const r = keyfob(
+      [
+        'inspect',
+        'otpauth://TOTP/ACME%20Co:%20jo?secret=jbsw%20y3dp-ehpk3pxp%3D%3D&algorithm=sha256',
+        '--json',
+      ],
+      NO_KEYCHAIN,
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      type: 'totp', issuer: 'ACME Co', account: 'jo', algorithm: 'SHA256', digits: 6, period: 30, counter: '0', secret: 'JBSWY3DPEHPK3PXP',
+      type: 'totp',
+      issuer: 'ACME Co',
+      account: 'jo',
+      algorithm: 'SHA256',
+      digits: 6,
+      period: 30,
+      counter: '0',
+      secret: 'JBSWY3DPEHPK3PXP',
     });
   });
 
@@ -50,7 +66,16 @@ describe('commands that need no keychain', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([
       oathtool(['-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP']),
-      oathtool(['-b', '--totp=sha256', '-d', '8', '-s', '60', `--now=@${AT}`, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ']),
+      oathtool([
+        '-b',
+        '--totp=sha256',
+        '-d',
+        '8',
+        '-s',
+        '60',
+        `--now=@${AT}`,
+        'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      ]),
     ]);
   });
 
@@ -69,11 +94,14 @@ describe('commands that need no keychain', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.each(['list', 'add', 'remove', 'code', 'inspect', 'import', 'doctor'])('%s --help explains itself', (name) => {
-    const r = keyfob([name, '--help'], NO_KEYCHAIN);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^usage: keyfob ${name}`));
-  });
+  it.each(['list', 'add', 'remove', 'code', 'inspect', 'import', 'doctor'])(
+    '%s --help explains itself',
+    (name) => {
+      const r = keyfob([name, '--help'], NO_KEYCHAIN);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^usage: keyfob ${name}`));
+    },
+  );
 });
 
 describe('the vault through the CLI', () => {
@@ -86,7 +114,9 @@ describe('the vault through the CLI', () => {
       ['AWS', 'ops', 'SHA256', 8, 60],
     ]);
     expect(JSON.stringify(list)).not.toContain('JBSWY3DPEHPK3PXP');
-    const codes = JSON.parse(keyfob(['code', 'github', '--at', String(AT), '--json']).stdout) as Array<Record<string, unknown>>;
+    const codes = JSON.parse(keyfob(['code', 'github', '--at', String(AT), '--json']).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(codes).toHaveLength(1);
     expect(codes[0]?.['code']).toBe(oathtool(['-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP']));
     expect(codes[0]?.['validSeconds']).toBe(30 - (AT % 30));
@@ -102,15 +132,35 @@ describe('the vault through the CLI', () => {
     expect(keyfob(['add', HOTP]).status).toBe(0);
     const first = keyfob(['code', 'corp vpn']).stdout.split(/\s+/)[0];
     const second = keyfob(['code', 'corp vpn']).stdout.split(/\s+/)[0];
-    const expected = oathtool(['-b', '--hotp', '-c', '5', '-w', '1', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ']).split('\n');
+    const expected = oathtool([
+      '-b',
+      '--hotp',
+      '-c',
+      '5',
+      '-w',
+      '1',
+      'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    ]).split('\n');
     expect([first, second]).toEqual(expected);
-    const hotp = (JSON.parse(keyfob(['list', '--json']).stdout) as Array<Record<string, string>>).find((a) => a['issuer'] === 'Corp');
+    const hotp = (JSON.parse(keyfob(['list', '--json']).stdout) as Array<Record<string, string>>).find(
+      (a) => a['issuer'] === 'Corp',
+    );
     expect(hotp?.['counter']).toBe('7');
   });
 
   it('imports every line, reports each, and is safe to run again', () => {
     const file = join(home, 'batch.txt');
-    writeFileSync(file, ['# exported list', GITHUB, '', 'otpauth://totp/Bad?secret=0000', 'otpauth://totp/New:one?secret=KRSXG5CTMVRXEZLU&issuer=New', 'not a uri'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '# exported list',
+        GITHUB,
+        '',
+        'otpauth://totp/Bad?secret=0000',
+        'otpauth://totp/New:one?secret=KRSXG5CTMVRXEZLU&issuer=New',
+        'not a uri',
+      ].join('\n'),
+    );
     const first = keyfob(['import', file]);
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/batch\.txt:2\s+duplicate/);

@@ -20,7 +20,10 @@ export function command<O extends Options>(c: Command<O>): Command {
 }
 
 /** Parses argv for one command; unknown flags become a plain `invalid-input` error. */
-export function parseFor(cmd: Command, argv: string[]): { values: Record<string, unknown>; positionals: string[] } {
+export function parseFor(
+  cmd: Command,
+  argv: string[],
+): { values: Record<string, unknown>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args: argv,

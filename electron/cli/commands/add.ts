@@ -1,12 +1,12 @@
 import { parseKeyUri } from '../../core';
 import { KeyfobError } from '../../../shared/errors';
 import { displayName } from '../account-json';
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
 /** `keyfob add <uri>`: stores one account; refuses a duplicate unless asked. */
-export const add = command({
+export const add: Command = command({
   name: 'add',
   summary: 'add an account from an otpauth:// URI',
   help: `usage: keyfob add <otpauth-uri> [--allow-duplicate]
@@ -17,7 +17,10 @@ Quote the URI in the shell: it contains '&' and '?'.
   options: { 'allow-duplicate': { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
-      throw new KeyfobError('invalid-input', "add takes exactly one otpauth:// URI — see 'keyfob add --help'");
+      throw new KeyfobError(
+        'invalid-input',
+        "add takes exactly one otpauth:// URI — see 'keyfob add --help'",
+      );
     }
     const token = parseKeyUri(positionals[0] ?? '');
     const vault = await openVault(io);

@@ -3,7 +3,7 @@ import type { Account } from '../../../shared/account';
 import { KeyfobError } from '../../../shared/errors';
 import { matchesSearch, searchKey } from '../../../shared/search-key';
 import { accountJson, displayName, fieldsJson } from '../account-json';
-import { atMs, command } from '../command';
+import { atMs, command, type Command } from '../command';
 import { EXIT, type ExitCode, type Io } from '../io';
 import { openVault } from '../open-vault';
 
@@ -13,7 +13,7 @@ function validSeconds(validUntilMs: number | null, at: number): number | null {
 }
 
 /** `keyfob code`: current codes of stored accounts, or of URIs given on the command line. */
-export const code = command({
+export const code: Command = command({
   name: 'code',
   summary: 'print current codes of stored accounts, or of URIs given with --uri',
   help: `usage: keyfob code [<search>] [--at <unix-seconds>] [--json]
@@ -37,7 +37,10 @@ With --uri: prints one code per URI, in order, from the URI alone; the keychain 
       return codesForUris(uris, at, values['json'] === true, io);
     }
     if (positionals.length > 1) {
-      throw new KeyfobError('invalid-input', 'code takes at most one search (quote a search of several words)');
+      throw new KeyfobError(
+        'invalid-input',
+        'code takes at most one search (quote a search of several words)',
+      );
     }
     return codesForVault(positionals[0], at, values['json'] === true, io);
   },
@@ -50,14 +53,25 @@ function codesForUris(uris: string[], at: number, json: boolean, io: Io): ExitCo
     return { token, code: c.code, validSeconds: validSeconds(c.validUntilMs, at) };
   });
   if (json) {
-    io.out(JSON.stringify(rows.map(({ token, ...r }) => ({ ...fieldsJson(token), ...r })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map(({ token, ...r }) => ({ ...fieldsJson(token), ...r })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of rows) io.out(r.code);
   }
   return EXIT.ok;
 }
 
-async function codesForVault(search: string | undefined, at: number, json: boolean, io: Io): Promise<ExitCode> {
+async function codesForVault(
+  search: string | undefined,
+  at: number,
+  json: boolean,
+  io: Io,
+): Promise<ExitCode> {
   const vault = await openVault(io);
   const all = await vault.list();
   const selected = search === undefined ? all : select(all, search);
@@ -67,11 +81,17 @@ async function codesForVault(search: string | undefined, at: number, json: boole
   const timed = selected.filter((a) => a.type !== 'hotp');
   const secrets = await vault.secrets(timed.map((a) => a.id));
   let failed = false;
-  const rows: Array<{ account: Account; code: string | null; validSeconds: number | null; error?: string }> = [];
+  const rows: Array<{ account: Account; code: string | null; validSeconds: number | null; error?: string }> =
+    [];
   for (const account of selected) {
     if (account.type === 'hotp') {
       if (search === undefined) {
-        rows.push({ account, code: null, validSeconds: null, error: `HOTP: run 'keyfob code ${account.id}' to take the next code` });
+        rows.push({
+          account,
+          code: null,
+          validSeconds: null,
+          error: `HOTP: run 'keyfob code ${account.id}' to take the next code`,
+        });
         continue;
       }
       const taken = await vault.takeHotpCode(account.id, at);
@@ -88,11 +108,25 @@ async function codesForVault(search: string | undefined, at: number, json: boole
     rows.push({ account, code: c.code, validSeconds: validSeconds(c.validUntilMs, at) });
   }
   if (json) {
-    io.out(JSON.stringify(rows.map((r) => ({ ...accountJson(r.account), code: r.code, validSeconds: r.validSeconds, ...(r.error ? { error: r.error } : {}) })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map((r) => ({
+          ...accountJson(r.account),
+          code: r.code,
+          validSeconds: r.validSeconds,
+          ...(r.error ? { error: r.error } : {}),
+        })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of rows) {
       if (r.code === null) io.err(`keyfob: ${displayName(r.account)}: ${r.error ?? ''}`);
-      else io.out(`${r.code}  ${r.validSeconds === null ? '  -' : `${String(r.validSeconds).padStart(2)}s`}  ${displayName(r.account)}  ${r.account.id}`);
+      else
+        io.out(
+          `${r.code}  ${r.validSeconds === null ? '  -' : `${String(r.validSeconds).padStart(2)}s`}  ${displayName(r.account)}  ${r.account.id}`,
+        );
     }
   }
   return failed ? EXIT.system : EXIT.ok;

@@ -1,9 +1,9 @@
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
 /** `keyfob doctor`: a full keychain-versus-list audit for support staff. */
-export const doctor = command({
+export const doctor: Command = command({
   name: 'doctor',
   summary: 'check that every account has its secret and every secret its account',
   help: `usage: keyfob doctor

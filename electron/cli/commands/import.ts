@@ -5,7 +5,7 @@ import { sameSecret } from '../../core';
 import type { Token } from '../../../shared/otp-types';
 import type { Vault } from '../../vault';
 import { displayName, fieldsJson, tokenJson } from '../account-json';
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
 import { openVault } from '../open-vault';
 
@@ -20,7 +20,7 @@ interface Row {
 }
 
 /** `keyfob import`: bulk-adds accounts, reporting every entry; safe to run again. */
-export const importCommand = command({
+export const importCommand: Command = command({
   name: 'import',
   summary: 'add every account listed in files of otpauth:// URIs',
   help: `usage: keyfob import <file>… [--dry-run] [--json]
@@ -34,7 +34,8 @@ keychain or the disk failed (the entries after that point are reported as not im
   --json      one JSON array with source, status, id, message and the account's fields`,
   options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
-    if (positionals.length === 0) throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
+    if (positionals.length === 0)
+      throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
     const dryRun = values['dry-run'] === true;
     const rows: Row[] = [];
     const entries: ImportEntry[] = [];
@@ -49,13 +50,19 @@ keychain or the disk failed (the entries after that point are reported as not im
       }
       const parsed = parsePlainList(text, file);
       entries.push(...parsed.entries);
-      rows.push(...parsed.errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })));
+      rows.push(
+        ...parsed.errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })),
+      );
     }
     const vault = entries.length > 0 ? await openVault(io) : undefined;
     let systemFailure: KeyfobError | undefined;
     const planned: ImportEntry[] = [];
     for (const entry of entries) {
-      const base = { source: entry.source, name: displayName(entry.token), fields: dryRun ? tokenJson(entry.token) : fieldsJson(entry.token) };
+      const base = {
+        source: entry.source,
+        name: displayName(entry.token),
+        fields: dryRun ? tokenJson(entry.token) : fieldsJson(entry.token),
+      };
       if (systemFailure) {
         rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
         continue;
@@ -99,15 +106,27 @@ async function importOne(
 
 function report(rows: Row[], json: boolean, io: Io): void {
   if (json) {
-    io.out(JSON.stringify(rows.map(({ fields, ...r }) => ({ ...r, ...(fields ?? {}) })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map(({ fields, ...r }) => ({ ...r, ...(fields ?? {}) })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of rows) {
-      const what = [r.name, r.id && r.status === 'added' ? `(${r.id})` : undefined, r.message].filter(Boolean).join('  ');
+      const what = [r.name, r.id && r.status === 'added' ? `(${r.id})` : undefined, r.message]
+        .filter(Boolean)
+        .join('  ');
       io.out(`${r.source}  ${r.status.padEnd(9)}  ${what}`);
     }
   }
   const count = (s: Status) => rows.filter((r) => r.status === s).length;
-  const parts = [`${count('added')} added`, `${count('duplicate')} duplicate${count('duplicate') === 1 ? '' : 's'} skipped`, `${count('rejected')} rejected`];
+  const parts = [
+    `${count('added')} added`,
+    `${count('duplicate')} duplicate${count('duplicate') === 1 ? '' : 's'} skipped`,
+    `${count('rejected')} rejected`,
+  ];
   if (count('would-add')) parts.unshift(`${count('would-add')} would be added`);
   if (count('failed')) parts.push(`${count('failed')} not imported`);
   io.err(`keyfob: ${parts.join(', ')}`);

@@ -1,11 +1,11 @@
 import { parseKeyUri } from '../../core';
 import { KeyfobError } from '../../../shared/errors';
 import { tokenJson } from '../account-json';
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT } from '../io';
 
 /** `keyfob inspect <uri>`: the normalised fields of a key URI; touches no keychain. */
-export const inspect = command({
+export const inspect: Command = command({
   name: 'inspect',
   summary: 'show the normalised fields of an otpauth:// URI (no keychain needed)',
   help: `usage: keyfob inspect <otpauth-uri> [--json]
@@ -16,7 +16,10 @@ Parses the URI as Keyfob would on import and prints every field, including the s
   options: { json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
-      throw new KeyfobError('invalid-input', "inspect takes exactly one otpauth:// URI — see 'keyfob inspect --help'");
+      throw new KeyfobError(
+        'invalid-input',
+        "inspect takes exactly one otpauth:// URI — see 'keyfob inspect --help'",
+      );
     }
     const fields = tokenJson(parseKeyUri(positionals[0] ?? ''));
     if (values['json']) {

@@ -1,10 +1,10 @@
 import { accountJson, displayName } from '../account-json';
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
 /** `keyfob list`: the stored accounts in the user's order, without secrets. */
-export const list = command({
+export const list: Command = command({
   name: 'list',
   summary: 'list stored accounts',
   help: `usage: keyfob list [--json]

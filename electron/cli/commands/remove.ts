@@ -1,11 +1,11 @@
 import { KeyfobError } from '../../../shared/errors';
 import { displayName } from '../account-json';
-import { command } from '../command';
+import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
 /** `keyfob remove <id>`: deletes an account and its keychain item. */
-export const remove = command({
+export const remove: Command = command({
   name: 'remove',
   summary: 'remove an account by id',
   help: `usage: keyfob remove <id>

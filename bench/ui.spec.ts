@@ -1,0 +1,195 @@
+import { expect, test, type Page } from '@playwright/test';
+import { base32Encode } from '../electron/core';
+import { launchApp, type LaunchedApp, type SeedAccount } from '../e2e/harness';
+
+// UI benchmark (issue 3): with 200 accounts, renderer CPU while idle with the bars animating
+// ≤ 2 % of one core and the list painted ≤ 500 ms after navigation; filtering 2000 accounts
+// ≤ 16 ms per keystroke. Prints one JSON line per figure; fails when a target is missed.
+
+const SERVICES = [
+  'GitHub',
+  'Google',
+  'Microsoft',
+  'Amazon Web Services',
+  'Dropbox',
+  'Société Générale',
+  'Crédit Agricole',
+  'Proton',
+  'Fastmail',
+  'Bitwarden',
+  'Cloudflare',
+  'DigitalOcean',
+  'GitLab',
+  'Slack',
+  'Zoom',
+  'Atlassian',
+  'Stripe',
+  'PayPal',
+  'Coinbase',
+  'Kraken',
+  'Discord',
+  'Twitch',
+  'Steam',
+  'Epic Games',
+  'Nintendo',
+  'Mozilla',
+  'Tutanota',
+  'Hetzner',
+  'OVH',
+  'Scaleway',
+  'Namecheap',
+  'Gandi',
+  'npm',
+  'PyPI',
+  'Docker Hub',
+  'Vercel',
+  'Netlify',
+  'Figma',
+  'Notion',
+  'Zoho',
+  'Mastodon',
+  'Reddit',
+  'LinkedIn',
+  'Backblaze',
+];
+const PEOPLE = ['alice', 'bob', 'chloé', 'dmitri', 'émile', 'fatima', 'günter', 'hana', 'inès', 'joão'];
+
+/** `n` distinct, realistic accounts: mostly TOTP 30 s, some 60 s, Steam and HOTP rows. */
+function accounts(n: number): SeedAccount[] {
+  return Array.from({ length: n }, (_, i) => {
+    const issuer = SERVICES[i % SERVICES.length]!;
+    const secret = base32Encode(Uint8Array.from({ length: 20 }, (_, k) => (i * 31 + k * 7 + 13) & 0xff));
+    const account = `${PEOPLE[(i * 7) % PEOPLE.length]}.${i}@example.com`;
+    if (issuer === 'Steam') return { issuer, account, secret, type: 'steam' };
+    if (i % 17 === 0) return { issuer, account, secret, type: 'hotp', counter: String(i) };
+    return { issuer, account, secret, period: i % 9 === 0 ? '60' : '30' };
+  });
+}
+
+function report(metric: string, value: number, unit: string, target: string): void {
+  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit, target }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+async function codesShown(page: Page): Promise<void> {
+  await expect(page.locator('[data-type="totp"] [data-testid="code"]').first()).toHaveText(/\d{3} \d{3}/, {
+    timeout: 60_000,
+  });
+}
+
+/** Milliseconds since navigation start at which the app marked `name` (waits for it). */
+async function markTime(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+}
+
+let app: LaunchedApp | undefined;
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+test('200 accounts: list paint time and idle CPU with the bars animating', async () => {
+  app = await launchApp({ accounts: accounts(200), viewport: { width: 480, height: 720 } });
+  const { page } = app;
+  await codesShown(page);
+
+  const list: number[] = [];
+  const codes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.reload();
+    list.push(await markTime(page, 'keyfob:list-painted'));
+    codes.push(await markTime(page, 'keyfob:codes-painted'));
+  }
+  report('list_painted_200', median(list), 'ms', '<= 500');
+  report('codes_painted_200', median(codes), 'ms', 'informational');
+
+  // Idle: nothing touched; only the CSS bars, the per-second ticker and the boundary refresh run.
+  await codesShown(page);
+  await page.waitForTimeout(2_000);
+  const cdp = await app.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  const browserCdp = await app.browser.newBrowserCDPSession();
+  const metrics = async () => {
+    const { metrics: m } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => m.find((x) => x.name === name)?.value ?? 0;
+    const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: Array<{ type: string; cpuTime: number }>;
+    };
+    const cpu = (type: string) =>
+      processInfo.filter((p) => p.type === type).reduce((s, p) => s + p.cpuTime, 0);
+    return {
+      task: get('TaskDuration'),
+      script: get('ScriptDuration'),
+      renderer: cpu('renderer'),
+      gpu: cpu('GPU'),
+      at: Date.now(),
+    };
+  };
+  const windowMs = 10_000;
+  const a = await metrics();
+  await page.waitForTimeout(windowMs);
+  const b = await metrics();
+  const wall = (b.at - a.at) / 1000;
+  const mainThread = ((b.task - a.task) / wall) * 100;
+  const rendererProcess = ((b.renderer - a.renderer) / wall) * 100;
+  report('idle_renderer_main_thread_cpu_200', mainThread, '% of one core', '<= 2');
+  report(
+    'idle_renderer_script_cpu_200',
+    ((b.script - a.script) / wall) * 100,
+    '% of one core',
+    'informational',
+  );
+  report(
+    'idle_renderer_process_cpu_200',
+    rendererProcess,
+    '% of one core',
+    'informational (all renderer threads)',
+  );
+  report('idle_gpu_process_cpu_200', ((b.gpu - a.gpu) / wall) * 100, '% of one core', 'informational');
+
+  expect.soft(median(list), 'list painted (ms)').toBeLessThanOrEqual(500);
+  expect.soft(mainThread, 'idle renderer CPU (%)').toBeLessThanOrEqual(2);
+});
+
+test('2000 accounts: filtering per keystroke', async () => {
+  app = await launchApp({ accounts: accounts(2000), viewport: { width: 480, height: 720 } });
+  const { page } = app;
+  await codesShown(page);
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  await search.focus();
+
+  const commit: number[] = [];
+  const paint: number[] = [];
+  // Narrowing, widening (Backspace brings rows back), accents and a query that matches nothing.
+  const keys = [
+    ...'github',
+    ...Array(6).fill('Backspace'),
+    ...'emile',
+    ...Array(5).fill('Backspace'),
+    ...'zzz',
+    'Escape',
+  ];
+  for (const key of keys) {
+    await page.evaluate(() => {
+      performance.clearMeasures('keyfob:filter');
+      performance.clearMeasures('keyfob:filter-paint');
+    });
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => performance.getEntriesByName('keyfob:filter-paint').length > 0);
+    const [c, p] = await page.evaluate(() => [
+      performance.getEntriesByName('keyfob:filter')[0]!.duration,
+      performance.getEntriesByName('keyfob:filter-paint')[0]!.duration,
+    ]);
+    commit.push(c!);
+    paint.push(p!);
+  }
+  report('filter_2000_input_to_commit_max', Math.max(...commit), 'ms', '<= 16');
+  report('filter_2000_input_to_commit_p50', median(commit), 'ms', 'informational');
+  report('filter_2000_input_to_next_frame_p50', median(paint), 'ms', 'informational');
+  report('filter_2000_input_to_next_frame_p95', percentile(paint, 0.95), 'ms', 'informational');
+  expect.soft(Math.max(...commit), 'filter input → commit (ms)').toBeLessThanOrEqual(16);
+});

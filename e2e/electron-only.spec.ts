@@ -1,0 +1,131 @@
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+// What only a real Electron can answer: window options, the IPC sender check, navigation and
+// permission refusals, single instance, the remembered window position. The harness specs cover
+// everything else in Chromium. Needs `npx electron-vite build` and the Electron binary.
+const electronDir = dirname(require.resolve('electron/package.json'));
+const electronAvailable = existsSync(join(electronDir, 'path.txt')) && existsSync(join(electronDir, 'dist'));
+const MAIN = join(__dirname, '..', 'out', 'main', 'index.js');
+const PRELOAD = join(__dirname, '..', 'out', 'preload', 'index.js');
+
+const SKIP_REASON =
+  'Electron binary not downloadable on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); runs where it exists';
+if (!electronAvailable) console.log(`electron-only.spec.ts skipped: ${SKIP_REASON}`);
+test.skip(!electronAvailable, SKIP_REASON);
+
+let home: string;
+let env: Record<string, string>;
+let app: ElectronApplication;
+let win: Page;
+
+const launch = async (): Promise<void> => {
+  app = await electron.launch({ args: [MAIN], env });
+  win = await app.firstWindow();
+  await win.waitForLoadState('domcontentloaded');
+};
+
+test.beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'keyfob-electron-'));
+  env = {
+    ...(process.env as Record<string, string>),
+    KEYFOB_HOME: home,
+    KEYFOB_KEYCHAIN_SERVICE: `Keyfob e2e ${randomUUID()}`,
+  };
+  await launch();
+});
+test.afterEach(async () => {
+  await app?.close().catch(() => undefined);
+  await rm(home, { recursive: true, force: true });
+});
+
+test('the window is isolated, sandboxed, without Node, on app:// with the CSP header', async () => {
+  // getLastWebPreferences is Electron's own (undocumented) view of what the renderer got.
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as {
+      getLastWebPreferences(): object;
+    };
+    return contents.getLastWebPreferences();
+  });
+  expect(prefs).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+  });
+  expect(win.url()).toBe('app://keyfob/index.html');
+  expect(
+    await win.evaluate(() => [
+      typeof (globalThis as { require?: unknown }).require,
+      typeof (globalThis as { process?: unknown }).process,
+    ]),
+  ).toEqual(['undefined', 'undefined']);
+  const csp = await win.evaluate(() =>
+    fetch('/index.html').then((r) => r.headers.get('content-security-policy')),
+  );
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  const list = await win.evaluate(() =>
+    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['accounts:list']!(),
+  );
+  expect(list).toEqual({ ok: true, value: [] });
+});
+
+test('IPC from any other window is refused', async () => {
+  const reply = await app.evaluate(async ({ BrowserWindow }, preload) => {
+    const other = new BrowserWindow({
+      show: false,
+      webPreferences: { preload, sandbox: true, contextIsolation: true },
+    });
+    await other.loadURL('app://keyfob/index.html');
+    return other.webContents.executeJavaScript("window.keyfob['accounts:list']()");
+  }, PRELOAD);
+  expect(reply).toEqual({
+    ok: false,
+    error: { code: 'internal', message: 'Rejected a request from an unknown window.' },
+  });
+});
+
+test('navigation, new windows and permissions other than camera are refused', async () => {
+  await win.evaluate(() => {
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+  });
+  await win.waitForTimeout(500);
+  expect(win.url()).toBe('app://keyfob/index.html');
+  const opened = await win.evaluate(
+    () => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null,
+  );
+  expect(opened).toBe(true);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  const notification = await win.evaluate(() =>
+    (
+      globalThis as unknown as { Notification: { requestPermission(): Promise<string> } }
+    ).Notification.requestPermission(),
+  );
+  expect(notification).toBe('denied');
+});
+
+test('a second launch focuses the first and exits', async () => {
+  const executable = await app.evaluate(({ app: a }) => a.getPath('exe'));
+  const second = spawn(executable, [MAIN], { env, stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+  expect(code).toBe(0);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+});
+
+test('the window position and size are remembered', async () => {
+  await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 50, width: 520, height: 640 }),
+  );
+  await app.close();
+  const saved = JSON.parse(await readFile(join(home, 'window-state.json'), 'utf8')) as { bounds: object };
+  expect(saved.bounds).toEqual({ x: 40, y: 50, width: 520, height: 640 });
+  await launch();
+  const bounds = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds());
+  expect(bounds).toMatchObject({ width: 520, height: 640 });
+});

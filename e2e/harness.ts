@@ -1,0 +1,240 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { recordingClipboard, type ClipboardAdapter } from '../electron/adapters/clipboard';
+import { createAppServices, type AppServices } from '../electron/services/app-services';
+import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
+import {
+  type ArgsOf,
+  type Channel,
+  type IpcReply,
+  type ResultOf,
+  type ManualDraft,
+  type Settings,
+} from '../shared/ipc-contract';
+import { wallClock } from './harness-clock';
+import { openPage } from './harness-page';
+import { serveRenderer, type RendererServer } from './harness-server';
+import {
+  isKeyringLocked,
+  lockKeyring,
+  requirePrivateKeyring,
+  unlockKeyring,
+} from '../electron/vault/testing/keyring';
+
+/** Debian's Chromium; the Electron binary cannot be downloaded on these machines. */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** An account to create before the page opens: the manual-entry form's fields, defaults filled in. */
+export type SeedAccount = Partial<ManualDraft> & { secret: string };
+
+/** Options of {@link launchApp}; all optional. */
+export interface LaunchOptions {
+  /** Start the clock at this instant (ms since the epoch) in both the page (`page.clock`) and main's `now()`. */
+  nowMs?: number;
+  /** With `nowMs`: 'fixed' (default) stops time there; 'flowing' starts there and runs on in real time. */
+  clock?: 'fixed' | 'flowing';
+  /** Accounts added through `accounts:add` before the page loads, in list order. */
+  accounts?: SeedAccount[];
+  /** Settings written before the page loads (e.g. `{ clearClipboardSeconds: 1 }`). */
+  settings?: Partial<Settings>;
+  /** The clipboard main writes to; a recording in-memory one by default (see {@link LaunchedApp.clipboard}). */
+  clipboard?: ClipboardAdapter & { read?(): string };
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** The built renderer (default: out/renderer — run `npx electron-vite build` first). */
+  rendererDir?: string;
+  /** Extra Chromium flags (e.g. for the benchmark's tracing). */
+  chromiumArgs?: string[];
+}
+
+/** A running app: Chromium showing the built renderer, wired to the real main-process services. */
+export interface LaunchedApp {
+  /** The current page; replaced by {@link relaunch} (read `app.page` again afterwards). */
+  readonly page: Page;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  /** The main-process services behind `window.keyfob` (call `services.handlers[...]` to arrange state). */
+  readonly services: AppServices;
+  /** The vault folder (KEYFOB_HOME) and keychain service (KEYFOB_KEYCHAIN_SERVICE) of this run. */
+  readonly home: string;
+  readonly service: string;
+  /** Where the renderer is served, e.g. http://127.0.0.1:41234/index.html. */
+  readonly url: string;
+  /** What main wrote to the clipboard: `read()` is its content now, `writes` every write in order. */
+  readonly clipboard: { read(): string; readonly writes: readonly string[] };
+  /** Uncaught page errors and console errors (CSP violations show up here), newest last. */
+  readonly errors: string[];
+  /** Calls `window.keyfob[channel](...args)` inside the page (the renderer's path, bridge included). */
+  call<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
+  /** main's current time in ms. */
+  now(): number;
+  /** Moves both clocks to `ms` (fixed clock: time stays there). */
+  setNow(ms: number): Promise<void>;
+  /** Moves both clocks forward by `ms`, firing the page's due timers. */
+  advance(ms: number): Promise<void>;
+  /** Closes the page and the services and starts again on the same vault and keychain; returns the new page. */
+  relaunch(): Promise<Page>;
+  /** Locks the (private, test) keyring, as a user locking their session keyring would. */
+  lockKeychain(): Promise<void>;
+  unlockKeychain(): Promise<void>;
+  /** Closes everything and removes this run's keychain items and data folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches the app the way e2e specs, screenshots and the UI benchmark need it: the built renderer
+ * in Debian's Chromium, `window.keyfob` forwarding every contract call to the same main-process
+ * handlers the Electron app uses (`createAppServices`), a real keyring (run inside
+ * `node scripts/with-keyring.mjs`), a fresh vault folder and keychain service per launch.
+ *
+ * @example
+ * const app = await launchApp({ nowMs: Date.UTC(2025, 0, 1), accounts: [{ issuer: 'GitHub', account: 'me', secret: 'JBSWY3DPEHPK3PXP' }] });
+ * await app.page.getByRole('button', { name: /GitHub/ }).click();
+ * expect(app.clipboard.read()).toMatch(/^\d{6}$/);
+ * await app.close();
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  requirePrivateKeyring();
+  const rendererDir = resolve(options.rendererDir ?? join(__dirname, '..', 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}; run \`npx electron-vite build\` first.`);
+  }
+  const env = {
+    KEYFOB_HOME: await mkdtemp(join(tmpdir(), 'keyfob-e2e-')),
+    KEYFOB_KEYCHAIN_SERVICE: `Keyfob e2e ${randomUUID()}`,
+  };
+  const { home, service } = resolveVaultLocation(env, process.platform, homedir());
+  const clipboard = options.clipboard ?? recordingClipboard();
+  const writes: string[] = [];
+  const observed: ClipboardAdapter = {
+    readText: () => clipboard.readText(),
+    writeText: async (text) => {
+      writes.push(text);
+      await clipboard.writeText(text);
+    },
+  };
+  const clock = wallClock(options);
+  const start = async (): Promise<AppServices> =>
+    createAppServices({ home, secrets: keytarSecretStore(service), now: clock.now, clipboard: observed });
+
+  let services = await start();
+  let browser: Browser | undefined;
+  let server: RendererServer | undefined;
+  const cleanup = async (): Promise<void> => {
+    await services.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.close();
+    if (isKeyringLocked()) await unlockKeyring();
+    const store = keytarSecretStore(service);
+    for (const item of await store.list().catch(() => [])) await store.delete(item.id).catch(() => undefined);
+    await rm(home, { recursive: true, force: true });
+  };
+  try {
+    return await startPage();
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+
+  async function startPage(): Promise<LaunchedApp> {
+    await seedVault(services, options);
+    server = await serveRenderer(rendererDir);
+    const origin = server.origin;
+    const url = `${origin}/index.html`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+    });
+    const context = await browser.newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: options.viewport ?? { width: 440, height: 680 },
+    });
+    const errors: string[] = [];
+    let page = await openPage(context, () => services, origin, clock, errors);
+
+    const app: LaunchedApp = {
+      get page() {
+        return page;
+      },
+      browser,
+      context,
+      get services() {
+        return services;
+      },
+      home,
+      service,
+      url,
+      clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
+      errors,
+      call(channel, ...args) {
+        return page.evaluate(
+          ([c, a]) =>
+            (globalThis as unknown as { keyfob: Record<string, (...x: unknown[]) => Promise<never>> }).keyfob[
+              c
+            ]!(...a),
+          [channel, args] as [string, unknown[]],
+        );
+      },
+      now: clock.now,
+      async setNow(ms) {
+        clock.set(ms);
+        await clock.applyTo(page);
+      },
+      async advance(ms) {
+        clock.set(clock.now() + ms);
+        await (clock.flowing ? page.clock.fastForward(ms) : clock.applyTo(page));
+      },
+      async relaunch() {
+        await page.close();
+        await services.close();
+        services = await start();
+        page = await openPage(context, () => services, origin, clock, errors);
+        await page.goto(url);
+        return page;
+      },
+      lockKeychain: async () => lockKeyring(),
+      unlockKeychain: () => unlockKeyring(),
+      close: cleanup,
+    };
+    await page.goto(url);
+    return app;
+  }
+}
+
+/** Writes the launch options' settings and accounts before the page opens. */
+async function seedVault(services: AppServices, options: LaunchOptions): Promise<void> {
+  if (options.settings !== undefined) await services.handlers['settings:set'](options.settings);
+  for (const seed of options.accounts ?? []) {
+    // Through invoke, like the renderer, so the folder watch knows these writes are this app's own.
+    const added = await services.invoke(
+      'accounts:add',
+      { ...DEFAULT_DRAFT, ...seed },
+      { allowDuplicate: true },
+    );
+    if (!added.ok) throw new Error(`Seed ${seed.issuer ?? ''}:${seed.account ?? ''}: ${added.error.message}`);
+  }
+}
+
+const DEFAULT_DRAFT: ManualDraft = {
+  issuer: '',
+  account: '',
+  secret: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '0',
+};

@@ -1,0 +1,84 @@
+/**
+ * Keyfob's main process: hardening first (scheme, sandbox, navigation), then the vault, the IPC
+ * gateway and the one window. Each concern lives in its own `app/` module with a `setupX()`.
+ */
+import { app, session, type BrowserWindow } from 'electron';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { electronClipboard } from './adapters/clipboard';
+import { setupQuitBehaviour } from './app/lifecycle';
+import { setupNavigationGuards } from './app/navigation';
+import { rendererEntry } from './app/origin';
+import { setupPermissions } from './app/permissions';
+import { registerAppScheme, setupAppProtocol } from './app/protocol';
+import { setupSingleInstance } from './app/single-instance';
+import { createMainWindow } from './app/window';
+import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
+import { sendEvent } from './ipc/events';
+import { createIpcGateway } from './ipc/gateway';
+import { registerServicesIpc } from './ipc/register';
+import { createAppServices } from './services/app-services';
+import { keytarSecretStore, resolveVaultLocation } from './vault';
+
+// userData must be Keyfob's folder (where resolveVaultLocation looks) before anything reads it;
+// with KEYFOB_HOME (tests, portable installs) userData follows the vault so instances stay apart.
+app.setName('Keyfob');
+const location = resolveVaultLocation(process.env, process.platform, homedir());
+if (process.env.KEYFOB_HOME?.trim()) app.setPath('userData', location.home);
+
+app.enableSandbox();
+registerAppScheme();
+setupNavigationGuards();
+
+let mainWindow: BrowserWindow | null = null;
+
+if (setupSingleInstance(() => mainWindow)) {
+  start().catch((error: unknown) => {
+    console.error(`[keyfob] start-up failed (${error instanceof Error ? error.name : typeof error})`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const entry = rendererEntry(process.env, app.isPackaged);
+  setupAppProtocol(join(__dirname, '../renderer'));
+  setupPermissions(session.defaultSession, entry.origin);
+
+  // A locked or missing keychain does not stop the app: vault:status reports it to the banner.
+  const services = await createAppServices({
+    home: location.home,
+    secrets: keytarSecretStore(location.service),
+    clipboard: electronClipboard(),
+  });
+  const gateway = createIpcGateway(() => ({
+    webContentsId: mainWindow?.webContents.id ?? null,
+    origin: entry.origin,
+  }));
+  registerServicesIpc(gateway, services);
+  services.on('vault:changed', () => {
+    if (mainWindow !== null) sendEvent(mainWindow.webContents, 'vault:changed');
+  });
+  setupQuitBehaviour(async () => {
+    await Promise.all([services.close(), windowStateSaved()]);
+  });
+
+  const openWindow = async (): Promise<void> => {
+    const stateFile = windowStateFile();
+    const win = createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.js'),
+      entry,
+      state: await loadWindowState(stateFile),
+    });
+    trackWindowState(win, stateFile);
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    mainWindow = win;
+  };
+  // macOS: clicking the Dock icon with no window open brings one back.
+  app.on('activate', () => {
+    if (mainWindow === null) void openWindow();
+  });
+  await openWindow();
+}

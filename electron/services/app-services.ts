@@ -1,0 +1,127 @@
+import type { ArgsOf, Channel, IpcEvents, IpcReply, ResultOf } from '../../shared/ipc-contract';
+import type { ClipboardAdapter } from '../adapters/clipboard';
+import { Vault, type SecretStore } from '../vault';
+import { accountHandlers } from './account-handlers';
+import { clipboardKeeper, type Timers } from './clipboard-clear';
+import { toReply } from './errors';
+import { watchFolder } from './folder-watch';
+import { settingsStore } from './settings-store';
+import { openVaultSession, type OpenedVault } from './vault-session';
+
+/** Everything the services need from the outside world; Electron is not among it. */
+export interface AppServicesOptions {
+  /** The vault folder: account metadata and settings.json. */
+  home: string;
+  /** Where the seeds live (keytarSecretStore in the app and e2e, memorySecretStore in unit tests). */
+  secrets: SecretStore;
+  /** The clock every code is computed at; Date.now by default. */
+  now?: () => number;
+  clipboard: ClipboardAdapter;
+  /** Timers for the clipboard wipe; the global ones by default. */
+  timers?: Timers;
+  /** Watch `home` for changes made by other processes (default true). */
+  watch?: boolean;
+  /** How to open the vault; `Vault.open` over home/secrets/now by default. */
+  openVault?: () => Promise<OpenedVault>;
+}
+
+/** One implementation per contract channel, returning the result or throwing a KeyfobError. */
+export type ServiceHandlers = { [C in Channel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> };
+
+/** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
+export interface AppServices {
+  readonly handlers: ServiceHandlers;
+  /** Runs a channel and turns its outcome into the reply that crosses IPC (errors as data). */
+  invoke<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
+  /** Subscribes to a pushed event; returns the unsubscribe function. */
+  on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
+  /** Stops watching, wipes a code still pending on the clipboard. */
+  close(): Promise<void>;
+}
+
+/** Channels after which the account list on disk is what this process last wrote. */
+const WRITES = new Set<Channel>([
+  'accounts:add',
+  'accounts:rename',
+  'accounts:remove',
+  'accounts:reorder',
+  'accounts:hotp-next',
+]);
+
+/** Opens the vault (a failure is kept for `vault:status`, never thrown) and builds every handler. */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const now = options.now ?? Date.now;
+  const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
+  const session = await openVaultSession(open, options.secrets);
+  const accounts = accountHandlers(() => session.current(), now);
+  const settings = settingsStore(options.home);
+  const keeper = clipboardKeeper(options.clipboard, options.timers);
+  const listeners = new Set<() => void>();
+
+  const handlers: ServiceHandlers = {
+    'vault:status': () => session.status(),
+    'vault:retry': () => session.retry(),
+    'accounts:list': () => accounts.list(),
+    'accounts:codes': (ids) => accounts.codes(ids),
+    'accounts:check-draft': (draft) => accounts.checkDraft(draft),
+    'accounts:add': (draft, opts) => accounts.add(draft, opts),
+    'accounts:rename': (id, label) => accounts.rename(id, label),
+    'accounts:remove': (id) => accounts.remove(id),
+    'accounts:reorder': (ids) => accounts.reorder(ids),
+    'accounts:hotp-next': (id) => accounts.hotpNext(id),
+    'clipboard:copy-code': async (id) => {
+      const [code, { clearClipboardSeconds }] = await Promise.all([accounts.currentCode(id), settings.get()]);
+      await keeper.copy(code, clearClipboardSeconds);
+      return { code, clearAfterSeconds: clearClipboardSeconds };
+    },
+    'settings:get': () => settings.get(),
+    'settings:set': (patch) => settings.set(patch),
+  };
+
+  // Outside changes (the CLI, another process): compare the list with what this process last
+  // saw, so our own writes do not echo back as "changed".
+  let known: string | null = null;
+  let inFlight = 0;
+  const snapshot = async (): Promise<string | null> => {
+    try {
+      return JSON.stringify(await accounts.list());
+    } catch {
+      return null;
+    }
+  };
+  const check = async (): Promise<void> => {
+    if (inFlight > 0) return void setTimeout(() => void check(), 100);
+    const seen = await snapshot();
+    if (seen === null || seen === known) return;
+    known = seen;
+    for (const listener of listeners) listener();
+  };
+  known = await snapshot();
+  const watch = options.watch === false ? null : watchFolder(options.home, () => void check());
+
+  return {
+    handlers,
+    async invoke(channel, ...args) {
+      inFlight++;
+      try {
+        const fn = handlers[channel] as (...a: ArgsOf<typeof channel>) => Promise<ResultOf<typeof channel>>;
+        const reply = await toReply(channel, () => fn(...args));
+        if (WRITES.has(channel) || channel === 'accounts:list' || channel === 'vault:retry')
+          known = await snapshot();
+        return reply;
+      } finally {
+        inFlight--;
+      }
+    },
+    on(_event, listener) {
+      const fn = listener as () => void;
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    },
+    async close() {
+      watch?.close();
+      listeners.clear();
+      await keeper.flush();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { keychainError } from './keychain-errors';
+import type { SecretStore } from './secret-store';
+
+/** The subset of keytar Keyfob uses (`keytar` is the `@github/keytar` fork). */
+interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+/** Item written and deleted by `probe()`; never an account id (those are UUIDs). */
+export const PROBE_ID = 'keyfob-probe';
+
+/** A daemon restart leaves libsecret holding the old bus name; the next call reconnects. */
+const STALE_CONNECTION = /not provided by any \.service files|ServiceUnknown|NoReply|Disconnected/i;
+
+let keytarModule: Promise<Keytar> | undefined;
+
+/** Loads the native addon on first use, so a missing or mismatched build is a typed error, not a crash. */
+function loadKeytar(): Promise<Keytar> {
+  keytarModule ??= import('keytar').then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar);
+  return keytarModule;
+}
+
+/**
+ * The OS keychain through keytar: Secret Service on Linux, Keychain on macOS, Credential Manager on
+ * Windows. Every failure becomes `keychain-locked` or `keychain-unavailable`; nothing falls back to
+ * plain storage.
+ */
+export function keytarSecretStore(
+  service: string,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
+  async function call<T>(op: (k: Keytar) => Promise<T>): Promise<T> {
+    let keytar: Keytar;
+    try {
+      keytar = await loadKeytar();
+    } catch (e) {
+      keytarModule = undefined;
+      throw keychainError(platform, e);
+    }
+    try {
+      return await op(keytar);
+    } catch (first) {
+      if (!(first instanceof Error && STALE_CONNECTION.test(first.message)))
+        throw keychainError(platform, first);
+      try {
+        return await op(keytar);
+      } catch (second) {
+        throw keychainError(platform, second);
+      }
+    }
+  }
+  async function probe(): Promise<void> {
+    // keytar can't say "locked": reads return null and deletes false. A write can: gnome-keyring
+    // answers "Cannot create an item in a locked collection".
+    await call((k) => k.setPassword(service, PROBE_ID, 'probe'));
+    await call((k) => k.deletePassword(service, PROBE_ID));
+  }
+  return {
+    get: (id) => call((k) => k.getPassword(service, id)),
+    set: (id, secret) => call((k) => k.setPassword(service, id, secret)),
+    delete: (id) => call((k) => k.deletePassword(service, id)),
+    probe,
+    async list() {
+      // findCredentials on a locked gnome-keyring dereferences a null secret inside keytar and the
+      // whole process dies with SIGSEGV (seen with @github/keytar 7.10.6), so refuse first. The
+      // keychain could still lock in the few ms between the two calls; that window is accepted.
+      await probe();
+      // On Windows keytar filters by the prefix `${service}*`, so "Keyfob" also returns items of a
+      // service named e.g. "Keyfob-dev"; keep service names of test vaults distinct from prefixes.
+      const found = await call((k) => k.findCredentials(service));
+      return found.filter((c) => c.account !== PROBE_ID).map((c) => ({ id: c.account, secret: c.password }));
+    },
+  };
+}

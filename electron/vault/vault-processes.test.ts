@@ -1,0 +1,115 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keytarSecretStore } from './keytar-store';
+import { parseMetadata } from './metadata';
+import { runChild, spawnChild } from './testing/child-runner';
+import { tempHome } from './testing/fixtures';
+import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
+import { seededRandom } from './testing/random';
+import { Vault } from './vault';
+
+// Several processes on one vault and the real keyring: the app and the CLI at once, and kills.
+const services: string[] = [];
+const cleanups: Array<() => void> = [];
+beforeAll(() => requirePrivateKeyring());
+afterAll(async () => {
+  for (const s of services) await deleteService(s);
+  for (const c of cleanups) c();
+});
+function fresh(suite: string): { home: string; service: string } {
+  const { home, cleanup } = tempHome();
+  cleanups.push(cleanup);
+  const service = uniqueService(suite);
+  services.push(service);
+  return { home, service };
+}
+
+/** Every keychain item of the service, by id (straight from keytar, not through the vault). */
+async function keychainIds(service: string): Promise<Set<string>> {
+  return new Set((await (await rawKeytar()).findCredentials(service)).map((c) => c.account));
+}
+
+describe('two processes at once', () => {
+  it('50 + 50 concurrent adds → 100 listed, every secret present', { timeout: 120_000 }, async () => {
+    const { home, service } = fresh('two');
+    const [a, b] = await Promise.all([
+      runChild(['add', '50', 'A'], home, service),
+      runChild(['add', '50', 'B'], home, service),
+    ]);
+    expect([a.code, a.stderr, b.code, b.stderr]).toEqual([0, '', 0, '']);
+    const { vault } = await Vault.open({ home, secrets: keytarSecretStore(service) });
+    const listed = await vault.list();
+    expect(listed.length).toBe(100);
+    expect(listed.filter((x) => x.issuer === 'A').length).toBe(50);
+    expect(new Set(listed.map((x) => x.id)).size).toBe(100);
+    expect(await keychainIds(service)).toEqual(new Set(listed.map((x) => x.id)));
+    const secrets = await vault.secrets(listed.map((x) => x.id));
+    expect([...secrets.values()].every((s) => s instanceof Uint8Array)).toBe(true);
+  });
+});
+
+describe('crash safety', () => {
+  it(
+    'SIGKILL at random moments (seeded) never strands an account or a secret',
+    { timeout: 300_000 },
+    async () => {
+      const { home, service } = fresh('crash');
+      const seed = Number(process.env.KEYFOB_CRASH_SEED ?? 20250301);
+      const random = seededRandom(seed);
+      let kills = 0;
+      let recoveries = 0;
+      const recoveredLines: string[] = [];
+      for (let round = 0; round < 24; round++) {
+        const child = await spawnChild(['churn', String(seed + round)], home, service);
+        let stderr = '';
+        child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+        await firstStep(child);
+        await new Promise((r) => setTimeout(r, random() * 400));
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited; // reaped: its pid is dead, so its lock is stale
+        kills++;
+        expect(stderr).toBe('');
+
+        // Right after the kill, before anyone repairs anything:
+        const text = readFileSync(join(home, 'accounts.json'), 'utf8');
+        const raw = parseMetadata(text); // always parses (atomic writes)
+        const inKeychain = await keychainIds(service);
+        for (const e of raw.filter((x) => x.state === 'active')) expect(inKeychain.has(e.id)).toBe(true);
+        for (const id of inKeychain) expect(raw.some((e) => e.id === id)).toBe(true);
+
+        // After open(): everything is settled.
+        const { vault, report } = await Vault.open({ home, secrets: keytarSecretStore(service) });
+        recoveries += report.recovered.length;
+        recoveredLines.push(...report.recovered);
+        const listed = await vault.list();
+        const after = parseMetadata(readFileSync(join(home, 'accounts.json'), 'utf8'));
+        expect(after.every((e) => e.state === 'active')).toBe(true);
+        expect(await keychainIds(service)).toEqual(new Set(listed.map((x) => x.id)));
+        const secrets = await vault.secrets(listed.map((x) => x.id));
+        expect([...secrets.values()].every((s) => s instanceof Uint8Array)).toBe(true);
+      }
+      const leftovers = readdirSync(home).filter((n) => n.endsWith('.tmp') || n.endsWith('.break'));
+      console.log(
+        `[crash test, seed ${seed}] kills: ${kills}, recoveries: ${recoveries}, accounts left: ${(await keychainIds(service)).size}, ` +
+          `temp files left: ${leftovers.length}\n  ${[...new Set(recoveredLines.map((l) => l.replace(/'.*'/, "'…'")))].join('\n  ')}`,
+      );
+      expect(kills).toBeGreaterThanOrEqual(20);
+    },
+  );
+});
+
+function firstStep(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      if (d.toString().includes('step')) {
+        child.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+}

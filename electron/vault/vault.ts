@@ -1,0 +1,222 @@
+import { mkdir } from 'node:fs/promises';
+import type { Account } from '../../shared/account';
+import { KeyfobError } from '../../shared/errors';
+import type { Token, TokenLabel, TokenParams } from '../../shared/otp-types';
+import { MAX_COUNTER, generateCode } from '../core';
+import { active, listed, notFound, replace, toAccount } from './entries';
+import { withLock } from './lock-file';
+import { entryName, type Entry } from './metadata';
+import { MetadataFile, UnreadableMetadataError } from './metadata-file';
+import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
+import { auditKeychain, reconcile } from './reconcile';
+import { readSecret, readSecrets } from './secret-reads';
+import type { SecretStore } from './secret-store';
+import { storageError } from './storage-errors';
+import { checkLabel, checkParams, checkToken } from './token-input';
+import { VaultSession } from './vault-session';
+
+/** Where the vault lives and how it reaches the keychain; `now` is the clock for timestamps. */
+export interface VaultOptions {
+  home: string;
+  secrets: SecretStore;
+  now?: () => number;
+}
+
+/** Human-readable lines saying what opening (or an audit) repaired; empty when nothing was wrong. */
+export interface OpenReport {
+  recovered: string[];
+}
+
+/**
+ * The account store shared by the app and the CLI: metadata in `<home>/accounts.json`, one keychain
+ * item per account under an opaque id. Writes are ordered so a kill at any instant leaves no listed
+ * account without its secret and no secret without an entry (see README.md).
+ */
+export class Vault {
+  private constructor(
+    private readonly session: VaultSession,
+    private readonly store: SecretStore,
+    private readonly now: () => number,
+  ) {}
+
+  /** Opens (or starts) the vault and finishes interrupted saves/removals. No full keychain scan. */
+  static async open(opts: VaultOptions): Promise<{ vault: Vault; report: OpenReport }> {
+    const now = opts.now ?? Date.now;
+    const file = new MetadataFile(opts.home);
+    const vault = new Vault(new VaultSession(file, await file.read(), now), opts.secrets, now);
+    let recovered: string[] = [];
+    if (vault.session.cached().some((e) => e.state !== 'active')) {
+      recovered = await vault.session.transaction(async (tx) => {
+        const r = await reconcile(tx.entries, opts.secrets);
+        if (r.changed) await tx.commit(r.entries);
+        return r.lines;
+      });
+    }
+    return { vault, report: { recovered } };
+  }
+
+  /**
+   * `keyfob doctor --repair`: moves a damaged metadata file aside (`accounts.json.corrupt-<time>`),
+   * opens the vault and audits the keychain, so every stored secret comes back as an account.
+   */
+  static async repair(opts: VaultOptions): Promise<{ vault: Vault; report: OpenReport }> {
+    const now = opts.now ?? Date.now;
+    const file = new MetadataFile(opts.home);
+    const lines: string[] = [];
+    await mkdir(opts.home, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
+      throw storageError(opts.home, e);
+    });
+    await withLock(file.path, now, async () => {
+      try {
+        await file.read();
+      } catch (e) {
+        if (!(e instanceof UnreadableMetadataError && e.damaged)) throw e;
+        const moved = await file.setAside(now());
+        lines.push(`Moved the damaged account list to ${moved}; started a new one from the keychain.`);
+      }
+    });
+    const { vault, report } = await Vault.open(opts);
+    const audit = await vault.audit();
+    return { vault, report: { recovered: [...lines, ...report.recovered, ...audit.recovered] } };
+  }
+
+  /** The accounts in the user's order; re-reads the file only if it changed. No keychain calls. */
+  async list(): Promise<Account[]> {
+    return listed(await this.session.current());
+  }
+
+  /** One account; `not-found` if it isn't listed. */
+  async get(id: string): Promise<Account> {
+    const entries = await this.session.current();
+    return toAccount(entries, active(entries, id));
+  }
+
+  /**
+   * Stores a new account. Order: pending entry (atomic write) → keychain item → entry active, so a
+   * kill in between leaves something `open()` can finish or undo. Throws `duplicate` when an
+   * account with the same issuer, account name and secret exists, unless `allowDuplicate`.
+   */
+  async add(token: Token, opts: { allowDuplicate?: boolean } = {}): Promise<Account> {
+    const checked = checkToken(token);
+    return this.session.transaction((tx) =>
+      addInOrder(tx, this.store, token, checked, { allowDuplicate: opts.allowDuplicate, at: this.iso() }),
+    );
+  }
+
+  /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */
+  async remove(id: string): Promise<void> {
+    await this.session.transaction((tx) => removeInOrder(tx, this.store, id));
+  }
+
+  /** Changes the issuer and/or account name. */
+  rename(id: string, label: { issuer?: string; account?: string }): Promise<Account> {
+    return this.update(id, label);
+  }
+
+  /** Changes label and/or parameters (validated like a new token); the secret stays as it is. */
+  update(id: string, changes: Partial<TokenLabel & TokenParams>): Promise<Account> {
+    return this.session.transaction(async (tx) => {
+      const e = active(tx.entries, id);
+      const label = checkLabel({ issuer: changes.issuer ?? e.issuer, account: changes.account ?? e.account });
+      const params = checkParams({
+        type: changes.type ?? e.type,
+        algorithm: changes.algorithm ?? e.algorithm,
+        digits: changes.digits ?? e.digits,
+        period: changes.period ?? e.period,
+        counter: changes.counter ?? e.counter,
+      });
+      const next: Entry = { ...e, ...label, ...params, updatedAt: this.iso() };
+      await tx.commit(replace(tx.entries, next));
+      return toAccount(tx.entries, next);
+    });
+  }
+
+  /** Puts the accounts in the given order; `ids` must name every listed account exactly once. */
+  reorder(ids: string[]): Promise<Account[]> {
+    return this.session.transaction(async (tx) => {
+      const shown = tx.entries.filter((e) => e.state === 'active');
+      const byId = new Map(shown.map((e) => [e.id, e]));
+      const ordered = ids.map((id) => byId.get(id));
+      if (new Set(ids).size !== ids.length || ids.length !== shown.length || ordered.includes(undefined)) {
+        throw new KeyfobError(
+          'invalid-input',
+          `The new order must name each of the ${shown.length} accounts exactly once (got ${ids.length} ids).`,
+          'ids',
+        );
+      }
+      const hidden = tx.entries.filter((e) => e.state !== 'active');
+      await tx.commit([...(ordered as Entry[]), ...hidden]);
+      return listed(tx.entries);
+    });
+  }
+
+  /** The raw secret of a listed account. A null keychain read is an error, never a deletion. */
+  async secret(id: string): Promise<Uint8Array> {
+    return readSecret(this.store, active(await this.session.current(), id));
+  }
+
+  /** Many secrets at once, read in parallel; each id maps to its bytes or its own error. */
+  async secrets(ids: string[]): Promise<Map<string, Uint8Array | KeyfobError>> {
+    const entries = await this.session.current();
+    const out = new Map<string, Uint8Array | KeyfobError>();
+    const found: Entry[] = [];
+    for (const id of ids) {
+      const e = entries.find((x) => x.id === id && x.state === 'active');
+      if (e === undefined) out.set(id, notFound(id));
+      else found.push(e);
+    }
+    for (const [id, r] of await readSecrets(this.store, found)) out.set(id, r);
+    return new Map(ids.map((id) => [id, out.get(id) as Uint8Array | KeyfobError]));
+  }
+
+  /**
+   * RFC 4226 §7.2 "take" of an HOTP code: with stored counter c, the code for c is computed, c + 1
+   * is written durably, and only then is the code returned (a crash can skip a code, never reuse one).
+   * The returned account carries the new counter c + 1.
+   */
+  takeHotpCode(id: string, atMs: number): Promise<{ account: Account; code: string }> {
+    return this.session.transaction(async (tx) => {
+      const e = active(tx.entries, id);
+      if (e.type !== 'hotp') {
+        throw new KeyfobError(
+          'invalid-input',
+          `'${entryName(e)}' is a ${e.type.toUpperCase()} account, not HOTP.`,
+          'type',
+        );
+      }
+      if (e.counter >= MAX_COUNTER) {
+        throw new KeyfobError(
+          'invalid-input',
+          `The counter of '${entryName(e)}' is at its maximum (2^64−1).`,
+          'counter',
+        );
+      }
+      const secret = await readSecret(this.store, e);
+      const { code } = generateCode({ ...e, secret }, atMs);
+      const next: Entry = { ...e, counter: e.counter + 1n, updatedAt: this.iso() };
+      await tx.commit(replace(tx.entries, next));
+      return { account: toAccount(tx.entries, next), code };
+    });
+  }
+
+  /** A listed account with the same issuer, account name and secret as `token`, if any. */
+  async findDuplicate(token: Token): Promise<Account | undefined> {
+    const entries = await this.session.current();
+    const dup = await duplicateIn(this.store, entries, token);
+    return dup === undefined ? undefined : toAccount(entries, dup);
+  }
+
+  /** Full check for `keyfob doctor`: finishes interrupted work, then adopts keychain items no account lists. */
+  audit(): Promise<OpenReport> {
+    return this.session.transaction(async (tx) => {
+      const first = await reconcile(tx.entries, this.store);
+      const second = await auditKeychain(first.entries, this.store, this.iso());
+      if (first.changed || second.changed) await tx.commit(second.entries);
+      return { recovered: [...first.lines, ...second.lines] };
+    });
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+}

@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountView } from '../../shared/ipc-contract';
+import { AccountList } from './components/AccountList';
+import { ConfirmDeleteDialog } from './components/ConfirmDeleteDialog';
+import { EditDialog } from './components/EditDialog';
+import { EmptyState } from './components/EmptyState';
+import { Header } from './components/Header';
+import { ManualEntryDialog } from './components/ManualEntryDialog';
+import { Menu } from './components/Menu';
+import { Toasts } from './components/Toasts';
+import { VaultBanner } from './components/VaultBanner';
+import { useAccountActions } from './hooks/useAccountActions';
+import { useAccountSearch } from './hooks/useAccountSearch';
+import { useCodes } from './hooks/useCodes';
+import { useGlobalKeys } from './hooks/useGlobalKeys';
+import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
+import { useToasts } from './hooks/useToasts';
+import { useVault } from './hooks/useVault';
+import { markFilterStart, markPainted } from './lib/perf';
+import { displayName } from './lib/row-label';
+
+type Modal =
+  { kind: 'add' } | { kind: 'edit'; account: AccountView } | { kind: 'delete'; account: AccountView } | null;
+
+const NO_ACCOUNTS: AccountView[] = [];
+
+/** The accounts screen: header, vault banner, the list (or empty state), dialogs and toasts. */
+export function App() {
+  const vault = useVault();
+  const { codes, unavailable, refresh: refreshCodes } = useCodes(vault.version, vault.accounts !== null);
+  const { toasts, show: showToast, dismiss } = useToasts();
+  const [query, setQuery] = useState('');
+  const [modal, setModal] = useState<Modal>(null);
+  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  // A row to focus once it is on screen; given up if a list loaded after the request lacks it.
+  const [focusReq, setFocusReq] = useState<{ id: string; version: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const version = vault.version;
+  const setFocusId = useCallback(
+    (id: string | null) => setFocusReq(id === null ? null : { id, version }),
+    [version],
+  );
+
+  const onDeleteFailed = useCallback(
+    (e: { message: string }) => showToast({ message: e.message, tone: 'error', durationMs: 6_000 }),
+    [showToast],
+  );
+  const deletes = usePendingDeletes(vault.reload, onDeleteFailed);
+  const all = vault.accounts ?? NO_ACCOUNTS;
+  const listed = useMemo(() => all.filter((a) => !deletes.pending.has(a.id)), [all, deletes.pending]);
+  const { visibleIds, visibleSet } = useAccountSearch(listed, query);
+
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const clearSearch = useCallback(() => {
+    if (query === '') return false;
+    markFilterStart();
+    setQuery('');
+    return true;
+  }, [query]);
+  useGlobalKeys(searchRef, modal !== null);
+
+  const { actions, busy } = useAccountActions({
+    all,
+    visibleIds,
+    reorder: vault.reorder,
+    refreshCodes,
+    showToast,
+    openMenu: (id, anchor) => setMenu({ id, anchor }),
+    edit: (account) => setModal({ kind: 'edit', account }),
+    remove: (account) => setModal({ kind: 'delete', account }),
+    clearSearch,
+    focusSearch,
+  });
+
+  const confirmDelete = (account: AccountView) => {
+    const at = visibleIds.indexOf(account.id);
+    setFocusId(visibleIds[at + 1] ?? visibleIds[at - 1] ?? null);
+    setModal(null);
+    deletes.schedule(account.id);
+    showToast({
+      message: `Deleted ${displayName(account.issuer, account.account)}`,
+      durationMs: UNDO_DELETE_MS,
+      action: { label: 'Undo', run: () => deletes.undo(account.id) && setFocusId(account.id) },
+    });
+  };
+
+  const saved = (account: AccountView, verb: string) => {
+    setModal(null);
+    setFocusId(account.id);
+    void vault.reload();
+    showToast({ message: `${verb} ${displayName(account.issuer, account.account)}` });
+  };
+
+  // Focus a row once it is on screen (after add, undo, or a neighbour's deletion).
+  useEffect(() => {
+    if (focusReq === null || modal !== null) return;
+    const row = document.querySelector<HTMLElement>(
+      `[data-row-id="${CSS.escape(focusReq.id)}"]:not([hidden])`,
+    );
+    if (row) {
+      row.focus();
+      setFocusReq(null);
+    } else if (version > focusReq.version && !all.some((a) => a.id === focusReq.id)) {
+      setFocusReq(null);
+      searchRef.current?.focus();
+    }
+  }, [focusReq, modal, listed, all, version]);
+
+  useEffect(() => {
+    if (listed.length > 0) markPainted('list');
+    if (codes.size > 0) markPainted('codes');
+  }, [listed.length, codes.size]);
+
+  const menuAccount = menu ? all.find((a) => a.id === menu.id) : undefined;
+  const menuAt = menu ? visibleIds.indexOf(menu.id) : -1;
+  const loaded = vault.accounts !== null;
+
+  return (
+    <div className="app">
+      <Header
+        ref={searchRef}
+        query={query}
+        onQuery={(q) => {
+          markFilterStart();
+          setQuery(q);
+        }}
+        onLeaveSearch={() => setFocusId(visibleIds[0] ?? null)}
+        onAdd={() => setModal({ kind: 'add' })}
+        showSearch={listed.length > 0 || query !== ''}
+      />
+      <main className="content">
+        {vault.status && !vault.status.ok && <VaultBanner error={vault.status.error} onRetry={vault.retry} />}
+        {vault.listError && (vault.status?.ok ?? true) && (
+          <VaultBanner error={vault.listError} onRetry={vault.retry} />
+        )}
+        {loaded && listed.length === 0 && !vault.listError && (
+          <EmptyState onAdd={() => setModal({ kind: 'add' })} />
+        )}
+        {listed.length > 0 && (
+          <AccountList
+            accounts={listed}
+            visibleIds={visibleIds}
+            visibleSet={visibleSet}
+            codes={codes}
+            unavailable={unavailable}
+            busy={busy}
+            actions={actions}
+          />
+        )}
+        {listed.length > 0 && visibleIds.length === 0 && (
+          <p className="no-match" role="status">
+            No accounts match “{query}”.
+          </p>
+        )}
+      </main>
+      {menu && menuAccount && (
+        <Menu
+          label={`Actions for ${displayName(menuAccount.issuer, menuAccount.account)}`}
+          anchor={menu.anchor}
+          onClose={() => setMenu(null)}
+          items={[
+            { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
+            { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
+            {
+              id: 'up',
+              label: 'Move up',
+              shortcut: 'Alt+↑',
+              disabled: menuAt <= 0,
+              onSelect: () => actions.move(menu.id, -1),
+            },
+            {
+              id: 'down',
+              label: 'Move down',
+              shortcut: 'Alt+↓',
+              disabled: menuAt < 0 || menuAt >= visibleIds.length - 1,
+              onSelect: () => actions.move(menu.id, 1),
+            },
+            {
+              id: 'delete',
+              label: 'Delete…',
+              shortcut: 'Del',
+              danger: true,
+              onSelect: () => actions.remove(menu.id),
+            },
+          ]}
+        />
+      )}
+      {modal?.kind === 'add' && (
+        <ManualEntryDialog onSaved={(a) => saved(a, 'Added')} onClose={() => setModal(null)} />
+      )}
+      {modal?.kind === 'edit' && (
+        <EditDialog
+          account={modal.account}
+          onSaved={(a) => {
+            vault.replaceAccount(a);
+            saved(a, 'Saved');
+          }}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'delete' && (
+        <ConfirmDeleteDialog
+          account={modal.account}
+          onConfirm={() => confirmDelete(modal.account)}
+          onClose={() => setModal(null)}
+        />
+      )}
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  );
+}

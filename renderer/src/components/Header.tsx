@@ -1,0 +1,32 @@
+import { forwardRef } from 'react';
+import { AddMenu, type AddMethod } from './AddMenu';
+import { SearchField } from './SearchField';
+import { ShortcutsHelp } from './ShortcutsHelp';
+
+interface HeaderProps {
+  query: string;
+  onQuery: (q: string) => void;
+  onLeaveSearch: () => void;
+  onAdd: (method: AddMethod) => void;
+  showSearch: boolean;
+}
+
+/** The app bar: name, search, keyboard help and "Add account". */
+export const Header = forwardRef<HTMLInputElement, HeaderProps>(function Header(
+  { query, onQuery, onLeaveSearch, onAdd, showSearch },
+  searchRef,
+) {
+  return (
+    <header className="app-header">
+      <h1 className="app-title">
+        <span className="app-logo" aria-hidden="true" />
+        Keyfob
+      </h1>
+      {showSearch && <SearchField ref={searchRef} value={query} onChange={onQuery} onLeave={onLeaveSearch} />}
+      <div className="header-actions">
+        <ShortcutsHelp />
+        <AddMenu onChoose={onAdd} />
+      </div>
+    </header>
+  );
+});

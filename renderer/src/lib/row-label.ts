@@ -1,0 +1,50 @@
+import type { OtpType } from '../../../shared/otp-types';
+import { groupCode, spokenCode } from './code-format';
+
+/** The title a row shows first: the issuer, or the account name when there is no issuer. */
+export function displayName(issuer: string, account: string): string {
+  return issuer.trim() || account.trim() || 'Unnamed account';
+}
+
+/** What the row's second line shows: the account name, unless it is already the title. */
+export function secondaryName(issuer: string, account: string): string {
+  return issuer.trim() ? account.trim() : '';
+}
+
+/** Inputs of a row's accessible name. */
+export interface RowLabelParts {
+  issuer: string;
+  account: string;
+  type: OtpType;
+  code: string | null;
+  secondsLeft: number | null;
+  nextCode: string | null;
+  /** True while the first codes are still being fetched (code is null but not unavailable). */
+  loading?: boolean;
+}
+
+/** A row's accessible name: "GitHub, alice@example.com, code 123 456, 12 seconds left". */
+export function rowLabel(p: RowLabelParts): string {
+  const parts = [displayName(p.issuer, p.account)];
+  const second = secondaryName(p.issuer, p.account);
+  if (second) parts.push(second);
+  parts.push(p.code === null && p.loading ? 'loading code' : spokenCode(p.code, p.type));
+  if (p.code !== null && p.secondsLeft !== null) {
+    parts.push(p.secondsLeft === 1 ? '1 second left' : `${p.secondsLeft} seconds left`);
+    if (p.nextCode !== null) parts.push(`next code ${groupCode(p.nextCode, p.type)}`);
+  }
+  return parts.join(', ');
+}
+
+/** A stable hue (0–359) for an issuer's avatar, so each service keeps its colour across launches. */
+export function avatarHue(name: string): number {
+  let h = 0;
+  for (const ch of name.toLowerCase()) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  return h;
+}
+
+/** The avatar letter: the first letter or digit of the name, upper-cased. */
+export function avatarInitial(name: string): string {
+  const m = /[\p{L}\p{N}]/u.exec(name);
+  return m ? m[0].toLocaleUpperCase('en') : '?';
+}

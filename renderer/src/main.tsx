@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/list.css';
+import './styles/countdown.css';
+import './styles/dialog.css';
+import './styles/menu.css';
+import './styles/toast.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
