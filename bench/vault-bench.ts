@@ -13,7 +13,8 @@ const ACCOUNTS = 500;
 const RUNS = 7;
 const home = mkdtempSync(join(tmpdir(), 'keyfob-bench-'));
 const service = `Keyfob-bench-${process.pid}`;
-const cli = resolve(__dirname, '../out/main/keyfob.js');
+// Run from the repository root (bench/run.mjs does): the bundle lives in out/bench/.
+const cli = resolve(process.cwd(), 'out/main/keyfob.js');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

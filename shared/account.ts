@@ -9,4 +9,6 @@ export interface Account extends TokenParams, TokenLabel {
   /** ISO-8601 times. */
   createdAt: string;
   updatedAt: string;
+  /** Present after "Replace key": the previous key is kept and can be restored until `restorableUntil`. */
+  replacedKey?: { replacedAt: string; restorableUntil: string };
 }

@@ -5,13 +5,29 @@ import { parseFor, type Command } from './command';
 import { add } from './commands/add';
 import { code } from './commands/code';
 import { doctor } from './commands/doctor';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { inspect } from './commands/inspect';
 import { list } from './commands/list';
 import { remove } from './commands/remove';
+import { replaceCommand } from './commands/replace';
+import { restoreCommand } from './commands/restore';
+import { scan } from './commands/scan';
 import { EXIT, type ExitCode, type Io } from './io';
 
-const COMMANDS: Command[] = [list, code, add, remove, inspect, importCommand, doctor];
+const COMMANDS: Command[] = [
+  list,
+  code,
+  add,
+  remove,
+  inspect,
+  importCommand,
+  scan,
+  exportCommand,
+  replaceCommand,
+  restoreCommand,
+  doctor,
+];
 
 const USAGE = `usage: keyfob <command> [options]
 
@@ -66,6 +82,10 @@ export function processIo(): Io {
 }
 
 if (require.main === module) {
+  // keytar runs each keychain call on libuv's thread pool (4 threads by default). Secret Service
+  // round trips are latency-bound, so more threads overlap them: reading 500 secrets took ~700 ms
+  // with 4 threads and ~350 ms with 16 on a 2-core machine (bench/vault-bench.ts).
+  process.env['UV_THREADPOOL_SIZE'] ??= '16';
   void runCli(process.argv.slice(2), processIo()).then((status) => {
     process.exitCode = status;
   });

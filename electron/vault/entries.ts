@@ -1,6 +1,7 @@
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { Entry } from './metadata';
+import { RESTORE_WINDOW_MS } from './replaced-meta';
 
 /** The listed (active) accounts, numbered densely in file order. */
 export function listed(entries: readonly Entry[]): Account[] {
@@ -31,6 +32,9 @@ export function replace(entries: readonly Entry[], next: Entry): Entry[] {
 }
 
 function strip(e: Entry, order: number): Account {
-  const { state: _state, ...rest } = e;
-  return { ...rest, order };
+  const { state: _state, replaced, swap: _swap, ...rest } = e;
+  const last = replaced?.[replaced.length - 1];
+  if (last === undefined) return { ...rest, order };
+  const until = new Date(Date.parse(last.at) + RESTORE_WINDOW_MS).toISOString();
+  return { ...rest, order, replacedKey: { replacedAt: last.at, restorableUntil: until } };
 }

@@ -1,5 +1,6 @@
 import type { Account } from '../../shared/account';
 import type { Algorithm, OtpType } from '../../shared/otp-types';
+import { parseExtras, serializeExtras, type KeySwap, type ReplacedKey } from './replaced-meta';
 
 /** The on-disk schema version this code reads and writes. */
 export const METADATA_VERSION = 1;
@@ -11,8 +12,12 @@ export const METADATA_VERSION = 1;
 export type EntryState = 'active' | 'pending' | 'deleting';
 
 /** One account in the metadata file; `order` there is the position in the file. */
-export interface Entry extends Omit<Account, 'order'> {
+export interface Entry extends Omit<Account, 'order' | 'replacedKey'> {
   state: EntryState;
+  /** Previous keys kept after "Replace key", oldest first (see replace-key.ts). */
+  replaced?: ReplacedKey[];
+  /** A key swap whose keychain writes may be unfinished (see replace-key.ts). */
+  swap?: KeySwap;
 }
 
 /** Why a metadata file can't be read; the vault turns it into a user-facing error. */
@@ -46,6 +51,7 @@ export function serializeMetadata(entries: readonly Entry[]): string {
     order,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    ...serializeExtras(e),
   }));
   return `${JSON.stringify({ version: METADATA_VERSION, accounts }, null, 2)}\n`;
 }
@@ -113,6 +119,7 @@ function parseEntry(raw: unknown, i: number): { entry: Entry; order: number } {
     counter: BigInt(counterText),
     createdAt: str('createdAt'),
     updatedAt: str('updatedAt'),
+    ...parseExtras(raw, where),
   };
   return { entry, order: int('order') };
 }

@@ -7,6 +7,7 @@ import { active, replace, toAccount } from './entries';
 import { entryName, type Entry } from './metadata';
 import { MissingSecretError, decodeStored, missingSecretError } from './secret-reads';
 import type { SecretStore } from './secret-store';
+import { extraItems } from './replaced-meta';
 import type { CheckedToken } from './token-input';
 import type { Transaction } from './vault-session';
 
@@ -62,10 +63,14 @@ export async function removeInOrder(tx: Transaction, store: SecretStore, id: str
   const e = active(tx.entries, id);
   if ((await store.get(id)) === null) {
     await requireGone(store, e);
+    await tx.commit(replace(tx.entries, { ...e, state: 'deleting' }));
+    await deleteExtraItems(store, e);
     await tx.commit(tx.entries.filter((x) => x.id !== id));
     return;
   }
   await tx.commit(replace(tx.entries, { ...e, state: 'deleting' }));
+  // Replaced keys first: while the entry is `deleting`, open() finishes the job if we are killed.
+  await deleteExtraItems(store, e);
   if (!(await store.delete(id))) {
     try {
       if ((await store.get(id)) !== null) throw await missingSecretError(store, e);
@@ -76,6 +81,11 @@ export async function removeInOrder(tx: Transaction, store: SecretStore, id: str
     }
   }
   await tx.commit(tx.entries.filter((x) => x.id !== id));
+}
+
+/** Deletes an entry's replaced keys (and a swap's backup); a missing item is fine. */
+export async function deleteExtraItems(store: SecretStore, e: Entry): Promise<void> {
+  for (const item of extraItems(e)) await store.delete(item);
 }
 
 /** Compares secrets only with accounts of the same issuer and name: a few keychain reads at most. */

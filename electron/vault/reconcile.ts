@@ -1,6 +1,8 @@
 import { KeyfobError } from '../../shared/errors';
 import { base32Decode } from '../core';
 import { entryName, type Entry } from './metadata';
+import { deleteExtraItems } from './ordered-writes';
+import { extraItems } from './replaced-meta';
 import type { SecretStore } from './secret-store';
 
 /** The outcome of a reconciliation: the new entry list and one human-readable line per action. */
@@ -44,6 +46,7 @@ export async function reconcile(entries: readonly Entry[], secrets: SecretStore)
           continue;
         }
       } else {
+        await deleteExtraItems(secrets, e);
         const gone = (await secrets.delete(e.id)) || ((await secrets.get(e.id)) === null && (await probe()));
         if (!gone) {
           out.push(e);
@@ -73,7 +76,7 @@ export async function auditKeychain(
   nowIso: string,
 ): Promise<Reconciled> {
   const items = await secrets.list();
-  const known = new Set(entries.map((e) => e.id));
+  const known = new Set(entries.flatMap((e) => [e.id, ...extraItems(e)]));
   const inKeychain = new Set(items.map((i) => i.id));
   const out = [...entries];
   const lines: string[] = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keytarSecretStore } from './keytar-store';
 import { parseMetadata } from './metadata';
+import { extraItems } from './replaced-meta';
 import { runChild, spawnChild } from './testing/child-runner';
 import { tempHome } from './testing/fixtures';
 import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
@@ -24,6 +25,11 @@ function fresh(suite: string): { home: string; service: string } {
   const service = uniqueService(suite);
   services.push(service);
   return { home, service };
+}
+
+/** One item straight from keytar. */
+async function keychainGet(service: string, id: string): Promise<string | null> {
+  return (await rawKeytar()).getPassword(service, id);
 }
 
 /** Every keychain item of the service, by id (straight from keytar, not through the vault). */
@@ -78,7 +84,9 @@ describe('crash safety', () => {
         const raw = parseMetadata(text); // always parses (atomic writes)
         const inKeychain = await keychainIds(service);
         for (const e of raw.filter((x) => x.state === 'active')) expect(inKeychain.has(e.id)).toBe(true);
-        for (const id of inKeychain) expect(raw.some((e) => e.id === id)).toBe(true);
+        // Every item belongs to an entry: its own, a replaced key it lists, or a swap's backup.
+        const owned = new Set(raw.flatMap((e) => [e.id, ...extraItems(e)]));
+        for (const id of inKeychain) expect(owned.has(id)).toBe(true);
 
         // After open(): everything is settled.
         const { vault, report } = await Vault.open({ home, secrets: keytarSecretStore(service) });
@@ -86,14 +94,23 @@ describe('crash safety', () => {
         recoveredLines.push(...report.recovered);
         const listed = await vault.list();
         const after = parseMetadata(readFileSync(join(home, 'accounts.json'), 'utf8'));
-        expect(after.every((e) => e.state === 'active')).toBe(true);
-        expect(await keychainIds(service)).toEqual(new Set(listed.map((x) => x.id)));
+        expect(after.every((e) => e.state === 'active' && e.swap === undefined)).toBe(true);
+        expect(await keychainIds(service)).toEqual(new Set(after.flatMap((e) => [e.id, ...extraItems(e)])));
+        expect(new Set(after.map((e) => e.id))).toEqual(new Set(listed.map((x) => x.id)));
+        // A replaced key is a real, restorable secret: it must be readable, and differ from the current one.
+        for (const e of after) {
+          for (const r of e.replaced ?? []) {
+            const [old, now] = await Promise.all([keychainGet(service, r.item), keychainGet(service, e.id)]);
+            expect(old).not.toBeNull();
+            expect(old).not.toBe(now);
+          }
+        }
         const secrets = await vault.secrets(listed.map((x) => x.id));
         expect([...secrets.values()].every((s) => s instanceof Uint8Array)).toBe(true);
       }
       const leftovers = readdirSync(home).filter((n) => n.endsWith('.tmp') || n.endsWith('.break'));
       console.log(
-        `[crash test, seed ${seed}] kills: ${kills}, recoveries: ${recoveries}, accounts left: ${(await keychainIds(service)).size}, ` +
+        `[crash test, seed ${seed}] kills: ${kills}, recoveries: ${recoveries}, keychain items left: ${(await keychainIds(service)).size}, ` +
           `temp files left: ${leftovers.length}\n  ${[...new Set(recoveredLines.map((l) => l.replace(/'.*'/, "'…'")))].join('\n  ')}`,
       );
       expect(kills).toBeGreaterThanOrEqual(20);

@@ -9,6 +9,8 @@ import { entryName, type Entry } from './metadata';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
 import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
 import { auditKeychain, reconcile } from './reconcile';
+import { replaceInOrder, restoreInOrder } from './replace-key';
+import { needsUpkeep, replacedUpkeep } from './replaced-upkeep';
 import { readSecret, readSecrets } from './secret-reads';
 import type { SecretStore } from './secret-store';
 import { storageError } from './storage-errors';
@@ -45,11 +47,13 @@ export class Vault {
     const file = new MetadataFile(opts.home);
     const vault = new Vault(new VaultSession(file, await file.read(), now), opts.secrets, now);
     let recovered: string[] = [];
-    if (vault.session.cached().some((e) => e.state !== 'active')) {
+    const cached = vault.session.cached();
+    if (cached.some((e) => e.state !== 'active') || needsUpkeep(cached, now())) {
       recovered = await vault.session.transaction(async (tx) => {
         const r = await reconcile(tx.entries, opts.secrets);
-        if (r.changed) await tx.commit(r.entries);
-        return r.lines;
+        const u = await replacedUpkeep(r.entries, opts.secrets, now());
+        if (r.changed || u.changed) await tx.commit(u.entries);
+        return [...r.lines, ...u.lines];
       });
     }
     return { vault, report: { recovered } };
@@ -106,6 +110,26 @@ export class Vault {
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */
   async remove(id: string): Promise<void> {
     await this.session.transaction((tx) => removeInOrder(tx, this.store, id));
+  }
+
+  /**
+   * "Replace key" after a service re-enrolled the account: the row keeps its id, place and name; the
+   * new secret and parameters become current; the old key stays in the keychain (item
+   * `<id>.replaced-<ms>`) and can be restored for 30 days. `newToken`'s issuer and account are ignored.
+   * Crash-safe like add (intent first; see replace-key.ts). The new key must differ from the current one.
+   */
+  replace(id: string, newToken: Token): Promise<Account> {
+    const checked = checkToken(newToken);
+    return this.session.transaction((tx) =>
+      replaceInOrder(tx, this.store, id, checked, newToken.secret, { ms: this.now(), iso: this.iso() }),
+    );
+  }
+
+  /** Swaps the newest replaced key back in; the key it replaces is kept as replaced in turn. */
+  restore(id: string): Promise<Account> {
+    return this.session.transaction((tx) =>
+      restoreInOrder(tx, this.store, id, { ms: this.now(), iso: this.iso() }),
+    );
   }
 
   /** Changes the issuer and/or account name. */

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { KeyfobError, isInputError } from '../../../shared/errors';
+import { IMPORT_FORMATS, detectImport, readImport, textOf } from '../../formats';
+import { MigrationBatches } from '../../import/migration-batches';
 import { parsePlainList } from '../../import/plain-list';
 import type { ImportEntry } from '../../import/import-result';
 import { sameSecret } from '../../core';
@@ -8,6 +11,7 @@ import { displayName, fieldsJson, tokenJson } from '../account-json';
 import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
 import { openVault } from '../open-vault';
+import { readPassword, terminalPasswordSource } from '../password-input';
 
 type Status = 'added' | 'would-add' | 'duplicate' | 'rejected' | 'failed';
 interface Row {
@@ -22,38 +26,76 @@ interface Row {
 /** `keyfob import`: bulk-adds accounts, reporting every entry; safe to run again. */
 export const importCommand: Command = command({
   name: 'import',
-  summary: 'add every account listed in files of otpauth:// URIs',
-  help: `usage: keyfob import <file>… [--dry-run] [--json]
+  summary: 'add every account from backups of other apps or lists of otpauth:// URIs',
+  help: `usage: keyfob import <file>… [--password-file <file>] [--dry-run] [--json]
 
-Reads files with one otpauth:// URI per line (blank lines and lines starting with # are skipped)
-and reports every entry: added, skipped as a duplicate (same secret, issuer and account already
+Reads backups of other authenticators, recognising each file's format: ${IMPORT_FORMATS.map((f) => f.label).join(', ')}.
+Encrypted backups need their password: --password-file (its first line), or Keyfob asks on the
+terminal. Plain lists hold one otpauth:// URI per line (blank lines and lines starting with # are
+skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from 'keyfob scan'): the codes
+of one export may be spread over lines and files in any order, and an export with codes missing
+is reported, naming them, and imports nothing. Every entry is reported: added, skipped as a
+duplicate (same secret, issuer and account already
 stored — so running the same import again is safe), or rejected with the reason. One bad line
 never stops the others. Exit status: 0 when no entry was rejected, 1 when any was, 2 when the
 keychain or the disk failed (the entries after that point are reported as not imported).
+  --password-file <file>  password of the encrypted backups given
   --dry-run   check everything and report what would happen; store nothing (prints secrets with --json)
   --json      one JSON array with source, status, id, message and the account's fields`,
-  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'password-file': { type: 'string' },
+  },
   async run({ values, positionals }, io) {
     if (positionals.length === 0)
       throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
     const dryRun = values['dry-run'] === true;
     const rows: Row[] = [];
     const entries: ImportEntry[] = [];
+    const batches = new MigrationBatches(); // transfer codes may span files
+    const reject = (errors: Array<{ source: string; message: string }>) =>
+      rows.push(
+        ...errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })),
+      );
+    const passwordFile = values['password-file'] as string | undefined;
     for (const file of positionals) {
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await io.readText(file);
+        bytes = await readFile(file);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
         rows.push({ source: file, status: 'rejected', message: `cannot read the file (${code})` });
         continue;
       }
-      const parsed = parsePlainList(text, file);
-      entries.push(...parsed.entries);
-      rows.push(
-        ...parsed.errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })),
-      );
+      try {
+        const detected = detectImport(file, bytes);
+        // Plain lists go through one shared MigrationBatches: transfer codes may span files.
+        const parsed =
+          detected.formatId === 'otpauth'
+            ? parsePlainList(textOf(bytes), file, batches)
+            : await readImport(
+                file,
+                bytes,
+                detected.needsPassword
+                  ? await readPassword(
+                      terminalPasswordSource(passwordFile),
+                      `${file} (${detected.label})`,
+                      false,
+                    )
+                  : undefined,
+              );
+        entries.push(...parsed.entries);
+        reject(parsed.errors);
+      } catch (e) {
+        // The file as a whole: unknown format, password missing or wrong, damaged.
+        if (!(e instanceof KeyfobError) || !isInputError(e.code)) throw e;
+        rows.push({ source: file, status: 'rejected', message: e.message });
+      }
     }
+    const transferred = batches.finish();
+    entries.push(...transferred.entries);
+    reject(transferred.errors);
     const vault = entries.length > 0 ? await openVault(io) : undefined;
     let systemFailure: KeyfobError | undefined;
     const planned: ImportEntry[] = [];
@@ -132,15 +174,17 @@ function report(rows: Row[], json: boolean, io: Io): void {
   io.err(`keyfob: ${parts.join(', ')}`);
 }
 
-/** Orders rows by file (as given on the command line) then line number. */
+/** Orders rows by file (as given on the command line), line or entry number ("f:3", "f#3"), then entry of a transfer code. */
 function compareSource(a: string, b: string, files: string[]): number {
   const split = (s: string) => {
-    const m = /^(.*):(\d+)$/.exec(s);
-    return m ? { file: m[1] ?? s, line: Number(m[2]) } : { file: s, line: 0 };
+    const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/.exec(s);
+    return m
+      ? { file: m[1] ?? s, line: Number(m[2]), entry: Number(m[3] ?? 0) }
+      : { file: s, line: 0, entry: 0 };
   };
   const x = split(a);
   const y = split(b);
-  return files.indexOf(x.file) - files.indexOf(y.file) || x.line - y.line;
+  return files.indexOf(x.file) - files.indexOf(y.file) || x.line - y.line || x.entry - y.entry;
 }
 
 function sameAccount(a: Token, b: Token): boolean {

@@ -1,7 +1,7 @@
 // A separate process using the vault on the real keyring, for the concurrency, crash and
 // no-Secret-Service tests. Bundled by child-runner.ts; location from KEYFOB_HOME/KEYFOB_KEYCHAIN_SERVICE.
 //   add <count> <prefix>   adds <count> accounts, prints {"added":n}
-//   churn <seed>           adds/removes/takes HOTP codes forever, printing one line per finished step
+//   churn <seed>           adds/removes/replaces/restores keys and takes HOTP codes forever, one line per step
 //   probe                  tries every operation once, prints what each one answered
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
@@ -39,7 +39,16 @@ async function main(): Promise<void> {
       const r = random();
       if (r < 0.25 && accounts.length > 0) {
         await vault.remove(accounts[Math.floor(random() * accounts.length)]?.id ?? '');
-      } else if (r < 0.35 && accounts.some((x) => x.type === 'hotp')) {
+      } else if (r < 0.45 && accounts.length > 0) {
+        // Replace a key, or restore one when it has been replaced (both go through a key swap).
+        const pick = accounts[Math.floor(random() * accounts.length)];
+        if (pick?.replacedKey && random() < 0.5) await vault.restore(pick.id);
+        else if (pick)
+          await vault.replace(
+            pick.id,
+            token(pick.issuer, pick.account, pick.type === 'hotp' ? 'hotp' : 'totp'),
+          );
+      } else if (r < 0.55 && accounts.some((x) => x.type === 'hotp')) {
         const hotp = accounts.filter((x) => x.type === 'hotp');
         await vault.takeHotpCode(hotp[Math.floor(random() * hotp.length)]?.id ?? '', Date.now());
       } else {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
 import type { ErrorData } from '../../../shared/errors';
 import { AccountRow, type RowActions } from './AccountRow';
@@ -50,6 +50,16 @@ export function AccountList({
     null,
   );
   const tabStop = activeId !== null && visibleIds.includes(activeId) ? activeId : (visibleIds[0] ?? null);
+
+  // Search hides rows by toggling `hidden` on their elements here, not through a row prop: a
+  // keystroke then costs one pass over strings and attributes instead of re-rendering every row.
+  useLayoutEffect(() => {
+    for (const row of listRef.current?.children ?? []) {
+      const el = row as HTMLElement;
+      const hide = visibleSet !== null && !visibleSet.has(el.dataset.rowId ?? '');
+      if (el.hidden !== hide) el.hidden = hide;
+    }
+  }, [visibleSet, accounts]);
 
   const focusRow = (id: string | undefined) => {
     if (id === undefined) return;
@@ -135,7 +145,6 @@ export function AccountList({
           account={a}
           snapshot={codes.get(a.id)}
           unavailable={unavailable.has(a.id)}
-          hidden={visibleSet !== null && !visibleSet.has(a.id)}
           tabbable={a.id === tabStop}
           dropMark={drag && drag.over === a.id && drag.id !== a.id ? drag.place : null}
           busy={busy.has(a.id)}

@@ -17,7 +17,6 @@ interface AccountRowProps {
   account: AccountView;
   snapshot: CodeSnapshot | undefined;
   unavailable: boolean;
-  hidden: boolean;
   /** The roving tab stop: only one row (and its buttons) is in the Tab order. */
   tabbable: boolean;
   dropMark: 'before' | 'after' | null;
@@ -27,7 +26,7 @@ interface AccountRowProps {
 
 /** One account: avatar, names, grouped code, countdown (or "Next code" for HOTP) and actions. */
 export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
-  const { account, snapshot, unavailable, hidden, tabbable, dropMark, busy, actions } = props;
+  const { account, snapshot, unavailable, tabbable, dropMark, busy, actions } = props;
   const rowRef = useRef<HTMLLIElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const code = unavailable ? null : (snapshot?.code ?? null);
@@ -75,7 +74,6 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
       data-row-id={account.id}
       data-type={account.type}
       data-drop={dropMark ?? undefined}
-      hidden={hidden}
       tabIndex={tab}
       draggable
     >

@@ -1,0 +1,69 @@
+import { KeyfobError } from '../../shared/errors';
+import type { Token } from '../../shared/otp-types';
+import { formatMigrationUris, migrationIncompatibility } from '../import/google-migration-format';
+import { writeAegisEncrypted, writeAegisPlain } from './aegis-write';
+import { writeOtpauthList } from './otpauth-list';
+
+/** The formats Keyfob writes. */
+export type ExportFormatId = 'otpauth' | 'aegis' | 'aegis-encrypted' | 'google-migration';
+
+/** Each export format with what the app and CLI need to know about it. */
+export const EXPORT_FORMATS: ReadonlyArray<{ id: ExportFormatId; label: string; encrypted: boolean }> = [
+  { id: 'aegis-encrypted', label: 'Aegis backup, encrypted (recommended)', encrypted: true },
+  { id: 'aegis', label: 'Aegis backup, unencrypted', encrypted: false },
+  { id: 'otpauth', label: 'List of otpauth:// URIs, unencrypted', encrypted: false },
+  { id: 'google-migration', label: 'Google Authenticator transfer links, unencrypted', encrypted: false },
+];
+
+/** What an export produced: the file's bytes, the accounts it had to leave out, and (Google) the URIs. */
+export interface ExportResult {
+  bytes: Uint8Array;
+  skipped: Array<{ name: string; message: string }>;
+  /** google-migration only: one `otpauth-migration://` URI per QR code, ≤ 10 accounts each. */
+  uris?: string[];
+}
+
+/**
+ * Writes accounts (with their secrets, in the given order) in one of the export formats. Only the
+ * aegis-encrypted format protects the secrets; it needs a non-empty `password`. Google's format
+ * cannot carry every account (no Steam, 30 s only, 6 or 8 digits): those are left out and listed in
+ * `skipped`, never silently dropped.
+ */
+export async function writeExport(
+  format: ExportFormatId,
+  tokens: readonly Token[],
+  password?: string,
+): Promise<ExportResult> {
+  const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+  switch (format) {
+    case 'otpauth':
+      return { bytes: utf8(writeOtpauthList(tokens)), skipped: [] };
+    case 'aegis':
+      return { bytes: utf8(writeAegisPlain(tokens)), skipped: [] };
+    case 'aegis-encrypted':
+      if (password === undefined || password === '') {
+        throw new KeyfobError('invalid-input', 'An encrypted backup needs a password.', 'password');
+      }
+      return { bytes: utf8(await writeAegisEncrypted(tokens, password)), skipped: [] };
+    case 'google-migration': {
+      const skipped: ExportResult['skipped'] = [];
+      const fit = tokens.filter((t) => {
+        const why = migrationIncompatibility(t);
+        if (why !== undefined) skipped.push({ name: nameOf(t), message: why });
+        return why === undefined;
+      });
+      const uris = formatMigrationUris([...fit]);
+      return { bytes: utf8(uris.map((u) => `${u}\n`).join('')), skipped, uris };
+    }
+    default:
+      throw new KeyfobError(
+        'invalid-input',
+        `Unknown export format '${String(format)}'; use ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`,
+        'format',
+      );
+  }
+}
+
+function nameOf(t: Token): string {
+  return [t.issuer, t.account].filter((s) => s !== '').join(': ') || '(unnamed)';
+}

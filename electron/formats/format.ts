@@ -1,0 +1,73 @@
+import { KeyfobError } from '../../shared/errors';
+import type { ImportResult } from '../import/import-result';
+
+/** What a reader is told besides the bytes: the password (if any) and a name for per-entry sources. */
+export interface ReadOptions {
+  password?: string;
+  /** Prefix of every entry's `source` ("backup.json" → "backup.json#3"). */
+  sourceName: string;
+}
+
+/**
+ * One foreign file format Keyfob can import (after Aegis's `DatabaseImporter`: one class per format;
+ * after GNOME Authenticator: a format says whether it needs a password before anything is read).
+ */
+export interface ImportFormat {
+  /** Stable id, e.g. "aegis", "2fas" (used by the CLI and IPC). */
+  id: string;
+  /** Name shown to people, e.g. "Aegis backup". */
+  label: string;
+  /** 0 = not this format, 1 = certain; reads at most the bytes it needs. */
+  detect(fileName: string, bytes: Uint8Array): number;
+  /** True when `read` needs a password for these bytes. */
+  needsPassword(bytes: Uint8Array): boolean;
+  /** Every entry the file holds; one bad entry goes to `errors`, never aborts the rest. */
+  read(bytes: Uint8Array, options: ReadOptions): Promise<ImportResult>;
+}
+
+/** `source` of the n-th (0-based) entry of a structured file: "name#1" for the first. */
+export function entrySource(sourceName: string, index: number): string {
+  return `${sourceName}#${index + 1}`;
+}
+
+/** The file as UTF-8 text without a byte-order mark (readers of JSON and text formats). */
+export function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('utf8')
+    .replace(/^\uFEFF/u, '');
+}
+
+/** The error for a file that is recognisably `label` but cannot be read: says it is damaged and why. */
+export function damaged(label: string, why: string): KeyfobError {
+  return new KeyfobError(
+    'invalid-input',
+    `This ${label} is damaged: ${why}. Export it again from the app that made it.`,
+  );
+}
+
+/**
+ * The error for a wrong password; names the field so the app can put the message under it. Formats
+ * without a password check value cannot tell a wrong password from damage: `unchecked` says why.
+ */
+export function wrongPassword(label: string, unchecked?: string): KeyfobError {
+  const maybe = unchecked === undefined ? '' : ` (or the file is damaged: ${unchecked})`;
+  return new KeyfobError(
+    'invalid-input',
+    `Wrong password for this ${label}${maybe}. Type the password that was set when the backup was made.`,
+    'password',
+  );
+}
+
+/** The error for an encrypted file read without a password. */
+export function passwordNeeded(label: string): KeyfobError {
+  return new KeyfobError(
+    'invalid-input',
+    `This ${label} is encrypted: give the password that was set when it was made.`,
+    'password',
+  );
+}
+
+/** A readable message for a per-entry failure (KeyfobErrors say what to fix; others stay generic). */
+export function entryMessage(e: unknown): string {
+  return e instanceof KeyfobError ? e.message : 'this entry could not be read';
+}

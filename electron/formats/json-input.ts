@@ -1,0 +1,78 @@
+import { KeyfobError } from '../../shared/errors';
+
+/** A plain JSON object (not an array, not null). */
+export type JsonObject = Record<string, unknown>;
+
+/** True for a JSON object. */
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * JSON.parse, but HOTP counters above 2^53 survive: a `"counter": <digits>` literal of 16 or more
+ * digits becomes a string before parsing (Node 20's JSON.parse has no access to the source text, and
+ * Aegis, andOTP, 2FAS and FreeOTP write counters as JSON numbers up to 2^63−1). Returns undefined
+ * when the text is not JSON.
+ */
+export function parseJsonText(text: string): unknown {
+  const safe = text.replace(/("counter"\s*:\s*)(\d{16,})(?=\s*[,}\]])/gu, '$1"$2"');
+  try {
+    return JSON.parse(safe) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serialises like JSON.stringify but writes bigint values as bare JSON numbers (exact digits). */
+export function stringifyWithBigints(value: unknown, indent?: number): string {
+  const marks: string[] = [];
+  const text = JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (typeof v !== 'bigint') return v;
+      marks.push(v.toString());
+      return `\u0000big${marks.length - 1}\u0000`;
+    },
+    indent,
+  );
+  return text.replace(/"\\u0000big(\d+)\\u0000"/gu, (_m, i: string) => marks[Number(i)] ?? '0');
+}
+
+/** Field readers for one entry of a foreign file; errors name the field, never its value. */
+export function fields(obj: JsonObject, where = 'entry') {
+  const fail = (key: string, what: string): KeyfobError =>
+    new KeyfobError('invalid-input', `The ${where} has no ${what} "${key}".`, key);
+  return {
+    str(key: string): string {
+      const v = obj[key];
+      if (typeof v !== 'string') throw fail(key, 'text');
+      return v;
+    },
+    optStr(key: string, fallback = ''): string {
+      const v = obj[key];
+      return typeof v === 'string' ? v : fallback;
+    },
+    int(key: string, fallback?: number): number {
+      const v = obj[key];
+      if (v === undefined || v === null) {
+        if (fallback !== undefined) return fallback;
+        throw fail(key, 'number');
+      }
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw fail(key, 'whole number');
+      return v;
+    },
+    /** A counter as bigint: JSON number, or a digit string (what {@link parseJsonText} makes of big ones). */
+    counter(key: string, fallback?: bigint): bigint {
+      const v = obj[key];
+      if ((v === undefined || v === null) && fallback !== undefined) return fallback;
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
+      if (typeof v === 'string' && /^-?\d+$/u.test(v)) return BigInt(v);
+      throw fail(key, 'whole number');
+    },
+    obj(key: string): JsonObject {
+      const v = obj[key];
+      if (!isObject(v)) throw fail(key, 'object');
+      return v;
+    },
+  };
+}

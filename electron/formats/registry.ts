@@ -1,0 +1,77 @@
+import { KeyfobError } from '../../shared/errors';
+import type { ImportResult } from '../import/import-result';
+import { aegisFormat } from './aegis';
+import { andotpFormat } from './andotp';
+import { bitwardenFormat } from './bitwarden';
+import type { ImportFormat } from './format';
+import { freeOtpPlusFormat } from './freeotp-plus';
+import { plainUrisFormat } from './plain-uris';
+import { protonFormat } from './proton';
+import { twofasFormat } from './twofas';
+
+/**
+ * Every import format, sorted by label for the app's format list (Aegis keeps its importers in one
+ * sorted list too). Detection does not depend on this order: the most confident format wins.
+ */
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  twofasFormat,
+  aegisFormat,
+  andotpFormat,
+  bitwardenFormat,
+  freeOtpPlusFormat,
+  plainUrisFormat,
+  protonFormat,
+].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+
+/** What a file turned out to be, before anything is decrypted: enough for the app to ask for a password. */
+export interface DetectedImport {
+  formatId: string;
+  label: string;
+  needsPassword: boolean;
+}
+
+/** The result of reading one file: which format it was, its entries and its per-entry errors. */
+export interface ImportReport extends ImportResult, DetectedImport {}
+
+/** Largest file Keyfob reads as a backup (real ones are a few hundred KB). */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+
+/** Finds the format of a file; throws `invalid-input` naming what Keyfob can read when none fits. */
+export function detectImport(fileName: string, bytes: Uint8Array): DetectedImport {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new KeyfobError(
+      'invalid-input',
+      `${fileName} is ${bytes.length} bytes; Keyfob reads backups up to 16 MB.`,
+    );
+  }
+  let best: { format: ImportFormat; score: number } | undefined;
+  for (const format of IMPORT_FORMATS) {
+    const score = format.detect(fileName, bytes);
+    if (score > 0 && (best === undefined || score > best.score)) best = { format, score };
+  }
+  if (best === undefined) {
+    const names = IMPORT_FORMATS.map((f) => f.label).join(', ');
+    throw new KeyfobError(
+      'invalid-input',
+      `${fileName} is not a backup Keyfob can read. Keyfob reads: ${names}.`,
+    );
+  }
+  const { format } = best;
+  return { formatId: format.id, label: format.label, needsPassword: format.needsPassword(bytes) };
+}
+
+/**
+ * Reads a foreign backup: detects its format, decrypts it with `password` when it needs one, and
+ * returns every entry or its error. Throws only for the file as a whole (unknown format, password
+ * missing or wrong, damaged); entries are never stored here.
+ */
+export async function readImport(
+  fileName: string,
+  bytes: Uint8Array,
+  password?: string,
+): Promise<ImportReport> {
+  const detected = detectImport(fileName, bytes);
+  const format = IMPORT_FORMATS.find((f) => f.id === detected.formatId) as ImportFormat;
+  const result = await format.read(bytes, { password, sourceName: fileName });
+  return { ...detected, ...result };
+}

@@ -1,0 +1,47 @@
+import type { OtpType, Token } from '../../shared/otp-types';
+import { assertSecretFits, base32Decode, validateParams } from '../core';
+import type { ImportResult } from '../import/import-result';
+import { entryMessage } from './format';
+
+/** What a foreign entry says about a token, before validation (strings as found in the file). */
+export interface RawToken {
+  type: string;
+  issuer: string;
+  account: string;
+  secret: Uint8Array | string;
+  algorithm?: string;
+  digits?: number;
+  period?: number;
+  counter?: bigint;
+}
+
+/**
+ * Validates a foreign entry through the core's rules (the same ones key URIs go through) and returns
+ * a Token; base32 secrets are decoded here. Throws `invalid-input` naming the field.
+ */
+export function buildToken(raw: RawToken): Token {
+  const secret = typeof raw.secret === 'string' ? base32Decode(raw.secret, 'secret') : raw.secret;
+  assertSecretFits(secret);
+  const params = validateParams({
+    type: raw.type as OtpType,
+    algorithm: (raw.algorithm ?? 'SHA1') as Token['algorithm'],
+    digits: raw.digits ?? 6,
+    period: raw.period ?? 30,
+    counter: raw.counter ?? 0n,
+  });
+  return { ...params, issuer: raw.issuer.trim(), account: raw.account.trim(), secret };
+}
+
+/** Runs `read` for one entry and files its token or its error under `source`; never throws. */
+export function collect(result: ImportResult, source: string, read: () => Token): void {
+  try {
+    result.entries.push({ source, token: read() });
+  } catch (e) {
+    result.errors.push({ source, message: entryMessage(e) });
+  }
+}
+
+/** An empty result to fill. */
+export function emptyResult(): ImportResult {
+  return { entries: [], errors: [] };
+}
