@@ -26,8 +26,10 @@ describe.each(FIXTURES)('$file', ({ file, formatId, keys, encrypted }) => {
       expected.map((c) => c?.code),
     );
   });
+});
 
-  it.runIf(encrypted)('refuses a missing and a wrong password, naming the password field', async () => {
+describe.each(FIXTURES.filter((f) => f.encrypted))('$file (encrypted)', ({ file }) => {
+  it('refuses a missing and a wrong password, naming the password field', async () => {
     await expect(readImport(file, bytesOf(file))).rejects.toMatchObject({
       code: 'invalid-input',
       field: 'password',
