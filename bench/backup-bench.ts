@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readImport, writeExport } from '../electron/formats';
 import { thousandAccounts } from '../electron/formats/testdata/thousand';
 import { Vault, keytarSecretStore } from '../electron/vault';
+import { atMost, emit, median } from './figures';
 
 /**
  * Backup figures (issue 5: "encrypted export plus import of 1000 accounts ≤ 3 s"). File level: an
@@ -17,16 +18,6 @@ const RUNS = 5;
 const E2E_ACCOUNTS = 200;
 const PASSWORD = 'bench password';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.floor(s.length / 2)] ?? 0) * 10) / 10;
-}
-function emit(metric: string, value: number, unit: string, target?: number): void {
-  console.log(
-    JSON.stringify({ metric, value, unit, ...(target === undefined ? {} : { target, ok: value <= target }) }),
-  );
-}
-
 async function fileLevel(): Promise<void> {
   const tokens = thousandAccounts();
   const runs: number[] = [];
@@ -37,7 +28,12 @@ async function fileLevel(): Promise<void> {
     runs.push(performance.now() - t0);
     if (back.entries.length !== 1000 || back.errors.length > 0) throw new Error('round trip lost accounts');
   }
-  emit('backup.aegis_encrypted_export_plus_import_1000_ms_median', median(runs), 'ms', 3000);
+  emit(
+    'backup.aegis_encrypted_export_plus_import_1000_ms_median',
+    median(runs),
+    'ms',
+    atMost(median(runs), 3000),
+  );
 }
 
 async function endToEnd(): Promise<void> {

@@ -4,7 +4,10 @@ import { launchApp, type LaunchedApp, type SeedAccount } from '../e2e/harness';
 
 // UI benchmark (issue 3): with 200 accounts, renderer CPU while idle with the bars animating
 // ≤ 2 % of one core and the list painted ≤ 500 ms after navigation; filtering 2000 accounts
-// ≤ 16 ms per keystroke. Prints one JSON line per figure; fails when a target is missed.
+// ≤ 16 ms per keystroke. Prints one JSON line per figure (target, ok); fails when a target is missed.
+// The 200-account run uses the real keyring like the app; the 2000-account run seeds an in-memory
+// secret store (launchApp's benchmark-only `secrets: 'memory'`), because seeding 2000 keyring items
+// takes minutes and the renderer's filtering never touches the keychain.
 
 const SERVICES = [
   'GitHub',
@@ -66,8 +69,12 @@ function accounts(n: number): SeedAccount[] {
   });
 }
 
-function report(metric: string, value: number, unit: string, target: string): void {
-  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit, target }));
+/** Prints one figure as a JSON line; with a `limit`, its target (≤ limit) and whether it is met. */
+function report(metric: string, value: number, unit: string, limit?: number, note?: string): void {
+  const rounded = Math.round(value * 100) / 100;
+  const target = limit === undefined ? (note ?? 'informational') : `<= ${limit}`;
+  const ok = limit === undefined ? undefined : value <= limit;
+  console.log(JSON.stringify({ metric, value: rounded, unit, target, ok }));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -104,8 +111,8 @@ test('200 accounts: list paint time and idle CPU with the bars animating', async
     list.push(await markTime(page, 'keyfob:list-painted'));
     codes.push(await markTime(page, 'keyfob:codes-painted'));
   }
-  report('list_painted_200', median(list), 'ms', '<= 500');
-  report('codes_painted_200', median(codes), 'ms', 'informational');
+  report('list_painted_200', median(list), 'ms', 500);
+  report('codes_painted_200', median(codes), 'ms');
 
   // Idle: nothing touched; only the CSS bars, the per-second ticker and the boundary refresh run.
   await codesShown(page);
@@ -136,27 +143,27 @@ test('200 accounts: list paint time and idle CPU with the bars animating', async
   const wall = (b.at - a.at) / 1000;
   const mainThread = ((b.task - a.task) / wall) * 100;
   const rendererProcess = ((b.renderer - a.renderer) / wall) * 100;
-  report('idle_renderer_main_thread_cpu_200', mainThread, '% of one core', '<= 2');
-  report(
-    'idle_renderer_script_cpu_200',
-    ((b.script - a.script) / wall) * 100,
-    '% of one core',
-    'informational',
-  );
+  report('idle_renderer_main_thread_cpu_200', mainThread, '% of one core', 2);
+  report('idle_renderer_script_cpu_200', ((b.script - a.script) / wall) * 100, '% of one core');
   report(
     'idle_renderer_process_cpu_200',
     rendererProcess,
     '% of one core',
+    undefined,
     'informational (all renderer threads)',
   );
-  report('idle_gpu_process_cpu_200', ((b.gpu - a.gpu) / wall) * 100, '% of one core', 'informational');
+  report('idle_gpu_process_cpu_200', ((b.gpu - a.gpu) / wall) * 100, '% of one core');
 
   expect.soft(median(list), 'list painted (ms)').toBeLessThanOrEqual(500);
   expect.soft(mainThread, 'idle renderer CPU (%)').toBeLessThanOrEqual(2);
 });
 
 test('2000 accounts: filtering per keystroke', async () => {
-  app = await launchApp({ accounts: accounts(2000), viewport: { width: 480, height: 720 } });
+  app = await launchApp({
+    accounts: accounts(2000),
+    viewport: { width: 480, height: 720 },
+    secrets: 'memory',
+  });
   const { page } = app;
   await codesShown(page);
   const search = page.getByRole('searchbox', { name: 'Search accounts' });
@@ -164,6 +171,7 @@ test('2000 accounts: filtering per keystroke', async () => {
 
   const commit: number[] = [];
   const paint: number[] = [];
+  const showAll: number[] = []; // the keystrokes that empty the query and bring back all 2000 rows
   // Narrowing, widening (Backspace brings rows back), accents and a query that matches nothing.
   const keys = [
     ...'github',
@@ -173,7 +181,9 @@ test('2000 accounts: filtering per keystroke', async () => {
     ...'zzz',
     'Escape',
   ];
+  let typed = '';
   for (const key of keys) {
+    typed = key === 'Escape' ? '' : key === 'Backspace' ? typed.slice(0, -1) : typed + key;
     await page.evaluate(() => {
       performance.clearMeasures('keyfob:filter');
       performance.clearMeasures('keyfob:filter-paint');
@@ -186,10 +196,13 @@ test('2000 accounts: filtering per keystroke', async () => {
     ]);
     commit.push(c!);
     paint.push(p!);
+    if (typed === '') showAll.push(c!);
   }
-  report('filter_2000_input_to_commit_max', Math.max(...commit), 'ms', '<= 16');
-  report('filter_2000_input_to_commit_p50', median(commit), 'ms', 'informational');
-  report('filter_2000_input_to_next_frame_p50', median(paint), 'ms', 'informational');
-  report('filter_2000_input_to_next_frame_p95', percentile(paint, 0.95), 'ms', 'informational');
+  await expect(search).toHaveValue('');
+  report('filter_2000_input_to_commit_max', Math.max(...commit), 'ms', 16);
+  report('filter_2000_input_to_commit_p50', median(commit), 'ms');
+  report('filter_2000_show_all_input_to_commit_max', Math.max(...showAll), 'ms', 16);
+  report('filter_2000_input_to_next_frame_p50', median(paint), 'ms');
+  report('filter_2000_input_to_next_frame_p95', percentile(paint, 0.95), 'ms');
   expect.soft(Math.max(...commit), 'filter input → commit (ms)').toBeLessThanOrEqual(16);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Vault, keytarSecretStore } from '../electron/vault';
 import type { Token } from '../shared/otp-types';
+import { atMost, emit, median } from './figures';
 
 /**
  * Vault and CLI figures on the real keyring (run inside scripts/with-keyring.mjs):
@@ -15,16 +16,6 @@ const home = mkdtempSync(join(tmpdir(), 'keyfob-bench-'));
 const service = `Keyfob-bench-${process.pid}`;
 // Run from the repository root (bench/run.mjs does): the bundle lives in out/bench/.
 const cli = resolve(process.cwd(), 'out/main/keyfob.js');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.floor(s.length / 2)] ?? 0) * 10) / 10;
-}
-function emit(metric: string, value: number, unit: string, target?: number): void {
-  console.log(
-    JSON.stringify({ metric, value, unit, ...(target === undefined ? {} : { target, ok: value <= target }) }),
-  );
-}
 
 async function main(): Promise<void> {
   const secrets = keytarSecretStore(service);
@@ -60,7 +51,7 @@ async function main(): Promise<void> {
     if ([...all.values()].some((s) => !(s instanceof Uint8Array)))
       throw new Error('a secret did not read back');
   }
-  emit('vault.open_and_list_500_ms_median', median(opens), 'ms', 300);
+  emit('vault.open_and_list_500_ms_median', median(opens), 'ms', atMost(median(opens), 300));
   emit('vault.read_500_secrets_ms_median', median(reads), 'ms');
 
   const env = { ...process.env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service };
@@ -73,7 +64,7 @@ async function main(): Promise<void> {
     if (out.status !== 0 || lines !== ACCOUNTS)
       throw new Error(`keyfob code failed (${out.status}, ${lines} lines): ${out.stderr}`);
   }
-  emit('cli.keyfob_code_500_end_to_end_ms_median', median(cliRuns), 'ms', 600);
+  emit('cli.keyfob_code_500_end_to_end_ms_median', median(cliRuns), 'ms', atMost(median(cliRuns), 600));
 
   for (const acc of await vault.list()) await secrets.delete(acc.id);
   rmSync(home, { recursive: true, force: true });
