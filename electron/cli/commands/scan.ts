@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { KeyfobError } from '../../../shared/errors';
-import { decodeImageFile } from '../../qr/node-image';
 import type { DecodeOutcome, QrCorners } from '../../qr/types';
 import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
@@ -52,6 +51,8 @@ async function scanFile(file: string): Promise<FileReport> {
       error: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`,
     };
   }
+  // Loaded on demand: the decoder (zxing-wasm, sharp) would slow every other command's start.
+  const { decodeImageFile } = await import('../../qr/node-image');
   const t0 = performance.now();
   let outcome: DecodeOutcome;
   try {
