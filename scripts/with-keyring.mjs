@@ -19,7 +19,7 @@ if (process.env.KEYFOB_PRIVATE_KEYRING === '1') {
   process.exit(r.status ?? 1);
 }
 
-const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].filter((bin) => {
+const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool', 'gdbus', 'oathtool'].filter((bin) => {
   try {
     execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
     return false;
@@ -30,7 +30,7 @@ const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].filt
 if (missing.length > 0) {
   console.error(
     `Keyfob's tests use a private, real keyring but ${missing.join(', ')} is missing.\n` +
-      'Install it on Debian/Ubuntu with: sudo apt-get install gnome-keyring dbus libsecret-tools oathtool',
+      'Install it on Debian/Ubuntu with: sudo apt-get install gnome-keyring dbus libsecret-tools libglib2.0-bin oathtool',
   );
   process.exit(2);
 }
