@@ -5,8 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordingClipboard, type ClipboardAdapter } from '../electron/adapters/clipboard';
+import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
+import type { DialogsAdapter } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
-import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
+import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
 import {
   type ArgsOf,
   type Channel,
@@ -56,8 +58,20 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The built renderer (default: out/renderer — run `npx electron-vite build` first). */
   rendererDir?: string;
+  /** The open/save dialogs main shows (e.g. `scriptedDialogs()` to choose files in a spec). */
+  dialogs?: DialogsAdapter;
+  /** Let the backup reminder banner appear (default false: it is dismissed before the page opens, so other specs see the plain list). */
+  backupReminder?: boolean;
+  /** What `scan:screens` captures (issue 4): Chromium cannot hand main a desktop here, so specs supply the displays. */
+  screenCapture?: ScreenCaptureAdapter;
   /** Extra Chromium flags (e.g. for the benchmark's tracing). */
   chromiumArgs?: string[];
+  /**
+   * BENCHMARK ONLY: 'memory' keeps secrets in an in-memory store instead of the real keyring (and
+   * the vault folder in RAM), so the UI benchmark can seed thousands of accounts in seconds; the
+   * renderer's speed does not depend on the keychain. Every e2e spec uses the default, 'keyring'.
+   */
+  secrets?: 'keyring' | 'memory';
 }
 
 /** A running app: Chromium showing the built renderer, wired to the real main-process services. */
@@ -113,7 +127,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     throw new Error(`No built renderer in ${rendererDir}; run \`npx electron-vite build\` first.`);
   }
   const env = {
-    KEYFOB_HOME: await mkdtemp(join(tmpdir(), 'keyfob-e2e-')),
+    KEYFOB_HOME: await mkdtemp(join(scratchRoot(options), 'keyfob-e2e-')),
     KEYFOB_KEYCHAIN_SERVICE: `Keyfob e2e ${randomUUID()}`,
   };
   const { home, service } = resolveVaultLocation(env, process.platform, homedir());
@@ -127,8 +141,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
   const clock = wallClock(options);
+  // One store for the whole run, so a relaunch on 'memory' still finds its secrets.
+  const secrets = options.secrets === 'memory' ? memorySecretStore() : keytarSecretStore(service);
   const start = async (): Promise<AppServices> =>
-    createAppServices({ home, secrets: keytarSecretStore(service), now: clock.now, clipboard: observed });
+    createAppServices({
+      home,
+      secrets,
+      now: clock.now,
+      clipboard: observed,
+      dialogs: options.dialogs,
+      screenCapture: options.screenCapture,
+    });
 
   let services = await start();
   let browser: Browser | undefined;
@@ -214,6 +237,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
 }
 
+/**
+ * Where the run's vault folder goes: the system temp folder, except with the benchmark-only
+ * `secrets: 'memory'`, where a RAM-backed /dev/shm (if present) spares thousands of seeding fsyncs.
+ */
+function scratchRoot(options: LaunchOptions): string {
+  return options.secrets === 'memory' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
 /** Writes the launch options' settings and accounts before the page opens. */
 async function seedVault(services: AppServices, options: LaunchOptions): Promise<void> {
   if (options.settings !== undefined) await services.handlers['settings:set'](options.settings);
@@ -226,6 +257,7 @@ async function seedVault(services: AppServices, options: LaunchOptions): Promise
     );
     if (!added.ok) throw new Error(`Seed ${seed.issuer ?? ''}:${seed.account ?? ''}: ${added.error.message}`);
   }
+  if (options.backupReminder !== true) await services.handlers['backup:reminder-dismiss']();
 }
 
 const DEFAULT_DRAFT: ManualDraft = {

@@ -6,6 +6,8 @@ import { app, session, type BrowserWindow } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { electronClipboard } from './adapters/clipboard';
+import { electronScreenCapture } from './adapters/screen-capture';
+import { electronDialogs } from './adapters/dialogs';
 import { setupQuitBehaviour } from './app/lifecycle';
 import { setupNavigationGuards } from './app/navigation';
 import { rendererEntry } from './app/origin';
@@ -50,6 +52,8 @@ async function start(): Promise<void> {
     home: location.home,
     secrets: keytarSecretStore(location.service),
     clipboard: electronClipboard(),
+    dialogs: electronDialogs(() => mainWindow),
+    screenCapture: electronScreenCapture(() => mainWindow),
   });
   const gateway = createIpcGateway(() => ({
     webContentsId: mainWindow?.webContents.id ?? null,

@@ -19,14 +19,16 @@ if (process.env.KEYFOB_PRIVATE_KEYRING === '1') {
   process.exit(r.status ?? 1);
 }
 
-const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool', 'gdbus', 'oathtool'].filter((bin) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
-    return false;
-  } catch {
-    return true;
-  }
-});
+const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool', 'gdbus', 'oathtool'].filter(
+  (bin) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  },
+);
 if (missing.length > 0) {
   console.error(
     `Keyfob's tests use a private, real keyring but ${missing.join(', ')} is missing.\n` +

@@ -58,6 +58,117 @@ export interface Settings {
   clearClipboardSeconds: number;
 }
 
+// ---- Issue 4: adding accounts from QR codes (engineer B) ----
+
+/** One account a scanned key URI or transfer set would add: its parameters and current code, never its seed. */
+export interface ScanPreviewEntry {
+  issuer: string;
+  account: string;
+  type: OtpType;
+  algorithm: Algorithm;
+  digits: number;
+  period: number;
+  /** HOTP counter as a decimal string. */
+  counter: string;
+  /** The code now (HOTP: at the counter), computed in main. */
+  code: CodeSnapshot;
+  /** An account already in the vault with the same key or label. */
+  duplicateOf: AccountView | null;
+}
+
+/** What `scan:preview` found in the scanned texts: accounts to confirm, and entries that cannot be added. */
+export interface ScanPreview {
+  entries: ScanPreviewEntry[];
+  problems: string[];
+}
+
+/** What to do with one previewed entry: skip it, replace its duplicate, or keep both. */
+export type ScanDecision = 'add' | 'skip' | 'replace' | 'keep-both';
+
+/** What `scan:save` did. */
+export interface ScanSaveResult {
+  added: AccountView[];
+  replaced: number;
+  skipped: number;
+}
+
+// ---- Issue 5: backups, import, export, replace key (engineer C) ----
+
+/** A backup file chosen for import (bytes stay in main under `sessionId`): its format and whether it is encrypted. */
+export interface ImportOpened {
+  sessionId: string;
+  fileName: string;
+  formatLabel: string;
+  needsPassword: boolean;
+}
+
+/** One entry of an import as the renderer sees it: names and type, never the secret. */
+export interface ImportEntryView {
+  source: string;
+  issuer: string;
+  account: string;
+  type: OtpType | null;
+  status: 'new' | 'duplicate' | 'rejected';
+  /** Duplicates: the stored account it repeats (replaceable), or null when it repeats an earlier entry of the file. */
+  duplicateOf: AccountView | null;
+  /** Rejected: why. */
+  message: string | null;
+}
+
+/** What to do with one previewed import entry (new entries: 'keep-both' adds, 'skip' leaves out). */
+export type ImportChoice = 'skip' | 'replace' | 'keep-both';
+
+/** What `backup:import-commit` did. */
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  skipped: number;
+  rejected: number;
+  /** Entries that failed while saving, with the reason. */
+  failed: Array<{ source: string; message: string }>;
+}
+
+/** The formats the app exports (Google transfer has its own dialog). */
+export type AppExportFormat = 'aegis-encrypted' | 'aegis' | 'otpauth';
+
+/** What `backup:export` wrote. */
+export interface ExportSummary {
+  fileName: string;
+  count: number;
+  atMs: number;
+}
+
+/** A new key typed for "Replace key…": the code it gives now (to compare with the site), or why it cannot be used. */
+export interface ReplaceCheck {
+  error: string | null;
+  preview: CodeSnapshot | null;
+}
+
+/** "Show QR": the account's otpauth URI drawn as a QR image (a data: URL); shown only after the user confirms. */
+export interface QrReveal {
+  image: string;
+}
+
+/** "Transfer to Google Authenticator": migration QR images (≤ 10 accounts each) and what Google cannot hold. */
+export interface TransferCodes {
+  images: string[];
+  /** Accounts in the codes. */
+  count: number;
+  skipped: Array<{ name: string; message: string }>;
+}
+
+/**
+ * What `scan:screens` found on the displays. The code was already on the user's screen; its text
+ * goes to the renderer only to be confirmed like any scan, and comes back through `scan:preview`.
+ */
+export interface ScreenScan {
+  /** How many displays were captured (0 when capture is unavailable or not permitted). */
+  displays: number;
+  found: { display: string; text: string } | null;
+  /** A sentence for the user: which display held the code, or why nothing was found. */
+  message: string;
+}
+
 /** Every request the renderer can make: channel → (argument tuple) → result. */
 export interface IpcContract {
   'vault:status': { args: []; result: VaultStatus };
@@ -76,6 +187,38 @@ export interface IpcContract {
   'clipboard:copy-code': { args: [id: string]; result: { code: string; clearAfterSeconds: number } };
   'settings:get': { args: []; result: Settings };
   'settings:set': { args: [patch: Partial<Settings>]; result: Settings };
+  // ---- Issue 4 (QR scanning): key URI / transfer texts go to main once; seeds never come back. ----
+  /** Previews what the scanned `otpauth://` texts (or one complete transfer set) would add. */
+  'scan:preview': { args: [texts: string[]]; result: ScanPreview };
+  /** Saves the previewed entries with one decision each (same order as `scan:preview`'s entries). */
+  'scan:save': { args: [texts: string[], decisions: ScanDecision[]]; result: ScanSaveResult };
+  /** Captures every display (Keyfob's window hidden) and decodes them in main. */
+  'scan:screens': { args: []; result: ScreenScan };
+  // ---- Issue 5 (backups, engineer C): file bytes and seeds stay in main; sessions are opaque ids. ----
+  /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
+  'backup:import-open': { args: []; result: ImportOpened | null };
+  /** Reads the opened backup (with its password when encrypted) and plans every entry. */
+  'backup:import-read': { args: [sessionId: string, password: string | null]; result: ImportEntryView[] };
+  /** Saves the planned entries, one choice per entry in `backup:import-read`'s order; ends the session. */
+  'backup:import-commit': { args: [sessionId: string, choices: ImportChoice[]]; result: ImportSummary };
+  /** Forgets an import session without saving. */
+  'backup:import-cancel': { args: [sessionId: string]; result: null };
+  /** Shows the save dialog and writes every account there; null when cancelled. */
+  'backup:export': { args: [format: AppExportFormat, password: string | null]; result: ExportSummary | null };
+  /** Checks a new key (base32 or otpauth:// URI) for a row and previews its code; stores nothing. */
+  'accounts:check-replace': { args: [id: string, key: string]; result: ReplaceCheck };
+  /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
+  'accounts:replace': { args: [id: string, key: string]; result: AccountView };
+  /** Swaps the previous key back in. */
+  'accounts:restore': { args: [id: string]; result: AccountView };
+  /** The account's key as a QR image (explicit, confirmed reveal). */
+  'accounts:show-qr': { args: [id: string]; result: QrReveal };
+  /** The chosen accounts as Google Authenticator migration QR images. */
+  'backup:transfer-codes': { args: [ids: string[]]; result: TransferCodes };
+  /** Whether to show the backup reminder: accounts changed since the last backup, not dismissed this week. */
+  'backup:reminder': { args: []; result: { due: boolean } };
+  /** Hides the backup reminder for a week. */
+  'backup:reminder-dismiss': { args: []; result: null };
 }
 
 /** Pushed from main to the renderer. */
@@ -106,6 +249,23 @@ export const CHANNELS = [
   'clipboard:copy-code',
   'settings:get',
   'settings:set',
+  // Issue 4 (QR scanning)
+  'scan:preview',
+  'scan:save',
+  'scan:screens',
+  // Issue 5 (backups)
+  'backup:import-open',
+  'backup:import-read',
+  'backup:import-commit',
+  'backup:import-cancel',
+  'backup:export',
+  'accounts:check-replace',
+  'accounts:replace',
+  'accounts:restore',
+  'accounts:show-qr',
+  'backup:transfer-codes',
+  'backup:reminder',
+  'backup:reminder-dismiss',
 ] as const satisfies readonly Channel[];
 
 /** The bridge the preload exposes as `window.keyfob`: one async function per channel. */

@@ -7,6 +7,12 @@ import { toReply } from './errors';
 import { watchFolder } from './folder-watch';
 import { settingsStore } from './settings-store';
 import { openVaultSession, type OpenedVault } from './vault-session';
+import { scanHandlers } from './scan-handlers';
+import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
+import { backupHandlers } from './backup-handlers';
+import { replaceHandlers } from './replace-handlers';
+import { qrHandlers } from './qr-handlers';
+import { noDialogs, type DialogsAdapter } from '../adapters/dialogs';
 
 /** Everything the services need from the outside world; Electron is not among it. */
 export interface AppServicesOptions {
@@ -21,6 +27,10 @@ export interface AppServicesOptions {
   timers?: Timers;
   /** Watch `home` for changes made by other processes (default true). */
   watch?: boolean;
+  /** Open/save file dialogs (issue 5 import/export); without them those channels report 'unavailable'. */
+  dialogs?: DialogsAdapter;
+  /** Every display's pixels for `scan:screens` (issue 4); without it that channel says capture is unavailable. */
+  screenCapture?: ScreenCaptureAdapter;
   /** How to open the vault; `Vault.open` over home/secrets/now by default. */
   openVault?: () => Promise<OpenedVault>;
 }
@@ -46,6 +56,10 @@ const WRITES = new Set<Channel>([
   'accounts:remove',
   'accounts:reorder',
   'accounts:hotp-next',
+  'scan:save',
+  'backup:import-commit',
+  'accounts:replace',
+  'accounts:restore',
 ]);
 
 /** Opens the vault (a failure is kept for `vault:status`, never thrown) and builds every handler. */
@@ -55,6 +69,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const session = await openVaultSession(open, options.secrets);
   const accounts = accountHandlers(() => session.current(), now);
   const settings = settingsStore(options.home);
+  const scan = scanHandlers(() => session.current(), now, options.screenCapture);
+  const backup = backupHandlers(() => session.current(), options.dialogs ?? noDialogs, options.home, now);
+  const rekey = replaceHandlers(() => session.current(), now);
+  const qr = qrHandlers(() => session.current());
   const keeper = clipboardKeeper(options.clipboard, options.timers);
   const listeners = new Set<() => void>();
 
@@ -76,6 +94,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.set(patch),
+    'scan:preview': (texts) => scan.preview(texts),
+    'scan:save': (texts, decisions) => scan.save(texts, decisions),
+    'scan:screens': () => scan.screens(),
+    'backup:import-open': () => backup.importOpen(),
+    'backup:import-read': (id, password) => backup.importRead(id, password),
+    'backup:import-commit': (id, choices) => backup.importCommit(id, choices),
+    'backup:import-cancel': (id) => backup.importCancel(id),
+    'backup:export': (format, password) => backup.exportTo(format, password),
+    'accounts:check-replace': (id, key) => rekey.check(id, key),
+    'accounts:replace': (id, key) => rekey.replace(id, key),
+    'accounts:restore': (id) => rekey.restore(id),
+    'accounts:show-qr': (id) => qr.accountQr(id),
+    'backup:transfer-codes': (ids) => qr.transfer(ids),
+    'backup:reminder': async () => ({ due: await backup.reminder() }),
+    'backup:reminder-dismiss': () => backup.dismissReminder(),
   };
 
   // Outside changes (the CLI, another process): compare the list with what this process last

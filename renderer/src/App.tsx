@@ -1,26 +1,38 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/ipc-contract';
 import { AccountList } from './components/AccountList';
+import { call, errorData } from './bridge';
 import { ConfirmDeleteDialog } from './components/ConfirmDeleteDialog';
 import { EditDialog } from './components/EditDialog';
 import { EmptyState } from './components/EmptyState';
 import { Header } from './components/Header';
 import { ManualEntryDialog } from './components/ManualEntryDialog';
+import { ScanDialog } from './components/ScanDialog';
 import { Menu } from './components/Menu';
+import { ReplaceKeyDialog } from './components/ReplaceKeyDialog';
+import { ShowQrDialog } from './components/ShowQrDialog';
 import { Toasts } from './components/Toasts';
 import { VaultBanner } from './components/VaultBanner';
 import { useAccountActions } from './hooks/useAccountActions';
 import { useAccountSearch } from './hooks/useAccountSearch';
+import { useBackupDialogs } from './hooks/useBackupDialogs';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
 import { markFilterStart, markPainted } from './lib/perf';
+import { rekeyMenuItems } from './lib/rekey-menu';
 import { displayName } from './lib/row-label';
 
 type Modal =
-  { kind: 'add' } | { kind: 'edit'; account: AccountView } | { kind: 'delete'; account: AccountView } | null;
+  | { kind: 'scan' }
+  | { kind: 'add' }
+  | { kind: 'edit'; account: AccountView }
+  | { kind: 'delete'; account: AccountView }
+  | { kind: 'replace'; account: AccountView }
+  | { kind: 'qr'; account: AccountView }
+  | null;
 
 const NO_ACCOUNTS: AccountView[] = [];
 
@@ -48,7 +60,7 @@ export function App() {
   const deletes = usePendingDeletes(vault.reload, onDeleteFailed);
   const all = vault.accounts ?? NO_ACCOUNTS;
   const listed = useMemo(() => all.filter((a) => !deletes.pending.has(a.id)), [all, deletes.pending]);
-  const { visibleIds, visibleSet } = useAccountSearch(listed, query);
+  const { visibleIds } = useAccountSearch(listed, query);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
   const clearSearch = useCallback(() => {
@@ -57,7 +69,8 @@ export function App() {
     setQuery('');
     return true;
   }, [query]);
-  useGlobalKeys(searchRef, modal !== null);
+  const backup = useBackupDialogs({ accounts: all, version, reload: () => void vault.reload(), showToast });
+  useGlobalKeys(searchRef, modal !== null || backup.open);
 
   const { actions, busy } = useAccountActions({
     all,
@@ -89,6 +102,19 @@ export function App() {
     setFocusId(account.id);
     void vault.reload();
     showToast({ message: `${verb} ${displayName(account.issuer, account.account)}` });
+  };
+
+  // Issue 5: swap the replaced key back in; the toast says which account, the code refreshes.
+  const restoreKey = async (account: AccountView) => {
+    try {
+      const restored = await call('accounts:restore', account.id);
+      vault.replaceAccount(restored);
+      void vault.reload();
+      void refreshCodes();
+      showToast({ message: `Restored the previous key of ${displayName(account.issuer, account.account)}` });
+    } catch (e) {
+      showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 });
+    }
   };
 
   // Focus a row once it is on screen (after add, undo, or a neighbour's deletion).
@@ -125,14 +151,17 @@ export function App() {
           setQuery(q);
         }}
         onLeaveSearch={() => setFocusId(visibleIds[0] ?? null)}
-        onAdd={() => setModal({ kind: 'add' })}
+        onAdd={(method) => setModal(method === 'scan' ? { kind: 'scan' } : { kind: 'add' })}
         showSearch={listed.length > 0 || query !== ''}
+        onBackup={backup.start}
+        canExport={all.length > 0}
       />
       <main className="content">
         {vault.status && !vault.status.ok && <VaultBanner error={vault.status.error} onRetry={vault.retry} />}
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
+        {backup.banner}
         {loaded && listed.length === 0 && !vault.listError && (
           <EmptyState onAdd={() => setModal({ kind: 'add' })} />
         )}
@@ -140,7 +169,7 @@ export function App() {
           <AccountList
             accounts={listed}
             visibleIds={visibleIds}
-            visibleSet={visibleSet}
+            revealId={focusReq?.id ?? null}
             codes={codes}
             unavailable={unavailable}
             busy={busy}
@@ -161,6 +190,15 @@ export function App() {
           items={[
             { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
             { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
+            ...rekeyMenuItems(menuAccount, Date.now(), {
+              replace: () => setModal({ kind: 'replace', account: menuAccount }),
+              restore: () => void restoreKey(menuAccount),
+            }),
+            {
+              id: 'show-qr',
+              label: 'Show QR…',
+              onSelect: () => setModal({ kind: 'qr', account: menuAccount }),
+            },
             {
               id: 'up',
               label: 'Move up',
@@ -188,12 +226,44 @@ export function App() {
       {modal?.kind === 'add' && (
         <ManualEntryDialog onSaved={(a) => saved(a, 'Added')} onClose={() => setModal(null)} />
       )}
+      {modal?.kind === 'scan' && (
+        <ScanDialog
+          onSaved={(r) => {
+            setModal(null);
+            void vault.reload();
+            const first = r.added[0];
+            if (first) setFocusId(first.id);
+            const n = r.added.length;
+            showToast({
+              message:
+                n === 0
+                  ? 'Nothing was added.'
+                  : n === 1 && first
+                    ? `Added ${displayName(first.issuer, first.account)}`
+                    : `Added ${n} accounts`,
+            });
+          }}
+          onClose={() => setModal(null)}
+        />
+      )}
       {modal?.kind === 'edit' && (
         <EditDialog
           account={modal.account}
           onSaved={(a) => {
             vault.replaceAccount(a);
             saved(a, 'Saved');
+          }}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'qr' && <ShowQrDialog account={modal.account} onClose={() => setModal(null)} />}
+      {modal?.kind === 'replace' && (
+        <ReplaceKeyDialog
+          account={modal.account}
+          onSaved={(a) => {
+            vault.replaceAccount(a);
+            saved(a, 'Replaced the key of');
+            void refreshCodes();
           }}
           onClose={() => setModal(null)}
         />
@@ -205,6 +275,7 @@ export function App() {
           onClose={() => setModal(null)}
         />
       )}
+      {backup.dialogs}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

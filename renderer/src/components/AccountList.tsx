@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
 import type { ErrorData } from '../../../shared/errors';
-import { AccountRow, type RowActions } from './AccountRow';
+import { useRowWindow } from '../hooks/useRowWindow';
+import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';
 
 /** Everything the list asks of the app, as one stable object. */
 export interface ListActions extends RowActions {
@@ -18,7 +19,8 @@ interface AccountListProps {
   accounts: readonly AccountView[];
   /** Ids matching the search, in list order; null when no search is active. */
   visibleIds: readonly string[];
-  visibleSet: ReadonlySet<string> | null;
+  /** A row to keep rendered (scrolled to) although it may be off screen, e.g. one about to be focused. */
+  revealId?: string | null;
   codes: ReadonlyMap<string, CodeSnapshot>;
   unavailable: ReadonlyMap<string, ErrorData>;
   busy: ReadonlySet<string>;
@@ -32,13 +34,16 @@ function rowOf(target: EventTarget | null): HTMLElement | null {
 }
 
 /**
- * The accounts list. Keyboard, click and drag events are handled here once (delegation) rather
- * than per row; only one row is in the Tab order at a time (roving tabindex).
+ * The accounts list, windowed: only the rows on screen (plus a few) are in the DOM, absolutely
+ * placed at index × ROW_HEIGHT inside a list as tall as all of them, so a search keystroke or
+ * clearing the search renders a screenful of rows, not thousands. The roving tab stop, the focused,
+ * dragged and revealed rows are always rendered, so focus is never lost by scrolling. Keyboard,
+ * click and drag events are handled here once (delegation) rather than per row.
  */
 export function AccountList({
   accounts,
   visibleIds,
-  visibleSet,
+  revealId = null,
   codes,
   unavailable,
   busy,
@@ -51,19 +56,50 @@ export function AccountList({
   );
   const tabStop = activeId !== null && visibleIds.includes(activeId) ? activeId : (visibleIds[0] ?? null);
 
-  // Search hides rows by toggling `hidden` on their elements here, not through a row prop: a
-  // keystroke then costs one pass over strings and attributes instead of re-rendering every row.
+  const byId = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts]);
+  const count = visibleIds.length;
+  const range = useRowWindow(listRef, ROW_HEIGHT);
+  const activeIndex = activeId === null ? -1 : visibleIds.indexOf(activeId);
+  const indexes: number[] = [];
+  for (let i = range.start; i < Math.min(range.end, count); i++) indexes.push(i);
+  for (const id of [tabStop, activeId, drag?.id, revealId]) {
+    const i = id == null ? -1 : id === activeId ? activeIndex : visibleIds.indexOf(id);
+    if (i >= 0 && !indexes.includes(i)) indexes.push(i);
+  }
+  indexes.sort((a, b) => a - b);
+
+  const rowElement = (id: string) =>
+    listRef.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`) ?? null;
+  const reveal = (row: HTMLElement) => {
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  };
+
+  // A row moved to by a key may not be rendered yet: it becomes the active row (so it renders)
+  // and is focused right after that commit.
+  const pendingFocus = useRef<string | null>(null);
   useLayoutEffect(() => {
-    for (const row of listRef.current?.children ?? []) {
-      const el = row as HTMLElement;
-      const hide = visibleSet !== null && !visibleSet.has(el.dataset.rowId ?? '');
-      if (el.hidden !== hide) el.hidden = hide;
-    }
-  }, [visibleSet, accounts]);
+    const id = pendingFocus.current;
+    if (id === null) return;
+    pendingFocus.current = null;
+    const row = rowElement(id);
+    if (row) reveal(row);
+  });
+
+  // The focused row follows its own moves (Alt+arrows) and stays visible.
+  useLayoutEffect(() => {
+    if (activeId === null) return;
+    const row = rowElement(activeId);
+    if (row && row === document.activeElement) row.scrollIntoView({ block: 'nearest' });
+    // Only when its position changes, not on every render.
+  }, [activeIndex]);
 
   const focusRow = (id: string | undefined) => {
     if (id === undefined) return;
-    listRef.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`)?.focus();
+    const row = rowElement(id);
+    if (row) return reveal(row);
+    pendingFocus.current = id;
+    setActiveId(id);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -121,7 +157,9 @@ export function AccountList({
     <ul
       ref={listRef}
       className="account-list"
+      role="list"
       aria-label="Accounts"
+      style={{ height: count * ROW_HEIGHT }}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onFocus={(e) => {
@@ -139,18 +177,25 @@ export function AccountList({
       onDrop={onDrop}
       onDragEnd={() => setDrag(null)}
     >
-      {accounts.map((a) => (
-        <AccountRow
-          key={a.id}
-          account={a}
-          snapshot={codes.get(a.id)}
-          unavailable={unavailable.has(a.id)}
-          tabbable={a.id === tabStop}
-          dropMark={drag && drag.over === a.id && drag.id !== a.id ? drag.place : null}
-          busy={busy.has(a.id)}
-          actions={actions}
-        />
-      ))}
+      {indexes.map((i) => {
+        const a = byId.get(visibleIds[i]!);
+        return (
+          a && (
+            <AccountRow
+              key={a.id}
+              account={a}
+              snapshot={codes.get(a.id)}
+              unavailable={unavailable.has(a.id)}
+              tabbable={a.id === tabStop}
+              dropMark={drag && drag.over === a.id && drag.id !== a.id ? drag.place : null}
+              busy={busy.has(a.id)}
+              actions={actions}
+              index={i}
+              setSize={count}
+            />
+          )
+        );
+      })}
     </ul>
   );
 }

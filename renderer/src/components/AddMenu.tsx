@@ -3,7 +3,7 @@ import { ChevronDownIcon, PlusIcon } from './Icons';
 import { Menu, type MenuItem } from './Menu';
 
 /** The ways to add an account. Only working ones are listed; scanning and importing join later. */
-export type AddMethod = 'manual';
+export type AddMethod = 'manual' | 'scan';
 
 interface AddMenuProps {
   onChoose: (method: AddMethod) => void;
@@ -15,6 +15,7 @@ export function AddMenu({ onChoose }: AddMenuProps) {
   const [open, setOpen] = useState(false);
   const items: MenuItem[] = [
     { id: 'manual', label: 'Enter key manually…', onSelect: () => onChoose('manual') },
+    { id: 'scan', label: 'Scan QR code…', onSelect: () => onChoose('scan') },
   ];
   return (
     <>

@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { AddMenu, type AddMethod } from './AddMenu';
+import { BackupMenu, type BackupAction } from './BackupMenu';
 import { SearchField } from './SearchField';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -9,11 +10,14 @@ interface HeaderProps {
   onLeaveSearch: () => void;
   onAdd: (method: AddMethod) => void;
   showSearch: boolean;
+  /** Import/export (issue 5). */
+  onBackup: (action: BackupAction) => void;
+  canExport: boolean;
 }
 
 /** The app bar: name, search, keyboard help and "Add account". */
 export const Header = forwardRef<HTMLInputElement, HeaderProps>(function Header(
-  { query, onQuery, onLeaveSearch, onAdd, showSearch },
+  { query, onQuery, onLeaveSearch, onAdd, showSearch, onBackup, canExport },
   searchRef,
 ) {
   return (
@@ -25,6 +29,7 @@ export const Header = forwardRef<HTMLInputElement, HeaderProps>(function Header(
       {showSearch && <SearchField ref={searchRef} value={query} onChange={onQuery} onLeave={onLeaveSearch} />}
       <div className="header-actions">
         <ShortcutsHelp />
+        <BackupMenu onChoose={onBackup} canExport={canExport} />
         <AddMenu onChoose={onAdd} />
       </div>
     </header>

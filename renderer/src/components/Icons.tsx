@@ -80,15 +80,3 @@ export function KeyIcon() {
     </svg>
   );
 }
-
-/** Grip dots shown on hover to hint that rows can be dragged. */
-export function GripIcon() {
-  return (
-    <svg {...base} width={12} height={16} viewBox="0 0 12 24" fill="currentColor" stroke="none">
-      {[5, 12, 19].flatMap((y) => [
-        <circle key={`a${y}`} cx="3" cy={y} r="1.6" />,
-        <circle key={`b${y}`} cx="9" cy={y} r="1.6" />,
-      ])}
-    </svg>
-  );
-}

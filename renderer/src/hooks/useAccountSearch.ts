@@ -4,20 +4,22 @@ import { measureFilterCommit } from '../lib/perf';
 import { matchesTerms, queryTerms, searchKey } from '../lib/search';
 
 /**
- * Filters the list by the query. Search keys are folded once per list, so a keystroke only runs
- * `includes` over ready strings; rows stay mounted and are hidden, so a keystroke never rebuilds them.
+ * Filters the list by the query: the matching ids in list order (all ids when the query is empty).
+ * Search keys are folded once per list, so a keystroke only runs `includes` over ready strings;
+ * the windowed list then renders only the screenful of matches.
  */
 export function useAccountSearch(accounts: readonly AccountView[], query: string) {
   const keys = useMemo(() => accounts.map((a) => searchKey(a.issuer, a.account)), [accounts]);
-  const result = useMemo(() => {
+  const all = useMemo(() => accounts.map((a) => a.id), [accounts]);
+  const visibleIds = useMemo(() => {
     const terms = queryTerms(query);
-    if (terms.length === 0) return { visibleIds: accounts.map((a) => a.id), visibleSet: null };
-    const visibleIds: string[] = [];
+    if (terms.length === 0) return all;
+    const ids: string[] = [];
     accounts.forEach((a, i) => {
-      if (matchesTerms(keys[i]!, terms)) visibleIds.push(a.id);
+      if (matchesTerms(keys[i]!, terms)) ids.push(a.id);
     });
-    return { visibleIds, visibleSet: new Set(visibleIds) as ReadonlySet<string> };
-  }, [accounts, keys, query]);
+    return ids;
+  }, [accounts, all, keys, query]);
   useLayoutEffect(measureFilterCommit, [query]);
-  return result;
+  return { visibleIds: visibleIds as readonly string[] };
 }

@@ -22,14 +22,23 @@ export function barAnimationTiming(validFromMs: number, validUntilMs: number, no
   return { duration: `${periodMs}ms`, delay: `${-elapsedMs}ms` };
 }
 
-/** Colour stops of the countdown (fraction of the period elapsed → colour); styles/countdown.css repeats them. */
+/** What the countdown progressbar announces: "12 seconds left". */
+export function secondsLeftText(secondsLeft: number): string {
+  return secondsLeft === 1 ? '1 second left' : `${secondsLeft} seconds left`;
+}
+
+/**
+ * Colour stops of the countdown (fraction of the period elapsed → colour). The bar takes the
+ * colour once a second from the shared ticker (components/Countdown.tsx), not from a CSS
+ * animation, so the colour change never repaints per frame.
+ */
 export const COUNTDOWN_STOPS = [
   { at: 0, rgb: [22, 163, 74] },
   { at: 0.6, rgb: [217, 140, 6] },
   { at: 1, rgb: [220, 38, 38] },
 ] as const;
 
-/** The countdown colour at a fraction elapsed, interpolated in sRGB exactly as CSS keyframes do. */
+/** The countdown colour at a fraction elapsed, interpolated in sRGB between the stops. */
 export function countdownColour(elapsed: number): [number, number, number] {
   const f = Math.min(1, Math.max(0, elapsed));
   for (let i = 1; i < COUNTDOWN_STOPS.length; i++) {

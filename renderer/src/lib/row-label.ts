@@ -1,5 +1,5 @@
 import type { OtpType } from '../../../shared/otp-types';
-import { groupCode, spokenCode } from './code-format';
+import { spokenCode } from './code-format';
 
 /** The title a row shows first: the issuer, or the account name when there is no issuer. */
 export function displayName(issuer: string, account: string): string {
@@ -17,22 +17,19 @@ export interface RowLabelParts {
   account: string;
   type: OtpType;
   code: string | null;
-  secondsLeft: number | null;
-  nextCode: string | null;
   /** True while the first codes are still being fetched (code is null but not unavailable). */
   loading?: boolean;
 }
 
-/** A row's accessible name: "GitHub, alice@example.com, code 123 456, 12 seconds left". */
+/**
+ * A row's accessible name: "GitHub, alice@example.com, code 123 456". It changes only with the
+ * code; the seconds left belong to the row's progressbar, so the name is not re-announced every second.
+ */
 export function rowLabel(p: RowLabelParts): string {
   const parts = [displayName(p.issuer, p.account)];
   const second = secondaryName(p.issuer, p.account);
   if (second) parts.push(second);
   parts.push(p.code === null && p.loading ? 'loading code' : spokenCode(p.code, p.type));
-  if (p.code !== null && p.secondsLeft !== null) {
-    parts.push(p.secondsLeft === 1 ? '1 second left' : `${p.secondsLeft} seconds left`);
-    if (p.nextCode !== null) parts.push(`next code ${groupCode(p.nextCode, p.type)}`);
-  }
   return parts.join(', ');
 }
 

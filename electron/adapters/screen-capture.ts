@@ -1,0 +1,68 @@
+import type { Frame } from '../qr/types';
+import { loadElectron } from './electron-module';
+
+/** One display's pixels at its native resolution, and a name the user recognises. */
+export interface DisplayImage {
+  label: string;
+  frame: Frame;
+}
+
+/** Captures every display for QR scanning; Electron's desktopCapturer in the app, a recording in tests. */
+export interface ScreenCaptureAdapter {
+  /** 'denied' when the OS refuses screen capture (macOS Screen Recording), else 'granted'/'unknown'. */
+  permission(): 'granted' | 'denied' | 'unknown';
+  capture(): Promise<DisplayImage[]>;
+}
+
+/** desktopCapturer's thumbnails are BGRA on every platform Electron supports; zxing wants RGBA. */
+function bgraToRgba(bgra: Buffer): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(bgra.length);
+  for (let i = 0; i < bgra.length; i += 4) {
+    out[i] = bgra[i + 2] ?? 0;
+    out[i + 1] = bgra[i + 1] ?? 0;
+    out[i + 2] = bgra[i] ?? 0;
+    out[i + 3] = 255;
+  }
+  return out;
+}
+
+/**
+ * Every display through Electron's desktopCapturer at each display's full pixel size (HiDPI
+ * included), with Keyfob's own window hidden meanwhile so it never covers the code.
+ * @see https://www.electronjs.org/docs/latest/api/desktop-capturer
+ */
+export function electronScreenCapture(
+  window: () => { hide(): void; show(): void } | null,
+): ScreenCaptureAdapter {
+  return {
+    permission() {
+      const { systemPreferences } = loadElectron();
+      if (process.platform !== 'darwin') return 'unknown';
+      return systemPreferences.getMediaAccessStatus('screen') === 'granted' ? 'granted' : 'denied';
+    },
+    async capture() {
+      const { desktopCapturer, screen } = loadElectron();
+      const displays = screen.getAllDisplays();
+      const width = Math.max(...displays.map((d) => Math.round(d.size.width * d.scaleFactor)));
+      const height = Math.max(...displays.map((d) => Math.round(d.size.height * d.scaleFactor)));
+      const win = window();
+      win?.hide();
+      try {
+        // Let the compositor drop our window before the capture.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const sources = await desktopCapturer.getSources({
+          types: ['screen'],
+          thumbnailSize: { width, height },
+        });
+        return sources.map((source, i) => {
+          const display = displays.find((d) => String(d.id) === source.display_id);
+          const size = source.thumbnail.getSize();
+          const label = display?.label || source.name || `Display ${i + 1}`;
+          return { label, frame: { data: bgraToRgba(source.thumbnail.toBitmap()), ...size } };
+        });
+      } finally {
+        win?.show();
+      }
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { KeyfobError } from '../../shared/errors';
+import { MAX_IMPORT_BYTES } from '../formats';
+import { syncDir } from '../vault/atomic-file';
+import { readJsonFile, writeJsonAtomic } from './atomic-file';
+
+/** Reads a backup chosen for import, refusing anything larger than a backup can be. */
+export async function readBackupFile(path: string): Promise<Uint8Array> {
+  try {
+    if ((await stat(path)).size > MAX_IMPORT_BYTES)
+      throw new KeyfobError('invalid-input', `${basename(path)} is larger than 16 MB; it is not a backup.`);
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    if (e instanceof KeyfobError) throw e;
+    throw new KeyfobError('storage-unavailable', `Keyfob could not read ${basename(path)}.`);
+  }
+}
+
+/**
+ * Writes a backup so that the target is either the old file or the complete new one (temp file
+ * in the same folder with mode 600, fsync, rename). @see https://lwn.net/Articles/457667/
+ */
+export async function writeBackupFile(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    await syncDir(dirname(path));
+  } catch {
+    await unlink(temp).catch(() => undefined);
+    throw new KeyfobError('storage-unavailable', `Keyfob could not write ${basename(path)}.`);
+  }
+}
+
+/** Where the backup reminder's state is kept, next to settings.json in the vault home. */
+export const BACKUP_STATE_FILE = 'backup-state.json';
+
+/** The last successful export and the last time the reminder was dismissed, in ms since the epoch. */
+export interface BackupState {
+  lastBackupAt: number | null;
+  reminderDismissedAt: number | null;
+}
+
+/** Reads the backup state; missing or invalid values are null. */
+export async function readBackupState(home: string): Promise<BackupState> {
+  const raw = await readJsonFile(join(home, BACKUP_STATE_FILE));
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const ms = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { lastBackupAt: ms(o.lastBackupAt), reminderDismissedAt: ms(o.reminderDismissedAt) };
+}
+
+/** Changes part of the backup state. */
+export async function updateBackupState(home: string, patch: Partial<BackupState>): Promise<void> {
+  await writeJsonAtomic(join(home, BACKUP_STATE_FILE), { ...(await readBackupState(home)), ...patch });
+}
+
+/** How long a dismissed reminder stays away (issue 5: at most once a week). */
+export const REMINDER_QUIET_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Whether to remind: some account changed after the last backup (or there was none), and the
+ * reminder was not dismissed within the last week.
+ */
+export function reminderDue(state: BackupState, lastChangeMs: number | null, nowMs: number): boolean {
+  if (lastChangeMs === null) return false;
+  if (state.lastBackupAt !== null && state.lastBackupAt >= lastChangeMs) return false;
+  return state.reminderDismissedAt === null || nowMs - state.reminderDismissedAt >= REMINDER_QUIET_MS;
+}

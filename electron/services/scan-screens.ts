@@ -1,0 +1,36 @@
+import type { ScreenScan } from '../../shared/ipc-contract';
+import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
+import { decodeFrame } from '../qr';
+import { useZxingWasmFromNodeModules } from '../qr/node-wasm';
+
+const SCREEN_RECORDING =
+  'Keyfob needs permission to record the screen to find a QR code on it. Allow it in System Settings → ' +
+  'Privacy & Security → Screen Recording, restart Keyfob, then try again.';
+
+/**
+ * Captures every display and decodes each at its native resolution in main, first display with a
+ * key or transfer code winning; otherwise the first code of any kind, so the user learns what it held.
+ */
+export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Promise<ScreenScan> {
+  if (capture === undefined)
+    return { displays: 0, found: null, message: 'Scanning the screen is not available here.' };
+  if (capture.permission() === 'denied') return { displays: 0, found: null, message: SCREEN_RECORDING };
+  useZxingWasmFromNodeModules();
+  const images = await capture.capture();
+  let fallback: ScreenScan['found'] = null;
+  for (const image of images) {
+    const outcome = await decodeFrame(image.frame, 'thorough');
+    const key = outcome.codes.find((c) => c.payload.kind === 'otpauth' || c.payload.kind === 'migration');
+    if (key) return found(images.length, image.label, key.text);
+    const other = outcome.codes[0] ?? outcome.implausible[0];
+    if (other && fallback === null) fallback = { display: image.label, text: other.text };
+  }
+  if (fallback) return found(images.length, fallback.display, fallback.text);
+  const n = images.length;
+  const where = n === 1 ? 'your screen' : `any of your ${n} displays`;
+  return { displays: n, found: null, message: `No QR code was found on ${where}.` };
+}
+
+function found(displays: number, display: string, text: string): ScreenScan {
+  return { displays, found: { display, text }, message: `Found a QR code on ${display}.` };
+}

@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  ImportChoice,
+  ImportEntryView,
+  ImportOpened,
+  ImportSummary,
+} from '../../../shared/ipc-contract';
+import { call, errorData } from '../bridge';
+import { useLatest } from '../hooks/useLatest';
+import { displayName, secondaryName } from '../lib/row-label';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+import { ImportEntryList } from './ImportEntryList';
+
+interface ImportDialogProps {
+  /** The file main opened (its bytes stay in main under `opened.sessionId`). */
+  opened: ImportOpened;
+  onDone: (summary: ImportSummary) => void;
+  onClose: () => void;
+}
+
+/** Default choice per entry: add new ones, skip duplicates (safe to run again), rejected are skipped. */
+function defaultChoice(entry: ImportEntryView): ImportChoice {
+  return entry.status === 'new' ? 'keep-both' : 'skip';
+}
+
+/**
+ * Import from a backup: password (when the file is encrypted, with retry on a wrong one), then a
+ * review of every entry — will add, duplicate (skip / replace / keep both), rejected with the reason —
+ * and only then the save.
+ */
+export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
+  const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
+  const [choices, setChoices] = useState<ImportChoice[]>([]);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // A wrong password: select what was typed so the retry starts from a clean field.
+  useEffect(() => {
+    if (error?.field === 'password') passwordRef.current?.select();
+  }, [error]);
+
+  const read = async (pw: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const found = await call('backup:import-read', opened.sessionId, pw);
+      setEntries(found);
+      setChoices(found.map(defaultChoice));
+    } catch (e) {
+      setError(errorData(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const readRef = useLatest(read);
+  // A plain file is read straight away (reading is repeatable: StrictMode may do it twice).
+  const needsPassword = opened.needsPassword;
+  useEffect(() => {
+    if (!needsPassword) void readRef.current(null);
+  }, [needsPassword]);
+
+  const close = () => {
+    void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
+    onClose();
+  };
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call('backup:import-commit', opened.sessionId, choices));
+    } catch (e) {
+      setError(errorData(e));
+      setBusy(false);
+    }
+  };
+
+  const adding =
+    entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'replace').length ?? 0;
+
+  return (
+    <Dialog title={`Import from ${opened.fileName}`} onClose={close} className="wide import-dialog">
+      {entries === null && opened.needsPassword ? (
+        <form
+          className="dialog-body"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (password !== '') void read(password);
+          }}
+        >
+          <p>This {opened.formatLabel} is encrypted. Type the password that was set when it was made.</p>
+          <Field label="Backup password" error={error?.field === 'password' ? error.message : undefined}>
+            <input
+              ref={passwordRef}
+              type="password"
+              autoFocus
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          {error && error.field !== 'password' && (
+            <p className="form-error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={busy || password === ''}>
+              {busy ? 'Decrypting…' : 'Unlock'}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="dialog-body">
+          {entries === null ? (
+            error ? (
+              <p className="form-error" role="alert">
+                {error.message}
+              </p>
+            ) : (
+              <p role="status">Reading {opened.formatLabel}…</p>
+            )
+          ) : (
+            <>
+              <p className="muted">
+                {opened.formatLabel}: {summaryLine(entries)} Nothing is saved until you choose Import.
+              </p>
+              <ImportEntryList
+                entries={entries}
+                choices={choices}
+                onChoice={(i, c) => setChoices((all) => all.map((x, j) => (j === i ? c : x)))}
+                nameOf={(e) =>
+                  [displayName(e.issuer, e.account), secondaryName(e.issuer, e.account)]
+                    .filter(Boolean)
+                    .join(' — ')
+                }
+              />
+              {error && (
+                <p className="form-error" role="alert">
+                  {error.message}
+                </p>
+              )}
+            </>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            {entries !== null && (
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy || adding === 0}
+                onClick={() => void save()}
+              >
+                {adding === 1 ? 'Import 1 account' : `Import ${adding} accounts`}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function summaryLine(entries: ImportEntryView[]): string {
+  const count = (s: ImportEntryView['status']) => entries.filter((e) => e.status === s).length;
+  const parts = [`${count('new')} new`, `${count('duplicate')} already in Keyfob`];
+  if (count('rejected') > 0) parts.push(`${count('rejected')} cannot be imported`);
+  return `${parts.join(', ')}.`;
+}

@@ -1,0 +1,58 @@
+import type { ImportChoice, ImportEntryView } from '../../../shared/ipc-contract';
+import { displayName } from '../lib/row-label';
+
+interface ImportEntryListProps {
+  entries: ImportEntryView[];
+  choices: ImportChoice[];
+  onChoice: (index: number, choice: ImportChoice) => void;
+  nameOf: (entry: ImportEntryView) => string;
+}
+
+/** One row per entry of an import: what will happen to it, and for duplicates the choice. */
+export function ImportEntryList({ entries, choices, onChoice, nameOf }: ImportEntryListProps) {
+  return (
+    <ul className="import-list" aria-label="Accounts in the backup">
+      {entries.map((entry, i) => {
+        const name = entry.status === 'rejected' ? entry.source : nameOf(entry);
+        return (
+          <li key={`${entry.source}-${i}`} className={`import-entry ${entry.status}`} aria-label={name}>
+            <div className="import-entry-text">
+              <span className="import-entry-name">{name}</span>
+              <span className="import-entry-status">{statusText(entry)}</span>
+            </div>
+            {entry.status === 'new' && (
+              <label className="import-add">
+                <input
+                  type="checkbox"
+                  checked={choices[i] !== 'skip'}
+                  onChange={(e) => onChoice(i, e.target.checked ? 'keep-both' : 'skip')}
+                />
+                Add
+              </label>
+            )}
+            {entry.status === 'duplicate' && (
+              <select
+                aria-label={`What to do with the duplicate ${name}`}
+                value={choices[i]}
+                onChange={(e) => onChoice(i, e.target.value as ImportChoice)}
+              >
+                <option value="skip">Skip</option>
+                {entry.duplicateOf !== null && <option value="replace">Replace</option>}
+                <option value="keep-both">Keep both</option>
+              </select>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function statusText(entry: ImportEntryView): string {
+  if (entry.status === 'new') return 'Will be added';
+  if (entry.status === 'rejected') return `Cannot be imported: ${entry.message ?? 'unreadable entry'}`;
+  const of = entry.duplicateOf;
+  return of === null
+    ? 'Repeats an earlier entry of this file'
+    : `Already in Keyfob as ${displayName(of.issuer, of.account)}`;
+}

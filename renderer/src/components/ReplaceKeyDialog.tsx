@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { AccountView, ReplaceCheck } from '../../../shared/ipc-contract';
+import { call, errorData } from '../bridge';
+import { displayName } from '../lib/row-label';
+import { DraftPreview } from './DraftPreview';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+
+interface ReplaceKeyDialogProps {
+  account: AccountView;
+  onSaved: (account: AccountView) => void;
+  onClose: () => void;
+}
+
+/**
+ * "Replace key…" after the site reset two-factor sign-in: the new key (base32 or an otpauth://
+ * link), its code shown for checking against the site, then the swap. Name and place stay; the
+ * old key can be restored for 30 days.
+ */
+export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialogProps) {
+  const [key, setKey] = useState('');
+  const [check, setCheck] = useState<ReplaceCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const name = displayName(account.issuer, account.account);
+
+  // Main parses and previews the key as it is typed; a stale answer is dropped.
+  useEffect(() => {
+    if (key.trim() === '') return setCheck(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      call('accounts:check-replace', account.id, key)
+        .then((c) => live && setCheck(c))
+        .catch((e: unknown) => live && setError(errorData(e).message));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, account.id]);
+
+  const save = async () => {
+    if (check?.preview == null) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await call('accounts:replace', account.id, key));
+    } catch (e) {
+      setError(errorData(e).message);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog title={`Replace the key of ${name}`} onClose={onClose}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <p className="muted">
+          Use this after {name} reset your two-factor sign-in. The name and place in the list stay; the
+          current key is kept and can be restored for 30 days.
+        </p>
+        <Field
+          label="New secret key or otpauth:// link"
+          error={key.trim() !== '' ? (check?.error ?? undefined) : undefined}
+          hint="Spaces, dashes and lower case are fine."
+        >
+          <input
+            className="mono"
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
+        </Field>
+        <DraftPreview
+          check={check && { errors: {}, preview: check.preview, duplicateOf: null }}
+          type={account.type}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={saving || check?.preview == null}>
+            Replace key
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { ScanDecision, ScanPreview, ScanPreviewEntry } from '../../../shared/ipc-contract';
+import { groupCode } from '../lib/code-format';
+import { displayName } from '../lib/row-label';
+
+interface ScanConfirmProps {
+  preview: ScanPreview;
+  saving: boolean;
+  onSave: (decisions: ScanDecision[]) => void;
+  onBack: () => void;
+}
+
+function parameters(e: ScanPreviewEntry): string {
+  const kind = e.type === 'steam' ? 'Steam Guard' : e.type.toUpperCase();
+  const timing = e.type === 'hotp' ? `counter ${e.counter}` : `every ${e.period} s`;
+  return `${kind} · ${e.algorithm} · ${e.digits} ${e.type === 'steam' ? 'characters' : 'digits'} · ${timing}`;
+}
+
+/** The scanned accounts with their current codes (computed in main); duplicates get skip / replace / keep both. */
+export function ScanConfirm({ preview, saving, onSave, onBack }: ScanConfirmProps) {
+  const [decisions, setDecisions] = useState<ScanDecision[]>(() =>
+    preview.entries.map((e) => (e.duplicateOf === null ? 'add' : 'skip')),
+  );
+  const adding = decisions.filter((d) => d !== 'skip').length;
+  const set = (i: number, d: ScanDecision) => setDecisions((all) => all.map((x, j) => (j === i ? d : x)));
+  return (
+    <>
+      <div className="dialog-body">
+        <p>Check each code against the site before adding. Nothing is saved until you confirm.</p>
+        <ul className="scan-entries" aria-label="Scanned accounts">
+          {preview.entries.map((e, i) => {
+            const name = displayName(e.issuer, e.account);
+            return (
+              <li key={i} className="scan-entry" aria-label={name}>
+                <div className="scan-entry-name">
+                  <strong>{e.issuer || e.account || 'Unnamed account'}</strong>
+                  {e.issuer !== '' && e.account !== '' && <span className="muted">{e.account}</span>}
+                  <span className="scan-entry-params">{parameters(e)}</span>
+                </div>
+                <output
+                  className="scan-entry-code"
+                  data-testid="scan-code"
+                  aria-label={`Current code for ${name}`}
+                >
+                  {groupCode(e.code.code, e.type)}
+                </output>
+                {e.duplicateOf !== null && (
+                  <div className="field scan-entry-dup">
+                    <label htmlFor={`scan-dup-${i}`}>
+                      Already in Keyfob as {displayName(e.duplicateOf.issuer, e.duplicateOf.account)}
+                    </label>
+                    <select
+                      id={`scan-dup-${i}`}
+                      value={decisions[i]}
+                      onChange={(ev) => set(i, ev.target.value as ScanDecision)}
+                    >
+                      <option value="skip">Skip</option>
+                      <option value="replace">Replace the existing one</option>
+                      <option value="keep-both">Keep both</option>
+                    </select>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {preview.problems.length > 0 && (
+          <div className="scan-problems" role="note">
+            <p>Not added (cannot be read):</p>
+            <ul>
+              {preview.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onBack} disabled={saving}>
+          Scan again
+        </button>
+        <button type="button" className="button primary" disabled={saving} onClick={() => onSave(decisions)}>
+          {adding === 0 ? 'Done' : adding === 1 ? 'Add account' : `Add ${adding} accounts`}
+        </button>
+      </div>
+    </>
+  );
+}

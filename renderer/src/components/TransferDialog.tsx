@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import type { AccountView, TransferCodes } from '../../../shared/ipc-contract';
+import { call, errorData } from '../bridge';
+import { displayName, secondaryName } from '../lib/row-label';
+import { Dialog } from './Dialog';
+
+interface TransferDialogProps {
+  accounts: AccountView[];
+  onClose: () => void;
+}
+
+const label = (a: AccountView) =>
+  [displayName(a.issuer, a.account), secondaryName(a.issuer, a.account)].filter(Boolean).join(' — ');
+
+/**
+ * "Transfer to Google Authenticator": choose accounts, then scan the migration QR codes one after
+ * another ("1 of 3"); accounts Google cannot hold are listed with the reason.
+ */
+export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(accounts.map((a) => a.id)));
+  const [codes, setCodes] = useState<TransferCodes | null>(null);
+  const [at, setAt] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (id: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const show = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const ids = accounts.filter((a) => chosen.has(a.id)).map((a) => a.id);
+      setCodes(await call('backup:transfer-codes', ids));
+      setAt(0);
+    } catch (e) {
+      setError(errorData(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const total = codes?.images.length ?? 0;
+  const image = codes?.images[at];
+  return (
+    <Dialog title="Transfer to Google Authenticator" onClose={onClose} className="transfer-dialog">
+      <div className="dialog-body">
+        {codes === null ? (
+          <fieldset className="transfer-choice">
+            <legend>Accounts to transfer</legend>
+            <label className="transfer-all">
+              <input
+                type="checkbox"
+                checked={chosen.size === accounts.length}
+                onChange={(e) => setChosen(new Set(e.target.checked ? accounts.map((a) => a.id) : []))}
+              />
+              All accounts
+            </label>
+            <ul className="transfer-list">
+              {accounts.map((a) => (
+                <li key={a.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(a.id)}
+                      onChange={(e) => toggle(a.id, e.target.checked)}
+                    />
+                    {label(a)}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">
+              In Google Authenticator choose Transfer accounts → Import accounts and scan each code in turn.
+              The codes contain your secret keys.
+            </p>
+          </fieldset>
+        ) : (
+          <>
+            {image !== undefined ? (
+              <figure className="qr-figure">
+                <img src={image} alt={`Transfer QR code ${at + 1} of ${total}`} className="qr-image" />
+                <figcaption aria-live="polite">
+                  {at + 1} of {total} · {codes.count} account{codes.count === 1 ? '' : 's'} in all
+                </figcaption>
+              </figure>
+            ) : (
+              <p role="status">None of the chosen accounts can be transferred.</p>
+            )}
+            {codes.skipped.length > 0 && (
+              <div className="transfer-skipped">
+                <p>Google Authenticator cannot hold these, so they are left out:</p>
+                <ul aria-label="Left out">
+                  {codes.skipped.map((s) => (
+                    <li key={s.name}>
+                      <strong>{s.name}</strong> — {s.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        {codes === null ? (
+          <>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || chosen.size === 0}
+              onClick={() => void show()}
+            >
+              Show codes
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="button" disabled={at === 0} onClick={() => setAt(at - 1)}>
+              Previous
+            </button>
+            {at < total - 1 ? (
+              <button type="button" className="button primary" autoFocus onClick={() => setAt(at + 1)}>
+                Next
+              </button>
+            ) : (
+              <button type="button" className="button primary" onClick={onClose}>
+                Done
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
