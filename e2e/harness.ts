@@ -10,6 +10,7 @@ import type { DialogsAdapter } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
 import {
+  EMPTY_DRAFT,
   type ArgsOf,
   type Channel,
   type IpcReply,
@@ -252,21 +253,10 @@ async function seedVault(services: AppServices, options: LaunchOptions): Promise
     // Through invoke, like the renderer, so the folder watch knows these writes are this app's own.
     const added = await services.invoke(
       'accounts:add',
-      { ...DEFAULT_DRAFT, ...seed },
+      { ...EMPTY_DRAFT, ...seed },
       { allowDuplicate: true },
     );
     if (!added.ok) throw new Error(`Seed ${seed.issuer ?? ''}:${seed.account ?? ''}: ${added.error.message}`);
   }
   if (options.backupReminder !== true) await services.handlers['backup:reminder-dismiss']();
 }
-
-const DEFAULT_DRAFT: ManualDraft = {
-  issuer: '',
-  account: '',
-  secret: '',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
-};

@@ -42,6 +42,30 @@ export interface ManualDraft {
   counter: string;
 }
 
+/** The form's fields in the order they appear (the first invalid one gets focus). */
+export const DRAFT_FIELDS = [
+  'issuer',
+  'account',
+  'secret',
+  'type',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+] as const satisfies readonly (keyof ManualDraft)[];
+
+/** A blank form with the Key-Uri-Format defaults (TOTP, SHA1, 6 digits, 30 s). */
+export const EMPTY_DRAFT: Readonly<ManualDraft> = {
+  issuer: '',
+  account: '',
+  secret: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '0',
+};
+
 /** Field-level validation of a draft, the code it would show now, and any duplicate. */
 export interface DraftCheck {
   errors: Partial<Record<keyof ManualDraft, string>>;

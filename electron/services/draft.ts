@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ManualDraft } from '../../shared/ipc-contract';
+import { DRAFT_FIELDS, type ManualDraft } from '../../shared/ipc-contract';
 import type { Token, TokenParams } from '../../shared/otp-types';
 import { base32Decode, validateParams } from '../core';
 
@@ -11,17 +11,6 @@ export type ParsedDraft = { token: Token; errors: null } | { token: null; errors
 
 /** Longest issuer or account name kept; longer text is almost certainly a paste gone wrong. */
 export const MAX_LABEL_LENGTH = 256;
-
-const DRAFT_FIELDS: readonly (keyof ManualDraft)[] = [
-  'issuer',
-  'account',
-  'secret',
-  'type',
-  'algorithm',
-  'digits',
-  'period',
-  'counter',
-];
 
 /** Core field names that are not form fields, mapped to the field that shows them. */
 const FIELD_ALIASES: Record<string, keyof ManualDraft> = { label: 'account', name: 'account', uri: 'secret' };

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AccountView, ManualDraft } from '../../../shared/ipc-contract';
+import { DRAFT_FIELDS, EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { useDraftCheck } from '../hooks/useDraftCheck';
 import { displayName } from '../lib/row-label';
@@ -8,28 +8,6 @@ import { DraftAdvanced } from './DraftAdvanced';
 import { DraftPreview } from './DraftPreview';
 import { Field } from './Field';
 import { WarningIcon } from './Icons';
-
-const EMPTY_DRAFT: ManualDraft = {
-  issuer: '',
-  account: '',
-  secret: '',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
-};
-
-const FIELD_ORDER: Array<keyof ManualDraft> = [
-  'issuer',
-  'account',
-  'secret',
-  'type',
-  'algorithm',
-  'digits',
-  'period',
-  'counter',
-];
 
 interface ManualEntryDialogProps {
   onSaved: (account: AccountView) => void;
@@ -66,7 +44,7 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
     setSaving(true);
     try {
       const fresh = await checkNow();
-      const firstBad = FIELD_ORDER.find((f) => fresh.errors[f]);
+      const firstBad = DRAFT_FIELDS.find((f) => fresh.errors[f]);
       if (firstBad) {
         if (firstBad !== 'issuer' && firstBad !== 'account' && firstBad !== 'secret') {
           form.current?.querySelector('details')?.setAttribute('open', '');
