@@ -139,8 +139,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       try {
         const fn = handlers[channel] as (...a: ArgsOf<typeof channel>) => Promise<ResultOf<typeof channel>>;
         const reply = await toReply(channel, () => fn(...args));
-        if (WRITES.has(channel) || channel === 'accounts:list' || channel === 'vault:retry')
-          known = await snapshot();
+        // Only our own writes update the baseline: if a read did, a renderer refresh landing between
+        // another process's write and the debounced check would swallow that outside change.
+        if (WRITES.has(channel)) known = await snapshot();
         return reply;
       } finally {
         inFlight--;
