@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
+import { FormError } from './FormError';
 
 interface EditDialogProps {
   account: AccountView;
@@ -44,11 +45,7 @@ export function EditDialog({ account, onSaved, onClose }: EditDialogProps) {
         <Field label="Account" hint="Usually your user name or email" error={errors.account}>
           <input value={name} onChange={(e) => setName(e.currentTarget.value)} autoComplete="off" />
         </Field>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

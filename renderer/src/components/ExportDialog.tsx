@@ -5,6 +5,7 @@ import { passwordStrength } from '../lib/password-strength';
 import { Field } from './Field';
 import { Dialog } from './Dialog';
 import { WarningIcon } from './Icons';
+import { FormError } from './FormError';
 
 interface ExportDialogProps {
   count: number;
@@ -146,11 +147,7 @@ export function ExportDialog({ count, onDone, onClose }: ExportDialogProps) {
             </div>
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

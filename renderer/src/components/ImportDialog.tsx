@@ -11,6 +11,7 @@ import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
+import { FormError } from './FormError';
 
 interface ImportDialogProps {
   /** The file main opened (its bytes stay in main under `opened.sessionId`). */
@@ -102,11 +103,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
               onChange={(e) => setPassword(e.target.value)}
             />
           </Field>
-          {error && error.field !== 'password' && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <FormError message={error?.field !== 'password' && error?.message} />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               Cancel
@@ -120,9 +117,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
         <div className="dialog-body">
           {entries === null ? (
             error ? (
-              <p className="form-error" role="alert">
-                {error.message}
-              </p>
+              <FormError message={error.message} />
             ) : (
               <p role="status">Reading {opened.formatLabel}…</p>
             )
@@ -141,11 +136,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
                     .join(' — ')
                 }
               />
-              {error && (
-                <p className="form-error" role="alert">
-                  {error.message}
-                </p>
-              )}
+              <FormError message={error?.message} />
             </>
           )}
           <div className="dialog-actions">

@@ -8,6 +8,7 @@ import { DraftAdvanced } from './DraftAdvanced';
 import { DraftPreview } from './DraftPreview';
 import { Field } from './Field';
 import { WarningIcon } from './Icons';
+import { FormError } from './FormError';
 
 interface ManualEntryDialogProps {
   onSaved: (account: AccountView) => void;
@@ -125,11 +126,7 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
             </button>
           </div>
         )}
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

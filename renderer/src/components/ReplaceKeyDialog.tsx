@@ -5,6 +5,7 @@ import { displayName } from '../lib/row-label';
 import { DraftPreview } from './DraftPreview';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
+import { FormError } from './FormError';
 
 interface ReplaceKeyDialogProps {
   account: AccountView;
@@ -82,11 +83,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
           check={check && { errors: {}, preview: check.preview, duplicateOf: null }}
           type={account.type}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

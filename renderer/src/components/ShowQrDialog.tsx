@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
+import { FormError } from './FormError';
 
 interface ShowQrDialogProps {
   account: AccountView;
@@ -73,11 +74,7 @@ export function ShowQrDialog({ account, onClose }: ShowQrDialogProps) {
             </figcaption>
           </figure>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
       <div className="dialog-actions">
         {image === null ? (

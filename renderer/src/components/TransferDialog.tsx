@@ -3,6 +3,7 @@ import type { AccountView, TransferCodes } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
+import { FormError } from './FormError';
 
 interface TransferDialogProps {
   accounts: AccountView[];
@@ -106,11 +107,7 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
             )}
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
       <div className="dialog-actions">
         {codes === null ? (
