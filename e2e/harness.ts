@@ -143,7 +143,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   };
   const clock = wallClock(options);
   // One store for the whole run, so a relaunch on 'memory' still finds its secrets.
-  const secrets = options.secrets === 'memory' ? memorySecretStore() : keytarSecretStore(service);
+  const secrets =
+    options.secrets === 'memory'
+      ? memorySecretStore()
+      : keytarSecretStore(service, process.platform, { home });
   const start = async (): Promise<AppServices> =>
     createAppServices({
       home,

@@ -54,6 +54,16 @@ test('pasted otpauth text is confirmed and added', async () => {
   await expect(app.page.getByRole('listitem', { name: /^GitHub, alice@example\.com/ })).toBeVisible();
 });
 
+test("the confirm step's code follows the clock", async () => {
+  app = await launchApp({ nowMs: NOW });
+  await openScan(app.page);
+  await chooseImage(app.page, await qrPng(URI));
+  const code = app.page.getByRole('dialog', { name: 'Add scanned accounts' }).getByTestId('scan-code');
+  await expect(code).toHaveText(grouped(oathtoolTotp(SECRET, NOW)));
+  await app.advance(30_000);
+  await expect(code).toHaveText(grouped(oathtoolTotp(SECRET, NOW + 30_000)));
+});
+
 test('a web-link QR says what it holds and adds nothing', async () => {
   app = await launchApp({ nowMs: NOW });
   const dialog = await openScan(app.page);

@@ -47,6 +47,16 @@ test('a small code on the second display is found, confirmed with its code and a
   await confirm.getByRole('button', { name: 'Add account' }).click();
   await expect(app.page.getByRole('listitem', { name: /^Dropbox, carol/ })).toBeVisible();
   expect(capture.captures).toBe(1);
+  // What crosses to the renderer: the display, a sentence and a preview — never the decoded text.
+  const again = await app.call('scan:screens');
+  expect(again).toMatchObject({
+    ok: true,
+    value: {
+      display: 'DELL U2720Q',
+      step: { kind: 'preview', preview: { entries: [{ issuer: 'Dropbox' }] } },
+    },
+  });
+  expect(JSON.stringify(again)).not.toMatch(new RegExp(`${SECRET}|otpauth`, 'i'));
 });
 
 test('a display holding a link says which display and what it held; nothing is added', async () => {

@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   // A locked or missing keychain does not stop the app: vault:status reports it to the banner.
   const services = await createAppServices({
     home: location.home,
-    secrets: keytarSecretStore(location.service),
+    secrets: keytarSecretStore(location.service, process.platform, { home: location.home }),
     clipboard: electronClipboard(),
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),

@@ -181,16 +181,37 @@ export interface TransferCodes {
   skipped: Array<{ name: string; message: string }>;
 }
 
+/** Where a Google Authenticator transfer stands after one of its codes was scanned. */
+export interface TransferProgress {
+  status: 'added' | 'duplicate' | 'refused';
+  message: string;
+  scanned: number;
+  total: number;
+  complete: boolean;
+}
+
 /**
- * What `scan:screens` found on the displays. The code was already on the user's screen; its text
- * goes to the renderer only to be confirmed like any scan, and comes back through `scan:preview`.
+ * What main made of one scanned QR text. The text (which may hold a seed) went to main once and
+ * stays there: a `preview` describes what would be added (parameters and current codes only),
+ * `scan:save` saves exactly that.
  */
+export type ScanStep =
+  | { kind: 'preview'; preview: ScanPreview }
+  /** A transfer code: progress ("2 of 3 scanned — show code 3"), a refusal, or an empty export. */
+  | { kind: 'transfer'; progress: TransferProgress }
+  /** Not something Keyfob can add (a link, plain text, an invalid key): the message says what it held. */
+  | { kind: 'other'; message: string };
+
+/** What `scan:screens` found on the displays; the decoded text never leaves main. */
 export interface ScreenScan {
   /** How many displays were captured (0 when capture is unavailable or not permitted). */
   displays: number;
-  found: { display: string; text: string } | null;
+  /** The display that held the code, or null when none did. */
+  display: string | null;
   /** A sentence for the user: which display held the code, or why nothing was found. */
   message: string;
+  /** What the code held, as for `scan:submit`; null when nothing was found. */
+  step: ScanStep | null;
 }
 
 /** Every request the renderer can make: channel → (argument tuple) → result. */
@@ -211,13 +232,17 @@ export interface IpcContract {
   'clipboard:copy-code': { args: [id: string]; result: { code: string; clearAfterSeconds: number } };
   'settings:get': { args: []; result: Settings };
   'settings:set': { args: [patch: Partial<Settings>]; result: Settings };
-  // ---- Issue 4 (QR scanning): key URI / transfer texts go to main once; seeds never come back. ----
-  /** Previews what the scanned `otpauth://` texts (or one complete transfer set) would add. */
-  'scan:preview': { args: [texts: string[]]; result: ScanPreview };
-  /** Saves the previewed entries with one decision each (same order as `scan:preview`'s entries). */
-  'scan:save': { args: [texts: string[], decisions: ScanDecision[]]; result: ScanSaveResult };
-  /** Captures every display (Keyfob's window hidden) and decodes them in main. */
+  // ---- Issue 4 (QR scanning): a scanned text goes to main once; seeds never come back. ----
+  /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
+  'scan:submit': { args: [text: string]; result: ScanStep };
+  /** Captures every display (Keyfob's window hidden), decodes them in main, and takes the code as `scan:submit` would. */
   'scan:screens': { args: []; result: ScreenScan };
+  /** The pending preview with codes recomputed now (the confirm step refreshes them); null when none. */
+  'scan:pending': { args: []; result: ScanPreview | null };
+  /** Saves the pending preview with one decision per entry (its order); then forgets it. */
+  'scan:save': { args: [decisions: ScanDecision[]]; result: ScanSaveResult };
+  /** Forgets the pending preview and any half-collected transfer. */
+  'scan:reset': { args: []; result: null };
   // ---- Issue 5 (backups, engineer C): file bytes and seeds stay in main; sessions are opaque ids. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': { args: []; result: ImportOpened | null };
@@ -274,9 +299,11 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   // Issue 4 (QR scanning)
-  'scan:preview',
-  'scan:save',
+  'scan:submit',
   'scan:screens',
+  'scan:pending',
+  'scan:save',
+  'scan:reset',
   // Issue 5 (backups)
   'backup:import-open',
   'backup:import-read',

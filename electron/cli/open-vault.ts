@@ -8,7 +8,11 @@ import type { Io } from './io';
  */
 export async function openVault(io: Io): Promise<Vault> {
   const { home, service } = resolveVaultLocation(io.env, process.platform, homedir());
-  const { vault, report } = await Vault.open({ home, secrets: keytarSecretStore(service), now: io.now });
+  const { vault, report } = await Vault.open({
+    home,
+    secrets: keytarSecretStore(service, process.platform, { home }),
+    now: io.now,
+  });
   for (const line of report.recovered) io.err(`keyfob: ${line}`);
   return vault;
 }

@@ -35,9 +35,15 @@ afterEach(async () => {
 
 const h = () => services.handlers;
 
-describe('scan:preview', () => {
+const previewOf = async (text: string) => {
+  const step = await h()['scan:submit'](text);
+  if (step.kind !== 'preview') throw new Error(`expected a preview, got ${JSON.stringify(step)}`);
+  return step.preview;
+};
+
+describe('scan:submit', () => {
   it('shows parameters and the code computed in main, never the seed', async () => {
-    const preview = await h()['scan:preview']([RFC_URI, OTHER_URI]);
+    const preview = await previewOf(RFC_URI);
     expect(preview.entries).toMatchObject([
       {
         issuer: 'RFC',
@@ -47,28 +53,106 @@ describe('scan:preview', () => {
         period: 30,
         code: { code: '07081804' },
       },
-      { issuer: 'Site', type: 'hotp', counter: '5', duplicateOf: null },
     ]);
-    expect(JSON.stringify(preview)).not.toMatch(/GEZDGNBV|JBSWY3DP|secret/i);
+    expect(JSON.stringify(preview)).not.toMatch(/GEZDGNBV|secret/i);
+    // A second key replaces the pending one.
+    expect((await previewOf(OTHER_URI)).entries).toMatchObject([
+      { issuer: 'Site', type: 'hotp', counter: '5' },
+    ]);
+    expect((await h()['scan:pending']())?.entries).toHaveLength(1);
   });
 
   it.each([
-    ['no codes', []],
-    ['not text', [42]],
-    ['an invalid key', ['otpauth://totp/x?secret=1*']],
-    ['keys mixed with a transfer', [RFC_URI, ...formatMigrationUris([parseKeyUri(RFC_URI)], 7)]],
-  ])('refuses %s', async (_, texts) => {
-    await expect(h()['scan:preview'](texts as string[])).rejects.toMatchObject({ code: 'invalid-input' });
+    [
+      'a web link',
+      'https://example.com/login',
+      /holds a link, not an authenticator key\. Nothing was added\./,
+    ],
+    ['plain text', 'hello', /plain text/],
+    ['an invalid key', 'otpauth://totp/x?secret=1*', /looks like a key but is not valid/],
+  ])('says what %s held and keeps nothing', async (_, text, message) => {
+    expect(await h()['scan:submit'](text)).toMatchObject({
+      kind: 'other',
+      message: expect.stringMatching(message),
+    });
+    expect(await h()['scan:pending']()).toBeNull();
   });
 
-  it('accepts only a complete transfer, in any order', async () => {
-    const tokens = Array.from({ length: 12 }, (_, i) =>
+  it.each([
+    ['not text', 42],
+    ['empty text', '  '],
+    ['too long', `otpauth://totp/x?secret=${'A'.repeat(20_000)}`],
+  ])('refuses %s', async (_, text) => {
+    await expect(h()['scan:submit'](text as string)).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('collects a transfer in any order, refuses another export, and previews only once complete', async () => {
+    const tokens = Array.from({ length: 25 }, (_, i) =>
       parseKeyUri(`${OTHER_URI}&n=${i}`.replace('me', `me${i}`)),
     );
-    const [first, second] = formatMigrationUris(tokens, 99);
-    await expect(h()['scan:preview']([second!])).rejects.toThrow(/incomplete: 1 of 2 scanned — show code 1/);
-    const preview = await h()['scan:preview']([second!, first!]);
+    const [c1, c2, c3] = formatMigrationUris(tokens, 99);
+    const [foreign] = formatMigrationUris(tokens.slice(0, 3), 100);
+    expect(await h()['scan:submit'](c2!)).toMatchObject({
+      kind: 'transfer',
+      progress: {
+        status: 'added',
+        scanned: 1,
+        total: 3,
+        complete: false,
+        message: expect.stringMatching(/1 of 3/),
+      },
+    });
+    expect(await h()['scan:submit'](foreign!)).toMatchObject({
+      kind: 'transfer',
+      progress: { status: 'refused' },
+    });
+    expect(await h()['scan:submit'](c2!)).toMatchObject({ progress: { status: 'duplicate', scanned: 1 } });
+    expect(await h()['scan:submit'](c3!)).toMatchObject({ progress: { scanned: 2 } });
+    expect(await h()['scan:pending']()).toBeNull();
+    const preview = await previewOf(c1!);
     expect(preview.entries.map((e) => e.account)).toEqual(tokens.map((t) => t.account));
+    const saved = await h()['scan:save'](preview.entries.map(() => 'add'));
+    expect(saved.added).toHaveLength(25);
+    expect(await h()['accounts:list']()).toHaveLength(25);
+  });
+
+  it('an empty export adds nothing, without an error', async () => {
+    const [empty] = formatMigrationUris([], 5);
+    expect(await h()['scan:submit'](empty!)).toMatchObject({
+      kind: 'transfer',
+      progress: { complete: true, message: 'This export holds no accounts.' },
+    });
+    expect(await h()['scan:pending']()).toBeNull();
+  });
+
+  it('scan:reset forgets the pending key and a half-collected transfer', async () => {
+    const tokens = Array.from({ length: 12 }, (_, i) => parseKeyUri(`${OTHER_URI}`.replace('me', `me${i}`)));
+    const [, second] = formatMigrationUris(tokens, 7);
+    await h()['scan:submit'](second!);
+    await previewOf(RFC_URI);
+    await h()['scan:reset']();
+    expect(await h()['scan:pending']()).toBeNull();
+    expect(await h()['scan:submit'](second!)).toMatchObject({ progress: { status: 'added', scanned: 1 } });
+  });
+});
+
+describe('scan:pending', () => {
+  it('recomputes the codes at the current time', async () => {
+    let now = T;
+    const s = await createAppServices({
+      home,
+      secrets,
+      now: () => now,
+      clipboard: recordingClipboard(),
+      watch: false,
+    });
+    try {
+      await s.handlers['scan:submit'](RFC_URI);
+      now = 2_000_000_000_000; // RFC 6238 row: 69279037 (SHA-1, 8 digits) at T = 2000000000
+      expect((await s.handlers['scan:pending']())?.entries[0]?.code.code).toBe('69279037');
+    } finally {
+      await s.close();
+    }
   });
 });
 
@@ -78,24 +162,29 @@ describe('scan:save', () => {
     ['replace', 1, { added: 1, replaced: 1, skipped: 0 }],
     ['keep-both', 2, { added: 1, replaced: 0, skipped: 0 }],
   ] as const)('a duplicate with %s leaves %i account(s)', async (decision, count, outcome) => {
-    await h()['scan:save']([RFC_URI], ['add']);
+    await previewOf(RFC_URI);
+    await h()['scan:save'](['add']);
     const before = await h()['accounts:list']();
-    const preview = await h()['scan:preview']([RFC_URI]);
+    const preview = await previewOf(RFC_URI);
     expect(preview.entries[0]?.duplicateOf?.id).toBe(before[0]?.id);
-    const result = await h()['scan:save']([RFC_URI], [decision]);
+    const result = await h()['scan:save']([decision]);
     expect({ added: result.added.length, replaced: result.replaced, skipped: result.skipped }).toEqual(
       outcome,
     );
-    expect(await h()['accounts:list']()).toHaveLength(count);
+    const after = await h()['accounts:list']();
+    expect(after).toHaveLength(count);
+    if (decision === 'replace') expect(after[0]?.id).toBe(before[0]?.id); // in place
     expect((await h()['accounts:codes']()).codes.every((c) => c.code === '07081804')).toBe(true);
   });
 
-  it('refuses a decision list that does not match the entries', async () => {
-    await expect(h()['scan:save']([RFC_URI], [])).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(h()['scan:save']([RFC_URI], ['maybe' as 'add'])).rejects.toMatchObject({
-      code: 'invalid-input',
-    });
+  it('refuses a decision list that does not match the entries, and saving twice', async () => {
+    await previewOf(RFC_URI);
+    await expect(h()['scan:save']([])).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(h()['scan:save'](['maybe' as 'add'])).rejects.toMatchObject({ code: 'invalid-input' });
     expect(await h()['accounts:list']()).toEqual([]);
+    await h()['scan:save'](['add']);
+    await expect(h()['scan:save'](['add'])).rejects.toThrow(/nothing scanned to save/);
+    expect(await h()['accounts:list']()).toHaveLength(1);
   });
 });
 
@@ -123,7 +212,7 @@ describe('scan:screens', () => {
     });
     try {
       const scan = await s.handlers['scan:screens']();
-      expect(scan.found).toBeNull();
+      expect(scan.step).toBeNull();
       expect(scan.message).toMatch(message);
     } finally {
       await s.close();

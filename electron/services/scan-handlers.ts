@@ -1,16 +1,24 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ScanDecision, ScanPreview, ScanSaveResult, ScreenScan } from '../../shared/ipc-contract';
+import type {
+  ScanDecision,
+  ScanPreview,
+  ScanSaveResult,
+  ScanStep,
+  ScreenScan,
+} from '../../shared/ipc-contract';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
 import { scanScreens } from './scan-screens';
-import { scanTextsArg, tokensFromScan } from './scan-tokens';
+import { ScanSession, scanTextArg, type PendingScan } from './scan-session';
 
-/** The QR-scan channels: preview what scanned texts would add, then save them with the user's choices. */
+/** The QR-scan channels: take scanned texts into main's scan session, preview, save with the user's choices. */
 export interface ScanHandlers {
-  preview(texts: unknown): Promise<ScanPreview>;
-  save(texts: unknown, decisions: unknown): Promise<ScanSaveResult>;
+  submit(text: unknown): Promise<ScanStep>;
   screens(): Promise<ScreenScan>;
+  pending(): Promise<ScanPreview | null>;
+  save(decisions: unknown): Promise<ScanSaveResult>;
+  reset(): Promise<null>;
 }
 
 const DECISIONS = new Set<ScanDecision>(['add', 'skip', 'replace', 'keep-both']);
@@ -26,38 +34,53 @@ function decisionsArg(value: unknown, count: number): ScanDecision[] {
 }
 
 /**
- * Scan handlers over `vault()`, `now()` and the screen `capture` adapter. The key URI text arrives once; codes are computed
- * here and only parameters, codes and duplicates go back.
+ * Scan handlers over `vault()`, `now()` and the screen `capture` adapter. A scanned text arrives
+ * once and stays in the session; codes are computed here and only parameters, codes and duplicates
+ * go back.
  */
 export function scanHandlers(
   vault: () => Vault,
   now: () => number,
   capture?: ScreenCaptureAdapter,
 ): ScanHandlers {
+  const session = new ScanSession();
+  const describe = async ({ tokens, problems }: PendingScan): Promise<ScanPreview> => {
+    const atMs = now();
+    const entries = [];
+    for (const token of tokens) {
+      const duplicate = await vault().findDuplicate(token);
+      entries.push({
+        issuer: token.issuer,
+        account: token.account,
+        type: token.type,
+        algorithm: token.algorithm,
+        digits: token.digits,
+        period: token.period,
+        counter: token.counter.toString(),
+        code: codeSnapshot('scan', token, atMs),
+        duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
+      });
+    }
+    return { entries, problems };
+  };
   return {
-    async preview(raw) {
-      const { tokens, problems } = tokensFromScan(scanTextsArg(raw));
-      const atMs = now();
-      const entries = [];
-      for (const token of tokens) {
-        const duplicate = await vault().findDuplicate(token);
-        entries.push({
-          issuer: token.issuer,
-          account: token.account,
-          type: token.type,
-          algorithm: token.algorithm,
-          digits: token.digits,
-          period: token.period,
-          counter: token.counter.toString(),
-          code: codeSnapshot('scan', token, atMs),
-          duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
-        });
-      }
-      return { entries, problems };
+    submit: async (raw) => session.take(scanTextArg(raw), describe),
+    async screens() {
+      const scan = await scanScreens(capture);
+      if (scan.text === null)
+        return { displays: scan.displays, display: null, message: scan.message, step: null };
+      const step = await session.take(scan.text, describe);
+      return { displays: scan.displays, display: scan.display, message: scan.message, step };
     },
-    async save(raw, rawDecisions) {
-      const { tokens } = tokensFromScan(scanTextsArg(raw));
-      const decisions = decisionsArg(rawDecisions, tokens.length);
+    async pending() {
+      const waiting = session.waiting;
+      return waiting === null ? null : describe(waiting);
+    },
+    async save(rawDecisions) {
+      const waiting = session.waiting;
+      if (waiting === null) session.takePending(); // throws: nothing to save
+      const decisions = decisionsArg(rawDecisions, waiting?.tokens.length ?? 0);
+      const { tokens } = session.takePending();
       const result: ScanSaveResult = { added: [], replaced: 0, skipped: 0 };
       for (const [i, token] of tokens.entries()) {
         const decision = decisions[i] ?? 'skip';
@@ -80,6 +103,9 @@ export function scanHandlers(
       }
       return result;
     },
-    screens: () => scanScreens(capture),
+    async reset() {
+      session.reset();
+      return null;
+    },
   };
 }

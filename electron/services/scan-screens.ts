@@ -1,4 +1,3 @@
-import type { ScreenScan } from '../../shared/ipc-contract';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import { decodeFrame } from '../qr';
 import { useZxingWasmFromNodeModules } from '../qr/node-wasm';
@@ -7,17 +6,26 @@ const SCREEN_RECORDING =
   'Keyfob needs permission to record the screen to find a QR code on it. Allow it in System Settings → ' +
   'Privacy & Security → Screen Recording, restart Keyfob, then try again.';
 
+/** What the displays held. `text` (possibly a seed) stays in main: it goes to the scan session. */
+export interface ScreenFind {
+  displays: number;
+  display: string | null;
+  text: string | null;
+  message: string;
+}
+
 /**
  * Captures every display and decodes each at its native resolution in main, first display with a
  * key or transfer code winning; otherwise the first code of any kind, so the user learns what it held.
  */
-export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Promise<ScreenScan> {
+export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Promise<ScreenFind> {
   if (capture === undefined)
-    return { displays: 0, found: null, message: 'Scanning the screen is not available here.' };
-  if (capture.permission() === 'denied') return { displays: 0, found: null, message: SCREEN_RECORDING };
+    return { displays: 0, display: null, text: null, message: 'Scanning the screen is not available here.' };
+  if (capture.permission() === 'denied')
+    return { displays: 0, display: null, text: null, message: SCREEN_RECORDING };
   useZxingWasmFromNodeModules();
   const images = await capture.capture();
-  let fallback: ScreenScan['found'] = null;
+  let fallback: { display: string; text: string } | null = null;
   for (const image of images) {
     const outcome = await decodeFrame(image.frame, 'thorough');
     const key = outcome.codes.find((c) => c.payload.kind === 'otpauth' || c.payload.kind === 'migration');
@@ -28,9 +36,9 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
   if (fallback) return found(images.length, fallback.display, fallback.text);
   const n = images.length;
   const where = n === 1 ? 'your screen' : `any of your ${n} displays`;
-  return { displays: n, found: null, message: `No QR code was found on ${where}.` };
+  return { displays: n, display: null, text: null, message: `No QR code was found on ${where}.` };
 }
 
-function found(displays: number, display: string, text: string): ScreenScan {
-  return { displays, found: { display, text }, message: `Found a QR code on ${display}.` };
+function found(displays: number, display: string, text: string): ScreenFind {
+  return { displays, display, text, message: `Found a QR code on ${display}.` };
 }

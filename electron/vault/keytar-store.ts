@@ -1,4 +1,7 @@
 import { keychainError } from './keychain-errors';
+import { join } from 'node:path';
+import { INDEX_FILE, INDEX_KEY_ID } from './secret-service/item-index';
+import { readSecretServiceItems } from './secret-service/read-all';
 import type { SecretStore } from './secret-store';
 
 /** The subset of keytar Keyfob uses (`keytar` is the `@github/keytar` fork). */
@@ -11,6 +14,9 @@ interface Keytar {
 
 /** Item written and deleted by `probe()`; never an account id (those are UUIDs). */
 export const PROBE_ID = 'keyfob-probe';
+
+/** Keyfob's own bookkeeping items: never accounts, never adopted by an audit. */
+export const INTERNAL_IDS: ReadonlySet<string> = new Set([PROBE_ID, INDEX_KEY_ID]);
 
 /** A daemon restart leaves libsecret holding the old bus name; the next call reconnects. */
 const STALE_CONNECTION = /not provided by any \.service files|ServiceUnknown|NoReply|Disconnected/i;
@@ -25,12 +31,14 @@ function loadKeytar(): Promise<Keytar> {
 
 /**
  * The OS keychain through keytar: Secret Service on Linux, Keychain on macOS, Credential Manager on
- * Windows. Every failure becomes `keychain-locked` or `keychain-unavailable`; nothing falls back to
+ * Windows. With `home`, Linux batch reads remember item locations there (secret-service/item-index.ts).
+ * Every failure becomes `keychain-locked` or `keychain-unavailable`; nothing falls back to
  * plain storage.
  */
 export function keytarSecretStore(
   service: string,
   platform: NodeJS.Platform = process.platform,
+  options: { home?: string } = {},
 ): SecretStore {
   async function call<T>(op: (k: Keytar) => Promise<T>): Promise<T> {
     let keytar: Keytar;
@@ -63,6 +71,17 @@ export function keytarSecretStore(
     set: (id, secret) => call((k) => k.setPassword(service, id, secret)),
     delete: (id) => call((k) => k.deletePassword(service, id)),
     probe,
+    // keytar reads one item per libsecret lookup (several D-Bus round trips each); on Linux the
+    // Secret Service can hand over every item in one GetSecrets.
+    ...(platform === 'linux'
+      ? {
+          readAll: () =>
+            readSecretServiceItems(service, {
+              indexFile: options.home === undefined ? undefined : join(options.home, INDEX_FILE),
+              store: (id, secret) => call((k) => k.setPassword(service, id, secret)),
+            }),
+        }
+      : {}),
     async list() {
       // findCredentials on a locked gnome-keyring dereferences a null secret inside keytar and the
       // whole process dies with SIGSEGV (seen with @github/keytar 7.10.6), so refuse first. The
@@ -71,7 +90,9 @@ export function keytarSecretStore(
       // On Windows keytar filters by the prefix `${service}*`, so "Keyfob" also returns items of a
       // service named e.g. "Keyfob-dev"; keep service names of test vaults distinct from prefixes.
       const found = await call((k) => k.findCredentials(service));
-      return found.filter((c) => c.account !== PROBE_ID).map((c) => ({ id: c.account, secret: c.password }));
+      return found
+        .filter((c) => !INTERNAL_IDS.has(c.account))
+        .map((c) => ({ id: c.account, secret: c.password }));
     },
   };
 }

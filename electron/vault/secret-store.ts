@@ -19,10 +19,18 @@ export interface SecretStore {
    * Lets callers tell "locked" from "missing" after a null `get` or a false `delete`.
    */
   probe?(): Promise<void>;
+  /**
+   * Every item of the service in one batch, where the platform offers a faster way than one `get`
+   * per item; null when it can't answer completely right now (then callers read item by item, and
+   * those reads report why). Never throws.
+   */
+  readAll?(): Promise<Map<string, string> | null>;
 }
 
 /** How the memory twin behaves, to mirror what keytar does on a real keyring. */
 export type MemoryMode = 'ok' | 'locked' | 'unavailable';
+
+type StoreOp = 'get' | 'set' | 'delete' | 'list' | 'probe' | 'readAll';
 
 /** The in-memory twin: for unit tests of the logic above the keychain, never for production. */
 export interface MemorySecretStore extends SecretStore {
@@ -33,7 +41,9 @@ export interface MemorySecretStore extends SecretStore {
   /** Every call as "op id", to assert what touched the keychain (and what didn't). */
   readonly calls: string[];
   /** Runs before each call takes effect (lets tests look at the metadata file at that instant). */
-  onCall?: (op: 'get' | 'set' | 'delete' | 'list' | 'probe', id: string) => void | Promise<void>;
+  onCall?: (op: StoreOp, id: string) => void | Promise<void>;
+  /** Whether `readAll` answers (like the Secret Service batch) or is absent (like keytar elsewhere). */
+  batchReads: boolean;
 }
 
 /** A fresh, empty in-memory secret store. */
@@ -44,6 +54,7 @@ export function memorySecretStore(): MemorySecretStore {
     items,
     mode: 'ok',
     calls,
+    batchReads: true,
     async get(id) {
       await enter('get', id);
       return store.mode === 'locked' ? null : (items.get(id) ?? null);
@@ -66,8 +77,18 @@ export function memorySecretStore(): MemorySecretStore {
       await enter('probe', '');
       refuseLocked();
     },
+    async readAll() {
+      // Like the Secret Service batch: no answer (not an error) when it can't read everything.
+      if (!store.batchReads) return null;
+      try {
+        await enter('readAll', '');
+      } catch {
+        return null;
+      }
+      return store.mode === 'ok' ? new Map(items) : null;
+    },
   };
-  async function enter(op: 'get' | 'set' | 'delete' | 'list' | 'probe', id: string): Promise<void> {
+  async function enter(op: StoreOp, id: string): Promise<void> {
     calls.push(id === '' ? op : `${op} ${id}`);
     await store.onCall?.(op, id);
     if (store.mode === 'unavailable') {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keytarSecretStore } from './keytar-store';
+import { INTERNAL_IDS, keytarSecretStore } from './keytar-store';
 import { parseMetadata } from './metadata';
 import { extraItems } from './replaced-meta';
 import { runChild, spawnChild } from './testing/child-runner';
@@ -34,7 +34,8 @@ async function keychainGet(service: string, id: string): Promise<string | null> 
 
 /** Every keychain item of the service, by id (straight from keytar, not through the vault). */
 async function keychainIds(service: string): Promise<Set<string>> {
-  return new Set((await (await rawKeytar()).findCredentials(service)).map((c) => c.account));
+  const items = await (await rawKeytar()).findCredentials(service);
+  return new Set(items.map((c) => c.account).filter((id) => !INTERNAL_IDS.has(id)));
 }
 
 describe('two processes at once', () => {

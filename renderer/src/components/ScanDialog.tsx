@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ScanDecision, ScanPreview, ScanSaveResult } from '../../../shared/ipc-contract';
+import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
 import { startScanClient, type ScanClient } from '../scan/scan-client';
@@ -15,40 +15,76 @@ interface ScanDialogProps {
 }
 
 type Message = { tone: 'info' | 'error'; text: string } | null;
-/** Key URI texts hold seeds: kept only here until saved or cancelled, never logged. */
-type Confirming = { texts: string[]; preview: ScanPreview };
 
 const KEY_TEXT = /^(otpauth|steam|otpauth-migration):\/\//iu;
 
-/** Scan a QR code from an image file, drop, paste or the webcam; confirm what it holds; save through main. */
+/**
+ * Scan a QR code from an image file, drop, paste, the webcam or the screens; confirm what it holds;
+ * save. Decoded key texts go to main once (`scan:submit`) and stay there: this dialog only ever
+ * holds previews.
+ */
 export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const [client, setClient] = useState<ScanClient | null>(null);
   const [camera, setCamera] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [confirming, setConfirming] = useState<ScanPreview | null>(null);
   const [working, setWorking] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const lastCameraMessage = useRef('');
+  const lastCameraText = useRef('');
 
   useEffect(() => {
     const c = startScanClient();
     setClient(c);
-    return () => c.terminate();
+    // Main keeps a half-collected transfer and the pending preview until the dialog closes.
+    void call('scan:reset').catch(() => undefined);
+    return () => {
+      c.terminate();
+      void call('scan:reset').catch(() => undefined);
+    };
   }, []);
 
-  const preview = useCallback(async (texts: string[]) => {
-    setWorking(true);
-    try {
-      const p = await call('scan:preview', texts);
-      setCamera(false);
-      setConfirming({ texts, preview: p });
-      setMessage(null);
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorData(e).message });
-    } finally {
-      setWorking(false);
+  // The confirm step's codes stay current: main recomputes them each second (seeds stay there).
+  const isConfirming = confirming !== null;
+  useEffect(() => {
+    if (!isConfirming) return;
+    const timer = window.setInterval(() => {
+      void call('scan:pending').then(
+        (p) => p !== null && setConfirming((c) => (c === null ? null : p)),
+        () => undefined,
+      );
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [isConfirming]);
+
+  const showStep = useCallback((step: ScanStep, prefix = '') => {
+    const say = (tone: 'info' | 'error', text: string) =>
+      setMessage({ tone, text: prefix === '' ? text : `${prefix} ${text}` });
+    switch (step.kind) {
+      case 'preview':
+        setCamera(false);
+        setConfirming(step.preview);
+        setMessage(null);
+        return;
+      case 'other':
+        return say('error', step.message);
+      case 'transfer':
+        return say(step.progress.status === 'refused' ? 'error' : 'info', step.progress.message);
     }
   }, []);
+
+  const submit = useCallback(
+    async (text: string) => {
+      setWorking(true);
+      try {
+        showStep(await call('scan:submit', text));
+      } catch (e) {
+        setMessage({ tone: 'error', text: errorData(e).message });
+      } finally {
+        setWorking(false);
+      }
+    },
+    [showStep],
+  );
 
   const handle = useCallback(
     (result: ScanResult, still: boolean) => {
@@ -60,18 +96,11 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
           return setMessage({ tone: 'error', text: result.message });
         case 'other':
           return setMessage({ tone: 'error', text: `${result.message} Nothing was added.` });
-        case 'key':
-          return void preview([result.text]);
-        case 'transfer': {
-          const { progress } = result;
-          if (progress.complete && result.accounts > 0) return void preview(result.texts);
-          if (progress.complete) void client?.reset();
-          const tone = progress.status === 'refused' ? 'error' : 'info';
-          return setMessage({ tone, text: progress.message });
-        }
+        case 'code':
+          return void submit(result.text);
       }
     },
-    [client, preview],
+    [submit],
   );
 
   const scanStill = useCallback(
@@ -90,24 +119,20 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
     onImage: (blob) => void scanStill(blob),
     onText: (text) => {
       if (confirming !== null) return;
-      if (KEY_TEXT.test(text.trim())) void client?.classify(text).then((r) => handle(r, true));
+      if (KEY_TEXT.test(text.trim())) void submit(text.trim());
       else
         setMessage({ tone: 'error', text: 'The pasted text is not an otpauth:// key. Nothing was added.' });
     },
   });
 
   const scanScreens = async () => {
-    if (client === null) return;
     setCamera(false);
     setWorking(true);
     setMessage({ tone: 'info', text: 'Looking for a QR code on your screens…' });
     try {
       const scan = await call('scan:screens');
-      if (scan.found === null) return setMessage({ tone: 'error', text: scan.message });
-      const result = await client.classify(scan.found.text);
-      handle(result, true);
-      if (result.kind === 'other' || (result.kind === 'transfer' && !result.progress.complete))
-        setMessage((m) => ({ tone: m?.tone ?? 'info', text: `${scan.message} ${m?.text ?? ''}` }));
+      if (scan.step === null) return setMessage({ tone: 'error', text: scan.message });
+      showStep(scan.step, scan.message);
     } catch (e) {
       setMessage({ tone: 'error', text: errorData(e).message });
     } finally {
@@ -115,10 +140,10 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
     }
   };
 
-  const save = async (texts: string[], decisions: ScanDecision[]) => {
+  const save = async (decisions: ScanDecision[]) => {
     setWorking(true);
     try {
-      onSaved(await call('scan:save', texts, decisions));
+      onSaved(await call('scan:save', decisions));
     } catch (e) {
       setMessage({ tone: 'error', text: errorData(e).message });
       setWorking(false);
@@ -126,9 +151,10 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   };
 
   const back = () => {
+    lastCameraText.current = '';
     setConfirming(null);
     setMessage(null);
-    void client?.reset();
+    void call('scan:reset').catch(() => undefined);
   };
 
   return (
@@ -138,12 +164,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
       className="scan-dialog"
     >
       {confirming ? (
-        <ScanConfirm
-          preview={confirming.preview}
-          saving={working}
-          onSave={(d) => void save(confirming.texts, d)}
-          onBack={back}
-        />
+        <ScanConfirm preview={confirming} saving={working} onSave={(d) => void save(d)} onBack={back} />
       ) : (
         <>
           <div className="dialog-body">
@@ -155,7 +176,10 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
                 type="button"
                 className="button"
                 aria-pressed={camera}
-                onClick={() => setCamera((c) => !c)}
+                onClick={() => {
+                  lastCameraText.current = '';
+                  setCamera((c) => !c);
+                }}
               >
                 {camera ? 'Stop camera' : 'Webcam'}
               </button>
@@ -179,12 +203,11 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
               <ScanCamera
                 client={client}
                 onResult={(r) => {
-                  // Live frames repeat: only report a change of message.
-                  const text =
-                    r.kind === 'transfer' ? r.progress.message : r.kind === 'other' ? r.message : '';
-                  if (r.kind === 'transfer' && !r.progress.complete && text === lastCameraMessage.current)
-                    return;
-                  lastCameraMessage.current = text;
+                  // Live frames repeat: act on a code only when it changes (main still sees every
+                  // distinct code, so "code 2 was already scanned" comes from there).
+                  const seen = r.kind === 'code' ? r.text : r.kind === 'other' ? r.message : '';
+                  if (seen === lastCameraText.current || working) return;
+                  lastCameraText.current = seen;
                   handle(r, false);
                 }}
               />

@@ -3,10 +3,6 @@ import type { ScanImage, ScanReply, ScanRequest, ScanResult } from './scan-messa
 /** The UI thread's handle on the scan worker: one promise per request, the worker does all decoding. */
 export interface ScanClient {
   decode(image: ScanImage, effort: 'fast' | 'thorough'): Promise<ScanResult>;
-  /** Classifies text decoded elsewhere (main's screen scan), joining a transfer in progress. */
-  classify(text: string): Promise<ScanResult>;
-  /** Forgets a half-collected transfer. */
-  reset(): Promise<void>;
   /** True while a decode is under way (the webcam skips frames rather than queueing them). */
   readonly busy: boolean;
   terminate(): void;
@@ -35,8 +31,6 @@ export function startScanClient(): ScanClient {
   return {
     decode: (image, effort) =>
       send({ type: 'decode', id: nextId++, image, effort }, image instanceof ImageBitmap ? [image] : []),
-    classify: (text) => send({ type: 'text', id: nextId++, text }),
-    reset: async () => void (await send({ type: 'reset', id: nextId++ })),
     get busy() {
       return pending.size > 0;
     },

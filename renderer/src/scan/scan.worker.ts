@@ -1,20 +1,17 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { classifyQrText, decodeFrame, useZxingWasm, warmUpZxing, type FoundCode } from '../../../electron/qr';
-import { MigrationCollector } from '../../../electron/import/migration-collector';
+import { decodeFrame, useZxingWasm, warmUpZxing, type FoundCode } from '../../../electron/qr';
 import type { ScanReply, ScanRequest, ScanResult } from './scan-messages';
 
 // Decoding happens here, off the UI thread: zxing-wasm loaded from the app's own files (the CSP
-// allows 'wasm-unsafe-eval'), frames drawn onto an OffscreenCanvas. A half-collected Google
-// transfer lives here too, so the UI only learns the texts once the set is complete.
+// allows 'wasm-unsafe-eval'), frames drawn onto an OffscreenCanvas. What a key or transfer code
+// holds is main's business (scan:submit): it parses the text again, collects transfers, and keeps
+// the seeds.
 
 declare const self: DedicatedWorkerGlobalScope;
 
 useZxingWasm({ url: wasmUrl });
 const ready = warmUpZxing().catch(() => undefined);
-
-let collector = new MigrationCollector();
-let transferTexts = new Map<number, string>();
 
 async function pixels(image: Blob | ImageBitmap): Promise<ImageData> {
   const bitmap = image instanceof Blob ? await createImageBitmap(image) : image;
@@ -36,19 +33,9 @@ function pick(codes: FoundCode[]): FoundCode | undefined {
 
 function describe(found: FoundCode, width: number, height: number): ScanResult {
   const { payload, corners } = found;
-  if (payload.kind === 'otpauth')
-    return { kind: 'key', text: found.text.trim(), message: payload.message, corners, width, height };
-  if (payload.kind !== 'migration')
-    return { kind: 'other', message: payload.message, corners, width, height };
-  const step = collector.add(payload.code);
-  if (step.status === 'added') transferTexts.set(payload.code.batch.index, found.text.trim());
-  const texts = step.complete ? [...transferTexts.entries()].sort(([a], [b]) => a - b).map(([, t]) => t) : [];
-  const accounts = step.complete ? collector.result().entries.length : 0;
-  const progress = {
-    ...step,
-    message: step.complete && accounts === 0 ? 'This export holds no accounts.' : step.message,
-  };
-  return { kind: 'transfer', progress, texts, accounts, corners, width, height };
+  if (payload.kind === 'otpauth' || payload.kind === 'migration')
+    return { kind: 'code', text: found.text.trim(), corners, width, height };
+  return { kind: 'other', message: payload.message, corners, width, height };
 }
 
 async function decode(image: Blob | ImageBitmap, effort: 'fast' | 'thorough'): Promise<ScanResult> {
@@ -80,19 +67,6 @@ async function decode(image: Blob | ImageBitmap, effort: 'fast' | 'thorough'): P
 self.onmessage = (event: MessageEvent<ScanRequest>) => {
   const request = event.data;
   const reply = (result: ScanResult) => self.postMessage({ id: request.id, result } satisfies ScanReply);
-  if (request.type === 'text') {
-    const none = { x: 0, y: 0 };
-    const corners = { topLeft: none, topRight: none, bottomRight: none, bottomLeft: none };
-    const text = request.text;
-    reply(describe({ text, corners, inverted: false, payload: classifyQrText(text) }, 0, 0));
-    return;
-  }
-  if (request.type === 'reset') {
-    collector = new MigrationCollector();
-    transferTexts = new Map();
-    reply({ kind: 'none', width: 0, height: 0 });
-    return;
-  }
   decode(request.image, request.effort).then(reply, () =>
     reply({ kind: 'error', message: 'The image could not be decoded.' }),
   );
