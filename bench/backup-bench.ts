@@ -43,7 +43,11 @@ async function endToEnd(): Promise<void> {
   const { vault: source } = await Vault.open({ home: from, secrets: keytarSecretStore(`${service}-from`) });
   const { vault: target } = await Vault.open({ home: to, secrets: keytarSecretStore(`${service}-to`) });
   try {
-    for (const t of thousandAccounts().slice(0, E2E_ACCOUNTS)) await source.add(t, { allowDuplicate: true });
+    await source.addMany(
+      thousandAccounts()
+        .slice(0, E2E_ACCOUNTS)
+        .map((token) => ({ token, allowDuplicate: true })),
+    );
     const t0 = performance.now();
     const accounts = await source.list();
     const secrets = await source.secrets(accounts.map((a) => a.id));
@@ -51,12 +55,17 @@ async function endToEnd(): Promise<void> {
     const { bytes } = await writeExport('aegis-encrypted', tokens, PASSWORD);
     const t1 = performance.now();
     const report = await readImport('bench.json', bytes, PASSWORD);
-    for (const e of report.entries) await target.add(e.token, { allowDuplicate: true });
+    // As the app's Import… and `keyfob import` save: Vault.addMany, 100 accounts per call.
+    for (let i = 0; i < report.entries.length; i += 100) {
+      const chunk = report.entries.slice(i, i + 100).map((e) => ({ token: e.token, allowDuplicate: true }));
+      if ((await target.addMany(chunk)).some((r) => r instanceof Error)) throw new Error('an entry failed');
+    }
     const t2 = performance.now();
     if ((await target.list()).length !== E2E_ACCOUNTS) throw new Error('import lost accounts');
     emit(`backup.vault_export_${E2E_ACCOUNTS}_encrypted_ms`, Math.round(t1 - t0), 'ms');
     emit(`backup.vault_import_${E2E_ACCOUNTS}_encrypted_ms`, Math.round(t2 - t1), 'ms');
     emit('backup.vault_import_ms_per_account', Math.round(((t2 - t1) / E2E_ACCOUNTS) * 10) / 10, 'ms');
+    emit(`backup.vault_export_plus_import_${E2E_ACCOUNTS}_real_keychain_ms`, Math.round(t2 - t0), 'ms');
   } finally {
     for (const [vault, store] of [
       [source, `${service}-from`],

@@ -148,8 +148,10 @@ test('importing again: duplicates can be skipped, replaced in place, or kept twi
   await expect(app.page.getByText('Imported 2 accounts, 1 replaced, 8 skipped')).toBeVisible();
   const after = await app.services.handlers['accounts:list']();
   expect(after).toHaveLength(11);
-  // The replaced account keeps its place (a new id); the kept copy is added at the end.
-  expect(after[1]?.id).not.toBe(first[1]?.id);
+  // The replaced account keeps its place and its id (same secret: names and parameters are taken
+  // in place); the kept copy is added at the end.
+  expect(after[1]?.id).toBe(first[1]?.id);
+  expect(after.slice(0, 10).map((a) => a.id)).toEqual(first.map((a) => a.id));
   expect(after.map((a) => a.issuer)).toEqual([...first.map((a) => a.issuer), first[2]?.issuer]);
 });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,28 @@ describe('backup channels', () => {
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
     expect(summary.added).toBe(entries.filter((e) => e.status === 'new').length);
     expect((await services.invoke('backup:import-commit', sessionId, all)).ok).toBe(false);
+  });
+
+  it('replace takes the imported names and parameters in place; keep-both and new go through one bulk add', async () => {
+    const file = join(home, 'list.txt');
+    const uri = (counter: number) =>
+      `otpauth://hotp/Site:me?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=${counter}`;
+    await writeFile(file, `${uri(5)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
+    const run = async (choices: Array<'skip' | 'replace' | 'keep-both'>) => {
+      dialogs.nextOpen(file);
+      const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+      const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+      return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
+    };
+    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, replaced: 0 });
+    const [site] = await ok(services.invoke('accounts:list'));
+    await writeFile(file, `${uri(9)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
+    const { entries, summary } = await run(['replace', 'keep-both']);
+    expect(entries.map((e) => e.status)).toEqual(['duplicate', 'duplicate']);
+    expect(summary).toMatchObject({ added: 1, replaced: 1, skipped: 0, failed: [] });
+    const after = await ok(services.invoke('accounts:list'));
+    expect(after).toHaveLength(3);
+    expect(after[0]).toMatchObject({ id: site?.id, issuer: 'Site', counter: '9' });
   });
 
   it('export writes mode 600, refuses an empty password, and clears the reminder', async () => {

@@ -16,6 +16,7 @@ import { isEntryError } from '../formats/import-plan';
 import type { Vault } from '../vault';
 import { idArg } from './args';
 import { toAccountView } from './codes';
+import { replaceDuplicate } from './replace-duplicate';
 import {
   readBackupFile,
   readBackupState,
@@ -102,28 +103,40 @@ export function backupHandlers(
       const choices = choicesArg(rawChoices, s.plan.length);
       sessions.delete(idArg(id));
       const summary: ImportSummary = { added: 0, replaced: 0, skipped: 0, rejected: 0, failed: [] };
+      const fail = (entry: PlannedEntry, e: unknown) => {
+        if (!isEntryError(e)) throw e;
+        summary.failed.push({ source: entry.source, message: (e as KeyfobError).message });
+      };
+      const adds: PlannedEntry[] = [];
       for (const [i, entry] of s.plan.entries()) {
         const choice = choices[i] as ImportChoice;
-        if (entry.status === 'rejected' || entry.token === undefined) {
-          summary.rejected++;
-          continue;
-        }
-        if (choice === 'skip') {
-          summary.skipped++;
-          continue;
-        }
-        try {
-          const oldId = entry.status === 'duplicate' ? entry.duplicateOf?.id : undefined;
-          if (choice === 'replace' && oldId !== undefined) {
-            await replaceInPlace(vault(), oldId, entry.token);
+        if (entry.status === 'rejected' || entry.token === undefined) summary.rejected++;
+        else if (choice === 'skip') summary.skipped++;
+        else if (
+          choice === 'replace' &&
+          entry.status === 'duplicate' &&
+          entry.duplicateOf?.id !== undefined
+        ) {
+          try {
+            await replaceDuplicate(vault(), entry.duplicateOf.id, entry.token);
             summary.replaced++;
-          } else {
-            await vault().add(entry.token, { allowDuplicate: entry.status === 'duplicate' });
-            summary.added++;
+          } catch (e) {
+            fail(entry, e);
           }
-        } catch (e) {
-          if (!isEntryError(e)) throw e;
-          summary.failed.push({ source: entry.source, message: (e as KeyfobError).message });
+        } else adds.push(entry);
+      }
+      // In chunks through Vault.addMany: a few metadata writes per chunk, not two per account.
+      for (let i = 0; i < adds.length; i += ADD_CHUNK) {
+        const chunk = adds.slice(i, i + ADD_CHUNK);
+        const results = await vault().addMany(
+          chunk.map((entry) => ({
+            token: entry.token as Token,
+            allowDuplicate: entry.status === 'duplicate',
+          })),
+        );
+        for (const [j, result] of results.entries()) {
+          if (result instanceof KeyfobError) fail(chunk[j] as PlannedEntry, result);
+          else summary.added++;
         }
       }
       return summary;
@@ -181,13 +194,8 @@ export async function allTokens(vault: Vault): Promise<Token[]> {
   });
 }
 
-/** Replaces a stored account by an imported one at the same place in the list. */
-async function replaceInPlace(vault: Vault, oldId: string, token: Token): Promise<void> {
-  const added = await vault.add(token, { allowDuplicate: true });
-  const ids = (await vault.list()).map((a) => a.id).filter((x) => x !== added.id);
-  await vault.reorder(ids.map((x) => (x === oldId ? added.id : x)).concat(oldId));
-  await vault.remove(oldId);
-}
+/** Accounts saved per Vault.addMany call. */
+const ADD_CHUNK = 100;
 
 function choicesArg(value: unknown, length: number): ImportChoice[] {
   const ok = new Set<unknown>(['skip', 'replace', 'keep-both']);

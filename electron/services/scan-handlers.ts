@@ -9,6 +9,7 @@ import type {
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
+import { replaceDuplicate } from './replace-duplicate';
 import { scanScreens } from './scan-screens';
 import { ScanSession, scanTextArg, type PendingScan } from './scan-session';
 
@@ -90,11 +91,7 @@ export function scanHandlers(
         }
         const duplicate = await vault().findDuplicate(token);
         if (decision === 'replace' && duplicate !== undefined) {
-          // A duplicate holds the same secret, so replacing it means taking the scanned names and
-          // parameters in place: one atomic metadata write, the row keeps its place, nothing is
-          // ever removed before its successor exists.
-          const { secret: _secret, ...fields } = token;
-          result.added.push(toAccountView(await vault().update(duplicate.id, fields)));
+          result.added.push(toAccountView(await replaceDuplicate(vault(), duplicate.id, token)));
           result.replaced++;
           continue;
         }

@@ -54,6 +54,101 @@ export async function addInOrder(
   return toAccount(tx.entries, done);
 }
 
+/** One account of a bulk add, checked; `error` set when it was refused before anything was written. */
+export interface BulkItem {
+  token: Token;
+  checked?: CheckedToken;
+  allowDuplicate?: boolean;
+  error?: KeyfobError;
+}
+
+/** How many keychain writes a bulk add keeps in flight (gnome-keyring serialises them anyway). */
+const BULK_WRITES_IN_FLIGHT = 8;
+
+/**
+ * Adds many accounts under one lock in the same crash-safe order as {@link addInOrder}, but with
+ * one metadata write per step instead of two per account: all pending → keychain items (a few in
+ * flight) → all active. A kill at any instant leaves pending entries that `open()` adopts (secret
+ * written) or drops (not written). Each item gets its account or its own error.
+ */
+export async function addManyInOrder(
+  tx: Transaction,
+  store: SecretStore,
+  items: BulkItem[],
+  at: string,
+): Promise<Array<Account | KeyfobError>> {
+  const accepted: Array<Token> = [];
+  for (const item of items) {
+    if (item.error !== undefined || item.checked === undefined) continue;
+    if (item.allowDuplicate !== true) {
+      const dup =
+        (await duplicateIn(store, tx.entries, item.token)) ??
+        accepted.find(
+          (t) =>
+            t.issuer === item.token.issuer &&
+            t.account === item.token.account &&
+            sameSecret(t.secret, item.token.secret),
+        );
+      if (dup !== undefined) {
+        item.error = new KeyfobError(
+          'duplicate',
+          `'${entryName(dup)}' is already in Keyfob with the same secret.`,
+        );
+        continue;
+      }
+    }
+    accepted.push(item.token);
+  }
+  const pending = new Map<BulkItem, Entry>();
+  for (const item of items) {
+    if (item.error !== undefined || item.checked === undefined) continue;
+    const { label, params } = item.checked;
+    pending.set(item, {
+      id: randomUUID(),
+      state: 'pending',
+      ...label,
+      ...params,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  if (pending.size > 0) await tx.commit([...tx.entries, ...pending.values()]);
+  const queue = [...pending];
+  const failed = new Set<string>();
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [item, entry] = next;
+      try {
+        await store.set(entry.id, (item.checked as CheckedToken).secretText);
+      } catch (e) {
+        await store.delete(entry.id).catch(() => false);
+        item.error = e instanceof KeyfobError ? e : new KeyfobError('internal', 'The keychain write failed.');
+        failed.add(entry.id);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_WRITES_IN_FLIGHT, queue.length) }, worker));
+  if (pending.size > 0) {
+    // Re-read first: only if our lock was broken as stale could someone else have touched them.
+    const fresh = (await tx.reload()).filter((x) => !failed.has(x.id));
+    const done = new Map(
+      [...pending.values()]
+        .filter((e) => !failed.has(e.id))
+        .map((e) => [e.id, { ...e, state: 'active' } as Entry]),
+    );
+    const known = new Set(fresh.map((x) => x.id));
+    await tx.commit([
+      ...fresh.map((x) => done.get(x.id) ?? x),
+      ...[...done.values()].filter((e) => !known.has(e.id)),
+    ]);
+  }
+  return items.map((item) => {
+    if (item.error !== undefined) return item.error;
+    const entry = pending.get(item) as Entry;
+    return toAccount(tx.entries, { ...entry, state: 'active' });
+  });
+}
+
 /**
  * Removes under the lock: entry marked `deleting` → keychain item deleted → entry dropped. keytar
  * reads null and deletes nothing on a locked keyring, so nothing changes until the keychain has

@@ -99,6 +99,7 @@ keychain or the disk failed (the entries after that point are reported as not im
     const vault = entries.length > 0 ? await openVault(io) : undefined;
     let systemFailure: KeyfobError | undefined;
     const planned: ImportEntry[] = [];
+    const toAdd: Array<{ entry: ImportEntry; base: Omit<Row, 'status'> }> = [];
     for (const entry of entries) {
       const base = {
         source: entry.source,
@@ -110,14 +111,32 @@ keychain or the disk failed (the entries after that point are reported as not im
         continue;
       }
       try {
-        rows.push({ ...base, ...(await importOne(vault as Vault, entry, dryRun, planned)) });
+        const duplicate = await planOne(vault as Vault, entry, planned);
+        if (duplicate === null) {
+          if (dryRun) rows.push({ ...base, status: 'would-add' });
+          else toAdd.push({ entry, base });
+        } else rows.push({ ...base, ...duplicate });
       } catch (e) {
-        if (!(e instanceof KeyfobError) || isInputError(e.code)) {
-          rows.push({ ...base, status: 'rejected', message: e instanceof Error ? e.message : String(e) });
-        } else {
-          systemFailure = e;
-          rows.push({ ...base, status: 'failed', message: e.message });
-        }
+        systemFailure = asSystemFailure(e, rows, base) ?? systemFailure;
+      }
+    }
+    // Saved in chunks through Vault.addMany: one lock and a few metadata writes per chunk instead
+    // of two writes per account (1000 entries: minutes → seconds), and a chunk at a time so the
+    // app isn't locked out for the whole import.
+    for (let i = 0; i < toAdd.length; i += ADD_CHUNK) {
+      const chunk = toAdd.slice(i, i + ADD_CHUNK);
+      if (systemFailure) {
+        for (const { base } of chunk)
+          rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
+        continue;
+      }
+      const results = await (vault as Vault).addMany(chunk.map(({ entry }) => ({ token: entry.token })));
+      for (const [j, result] of results.entries()) {
+        const { base } = chunk[j] as (typeof chunk)[number];
+        if (!(result instanceof KeyfobError)) rows.push({ ...base, status: 'added', id: result.id });
+        else if (result.code === 'duplicate')
+          rows.push({ ...base, status: 'duplicate', message: result.message });
+        else systemFailure = asSystemFailure(result, rows, base) ?? systemFailure;
       }
     }
     rows.sort((a, b) => compareSource(a.source, b.source, positionals));
@@ -127,23 +146,31 @@ keychain or the disk failed (the entries after that point are reported as not im
   },
 });
 
-async function importOne(
+/** Accounts saved per Vault.addMany call. */
+const ADD_CHUNK = 100;
+
+/** Records a failed entry; returns the error when it is the keychain's or the disk's (stop adding). */
+function asSystemFailure(e: unknown, rows: Row[], base: Omit<Row, 'status'>): KeyfobError | undefined {
+  if (!(e instanceof KeyfobError) || isInputError(e.code)) {
+    rows.push({ ...base, status: 'rejected', message: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  }
+  rows.push({ ...base, status: 'failed', message: e.message });
+  return e;
+}
+
+/** A duplicate (stored, or earlier in this import) as its row; null when the entry is to be added. */
+async function planOne(
   vault: Vault,
   entry: ImportEntry,
-  dryRun: boolean,
   planned: ImportEntry[],
-): Promise<Pick<Row, 'status' | 'id' | 'message'>> {
+): Promise<Pick<Row, 'status' | 'id' | 'message'> | null> {
   const existing = await vault.findDuplicate(entry.token);
   if (existing) return { status: 'duplicate', id: existing.id, message: `already stored as ${existing.id}` };
-  if (dryRun) {
-    // Nothing is stored in a dry run, so a repeat inside the batch must be caught here.
-    const earlier = planned.find((p) => sameAccount(p.token, entry.token));
-    if (earlier) return { status: 'duplicate', message: `same as ${earlier.source}` };
-    planned.push(entry);
-    return { status: 'would-add' };
-  }
-  const account = await vault.add(entry.token);
-  return { status: 'added', id: account.id };
+  const earlier = planned.find((p) => sameAccount(p.token, entry.token));
+  if (earlier) return { status: 'duplicate', message: `same as ${earlier.source}` };
+  planned.push(entry);
+  return null;
 }
 
 function report(rows: Row[], json: boolean, io: Io): void {

@@ -1,7 +1,7 @@
 // A separate process using the vault on the real keyring, for the concurrency, crash and
 // no-Secret-Service tests. Bundled by child-runner.ts; location from KEYFOB_HOME/KEYFOB_KEYCHAIN_SERVICE.
 //   add <count> <prefix>   adds <count> accounts, prints {"added":n}
-//   churn <seed>           adds/removes/replaces/restores keys and takes HOTP codes forever, one line per step
+//   churn <seed>           adds (one or several at once)/removes/replaces/restores keys and takes HOTP codes forever, one line per step
 //   probe                  tries every operation once, prints what each one answered
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
@@ -51,8 +51,14 @@ async function main(): Promise<void> {
       } else if (r < 0.55 && accounts.some((x) => x.type === 'hotp')) {
         const hotp = accounts.filter((x) => x.type === 'hotp');
         await vault.takeHotpCode(hotp[Math.floor(random() * hotp.length)]?.id ?? '', Date.now());
-      } else {
+      } else if (r < 0.7) {
         await vault.add(token('Churn', `c${a1}-${step}`, random() < 0.3 ? 'hotp' : 'totp'));
+      } else {
+        // A bulk add (imports): several pending entries at once when the kill lands.
+        const n = 2 + Math.floor(random() * 5);
+        await vault.addMany(
+          Array.from({ length: n }, (_, i) => ({ token: token('Bulk', `b${a1}-${step}-${i}`, 'totp') })),
+        );
       }
       console.log(`step ${step}`);
     }
