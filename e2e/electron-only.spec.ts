@@ -5,9 +5,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { qrPng } from './scan-helpers';
 
 // What only a real Electron can answer: window options, the IPC sender check, navigation and
-// permission refusals, single instance, the remembered window position. The harness specs cover
+// permission refusals, single instance, the remembered window position, desktopCapturer. The harness specs cover
 // everything else in Chromium. Needs `npx electron-vite build` and the Electron binary.
 const electronDir = dirname(require.resolve('electron/package.json'));
 const electronAvailable = existsSync(join(electronDir, 'path.txt')) && existsSync(join(electronDir, 'dist'));
@@ -128,4 +129,28 @@ test('the window position and size are remembered', async () => {
   await launch();
   const bounds = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds());
   expect(bounds).toMatchObject({ width: 520, height: 640 });
+});
+
+test("Screen scanning captures the real desktop through desktopCapturer, Keyfob's window hidden meanwhile", async () => {
+  // Another window shows a key QR; the scan runs in main and only a preview comes back.
+  const png = await qrPng('otpauth://totp/Desktop:capture?secret=JBSWY3DPEHPK3PXP&issuer=Desktop', 8);
+  await app.evaluate(
+    async ({ BrowserWindow }, dataUrl) => {
+      const shower = new BrowserWindow({ width: 500, height: 500, x: 0, y: 0, show: true });
+      await shower.loadURL(`data:text/html,<body style="margin:0;background:#fff"><img src="${dataUrl}">`);
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
+  await app.evaluate(({ BrowserWindow }) => {
+    const main = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('app://'));
+    main?.on('hide', () => ((globalThis as { hidden?: boolean }).hidden = true));
+  });
+  const reply = (await win.evaluate(() =>
+    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['scan:screens']!(),
+  )) as { ok: boolean; value: { displays: number; step: { kind: string; preview?: unknown } | null } };
+  expect(reply.ok).toBe(true);
+  expect(reply.value.displays).toBeGreaterThan(0);
+  expect(reply.value.step).toMatchObject({ kind: 'preview', preview: { entries: [{ issuer: 'Desktop' }] } });
+  expect(JSON.stringify(reply)).not.toContain('JBSWY3DP');
+  expect(await app.evaluate(() => (globalThis as { hidden?: boolean }).hidden === true)).toBe(true);
 });

@@ -11,7 +11,20 @@ export interface DisplayImage {
 export interface ScreenCaptureAdapter {
   /** 'denied' when the OS refuses screen capture (macOS Screen Recording), else 'granted'/'unknown'. */
   permission(): 'granted' | 'denied' | 'unknown';
+  /**
+   * 'all-displays': every display is captured at once (Windows, macOS, X11). 'system-picker':
+   * Wayland, where the compositor lets the user pick one screen in its own dialog (xdg-desktop-portal)
+   * and an empty result means the user cancelled it.
+   */
+  readonly mode?: 'all-displays' | 'system-picker';
   capture(): Promise<DisplayImage[]>;
+}
+
+/** True in a Wayland session, where only the system's screen-sharing picker can capture the screen. */
+export function isWaylandSession(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (
+    env.XDG_SESSION_TYPE === 'wayland' || (env.WAYLAND_DISPLAY !== undefined && env.WAYLAND_DISPLAY !== '')
+  );
 }
 
 /** desktopCapturer's thumbnails are BGRA on every platform Electron supports; zxing wants RGBA. */
@@ -28,13 +41,16 @@ function bgraToRgba(bgra: Buffer): Uint8ClampedArray {
 
 /**
  * Every display through Electron's desktopCapturer at each display's full pixel size (HiDPI
- * included), with Keyfob's own window hidden meanwhile so it never covers the code.
+ * included), with Keyfob's own window hidden meanwhile so it never covers the code. On Wayland the
+ * same call opens the system's screen-sharing picker (PipeWire via xdg-desktop-portal, on by
+ * default in Electron's Chromium) and returns the one screen the user chose.
  * @see https://www.electronjs.org/docs/latest/api/desktop-capturer
  */
 export function electronScreenCapture(
   window: () => { hide(): void; show(): void } | null,
 ): ScreenCaptureAdapter {
   return {
+    mode: process.platform === 'linux' && isWaylandSession() ? 'system-picker' : 'all-displays',
     permission() {
       const { systemPreferences } = loadElectron();
       if (process.platform !== 'darwin') return 'unknown';

@@ -198,6 +198,20 @@ describe('scan:screens', () => {
       /Privacy & Security → Screen Recording/,
     ],
     [
+      'Wayland: the system picker was cancelled',
+      { mode: 'system-picker' as const, permission: () => 'unknown' as const, capture: async () => [] },
+      /No screen was shared, so nothing was scanned\. Click Screen again and choose the screen/,
+    ],
+    [
+      'Wayland: the shared screen holds no code',
+      {
+        mode: 'system-picker' as const,
+        permission: () => 'unknown' as const,
+        capture: async () => [{ label: 'Screen', frame: nothing }],
+      },
+      'No QR code was found on the screen you shared.',
+    ],
+    [
       'a blank display',
       { permission: () => 'granted' as const, capture: async () => [{ label: 'Main', frame: nothing }] },
       'No QR code was found on your screen.',

@@ -25,6 +25,14 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
     return { displays: 0, display: null, text: null, message: SCREEN_RECORDING };
   useZxingWasmFromNodeModules();
   const images = await capture.capture();
+  if (images.length === 0) {
+    const message =
+      capture.mode === 'system-picker'
+        ? 'No screen was shared, so nothing was scanned. Click Screen again and choose the screen that ' +
+          'shows the code in the system dialog — or save a screenshot and use Image file….'
+        : 'The screen could not be captured. Save a screenshot and use Image file… instead.';
+    return { displays: 0, display: null, text: null, message };
+  }
   let fallback: { display: string; text: string } | null = null;
   for (const image of images) {
     const outcome = await decodeFrame(image.frame, 'thorough');
@@ -35,7 +43,12 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
   }
   if (fallback) return found(images.length, fallback.display, fallback.text);
   const n = images.length;
-  const where = n === 1 ? 'your screen' : `any of your ${n} displays`;
+  const where =
+    capture.mode === 'system-picker'
+      ? 'the screen you shared'
+      : n === 1
+        ? 'your screen'
+        : `any of your ${n} displays`;
   return { displays: n, display: null, text: null, message: `No QR code was found on ${where}.` };
 }
 
