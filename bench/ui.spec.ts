@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, type LaunchedApp, type SeedAccount } from '../e2e/harness';
-import { openScan, writeQrClip } from '../e2e/scan-helpers';
+import { fakeCameraArgs, openScan, writeQrClip } from '../e2e/scan-helpers';
 
 // UI benchmark (issue 3): with 200 accounts, renderer CPU while idle with the bars animating
 // ≤ 2 % of one core and the list painted ≤ 500 ms after navigation; filtering 2000 accounts
@@ -223,11 +223,7 @@ test('webcam scanning: the UI thread is never blocked while frames are decoded',
     const clip = join(dir, 'link.y4m');
     await writeQrClip(clip, 'https://example.com/not-a-key');
     app = await launchApp({
-      chromiumArgs: [
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${clip}`,
-      ],
+      chromiumArgs: fakeCameraArgs(clip),
     });
     const { page } = app;
     const dialog = await openScan(page);

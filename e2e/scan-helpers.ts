@@ -62,6 +62,15 @@ export async function paste(page: Page, content: { png: Buffer } | { text: strin
   );
 }
 
+/** Chromium switches for a fake webcam that plays `clip` (a Y4M file), permission granted. */
+export function fakeCameraArgs(clip: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${clip}`,
+  ];
+}
+
 /**
  * Writes a Y4M (4:2:0) clip for Chromium's fake webcam showing a QR code for `text` centred on
  * a mid-grey 640×480 frame, as a phone held up to a camera would.

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, type LaunchedApp } from './harness';
-import { openScan, writeQrClip } from './scan-helpers';
+import { fakeCameraArgs, openScan, writeQrClip } from './scan-helpers';
 
 // The first decode compiles zxing's 950 kB .wasm in the worker (or main); on two shared, busy
 // cores that alone can take seconds, so scan results get more time than the default 5 s.
@@ -24,11 +24,7 @@ test('a QR code shown to the (fake) webcam is confirmed and added; the camera is
   const clip = join(dir, 'qr.y4m');
   await writeQrClip(clip, URI);
   app = await launchApp({
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${clip}`,
-    ],
+    chromiumArgs: fakeCameraArgs(clip),
   });
   const { page } = app;
   const dialog = await openScan(page);
@@ -48,11 +44,7 @@ test('a web link shown to the webcam is outlined and explained; nothing is added
   const clip = join(dir, 'link.y4m');
   await writeQrClip(clip, 'https://example.com/hello');
   app = await launchApp({
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${clip}`,
-    ],
+    chromiumArgs: fakeCameraArgs(clip),
   });
   const dialog = await openScan(app.page);
   // Count the camera tracks the dialog stops, to see the camera released on close.
