@@ -59,9 +59,11 @@ export function ScanCamera({ client, onResult }: ScanCameraProps) {
       setCameras((await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput'));
       timer = window.setInterval(() => {
         if (client.busy || el.readyState < 2 || el.videoWidth === 0) return;
-        void createImageBitmap(el).then(async (bitmap) => {
-          if (stopped) return bitmap.close();
-          const result = await client.decode(bitmap, 'fast');
+        // A VideoFrame wraps the current frame without copying its pixels here; the worker reads
+        // them (createImageBitmap on the UI thread copied the frame: ≈ 7 ms blocks every frame).
+        void grabFrame(el).then(async (frame) => {
+          if (stopped) return frame.close();
+          const result = await client.decode(frame, 'fast');
           if (stopped) return;
           setOutline(result.kind === 'none' || result.kind === 'error' ? null : result);
           if (result.kind !== 'none') report.current(result);
@@ -125,4 +127,16 @@ export function ScanCamera({ client, onResult }: ScanCameraProps) {
       <p className="muted">Hold the QR code in front of the camera.</p>
     </div>
   );
+}
+
+/** The video's current frame, as a WebCodecs VideoFrame where available (Chromium, Electron). */
+function grabFrame(el: HTMLVideoElement): Promise<VideoFrame | ImageBitmap> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return Promise.resolve(new VideoFrame(el));
+    } catch {
+      // fall through: a frame not ready yet, or no WebCodecs
+    }
+  }
+  return createImageBitmap(el);
 }

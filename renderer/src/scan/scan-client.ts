@@ -30,7 +30,7 @@ export function startScanClient(): ScanClient {
     });
   return {
     decode: (image, effort) =>
-      send({ type: 'decode', id: nextId++, image, effort }, image instanceof ImageBitmap ? [image] : []),
+      send({ type: 'decode', id: nextId++, image, effort }, image instanceof Blob ? [] : [image]),
     get busy() {
       return pending.size > 0;
     },

@@ -1,7 +1,7 @@
 import type { QrCorners } from '../../../electron/qr/types';
 
 /** Where a decode request's pixels come from: an encoded file/paste, or a video frame. */
-export type ScanImage = Blob | ImageBitmap;
+export type ScanImage = Blob | ImageBitmap | VideoFrame;
 
 /** A request to the scan worker. */
 export type ScanRequest = { type: 'decode'; id: number; image: ScanImage; effort: 'fast' | 'thorough' };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { decodeFrame, useZxingWasm, warmUpZxing, type FoundCode } from '../../../electron/qr';
-import type { ScanReply, ScanRequest, ScanResult } from './scan-messages';
+import type { ScanImage, ScanReply, ScanRequest, ScanResult } from './scan-messages';
 
 // Decoding happens here, off the UI thread: zxing-wasm loaded from the app's own files (the CSP
 // allows 'wasm-unsafe-eval'), frames drawn onto an OffscreenCanvas. What a key or transfer code
@@ -13,14 +13,18 @@ declare const self: DedicatedWorkerGlobalScope;
 useZxingWasm({ url: wasmUrl });
 const ready = warmUpZxing().catch(() => undefined);
 
-async function pixels(image: Blob | ImageBitmap): Promise<ImageData> {
+async function pixels(image: ScanImage): Promise<ImageData> {
   const bitmap = image instanceof Blob ? await createImageBitmap(image) : image;
+  const [width, height] =
+    bitmap instanceof ImageBitmap
+      ? [bitmap.width, bitmap.height]
+      : [bitmap.displayWidth, bitmap.displayHeight];
   try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) throw new Error('no 2d context');
     context.drawImage(bitmap, 0, 0);
-    return context.getImageData(0, 0, bitmap.width, bitmap.height);
+    return context.getImageData(0, 0, width, height);
   } finally {
     bitmap.close();
   }
@@ -38,7 +42,7 @@ function describe(found: FoundCode, width: number, height: number): ScanResult {
   return { kind: 'other', message: payload.message, corners, width, height };
 }
 
-async function decode(image: Blob | ImageBitmap, effort: 'fast' | 'thorough'): Promise<ScanResult> {
+async function decode(image: ScanImage, effort: 'fast' | 'thorough'): Promise<ScanResult> {
   let frame: ImageData;
   try {
     frame = await pixels(image);
