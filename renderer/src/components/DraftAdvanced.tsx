@@ -1,5 +1,6 @@
 import type { ManualDraft } from '../../../shared/ipc-contract';
 import type { Algorithm, OtpType } from '../../../shared/otp-types';
+import { DraftInput } from './DraftInput';
 import { Field } from './Field';
 
 interface DraftAdvancedProps {
@@ -16,6 +17,7 @@ export function DraftAdvanced({ draft, errorOf, onChange }: DraftAdvancedProps) 
     else onChange({ type, digits: draft.type === 'steam' ? '6' : draft.digits });
   };
   const steam = draft.type === 'steam';
+  const bound = { draft, errorOf, onChange };
   const defaults =
     draft.type === 'totp' && draft.algorithm === 'SHA1' && draft.digits === '6' && draft.period === '30';
   return (
@@ -45,33 +47,11 @@ export function DraftAdvanced({ draft, errorOf, onChange }: DraftAdvancedProps) 
             <option value="SHA512">SHA-512</option>
           </select>
         </Field>
-        <Field label="Digits" error={errorOf('digits')}>
-          <input
-            data-field="digits"
-            inputMode="numeric"
-            value={draft.digits}
-            disabled={steam}
-            onChange={(e) => onChange({ digits: e.currentTarget.value })}
-          />
-        </Field>
+        <DraftInput field="digits" label="Digits" disabled={steam} {...bound} />
         {draft.type === 'hotp' ? (
-          <Field label="Counter" error={errorOf('counter')}>
-            <input
-              data-field="counter"
-              inputMode="numeric"
-              value={draft.counter}
-              onChange={(e) => onChange({ counter: e.currentTarget.value })}
-            />
-          </Field>
+          <DraftInput field="counter" label="Counter" {...bound} />
         ) : (
-          <Field label="Period (seconds)" error={errorOf('period')}>
-            <input
-              data-field="period"
-              inputMode="numeric"
-              value={draft.period}
-              onChange={(e) => onChange({ period: e.currentTarget.value })}
-            />
-          </Field>
+          <DraftInput field="period" label="Period (seconds)" {...bound} />
         )}
       </div>
     </details>

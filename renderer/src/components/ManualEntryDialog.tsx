@@ -5,6 +5,7 @@ import { useDraftCheck } from '../hooks/useDraftCheck';
 import { displayName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { DraftAdvanced } from './DraftAdvanced';
+import { DraftInput } from './DraftInput';
 import { DraftPreview } from './DraftPreview';
 import { Field } from './Field';
 import { WarningIcon } from './Icons';
@@ -78,23 +79,23 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
         }}
       >
         <div className="field-row">
-          <Field label="Issuer" hint="The service, e.g. GitHub" error={errorOf('issuer')}>
-            <input
-              data-field="issuer"
-              autoFocus
-              autoComplete="off"
-              value={draft.issuer}
-              onChange={(e) => change({ issuer: e.currentTarget.value })}
-            />
-          </Field>
-          <Field label="Account" hint="Your user name or email there" error={errorOf('account')}>
-            <input
-              data-field="account"
-              autoComplete="off"
-              value={draft.account}
-              onChange={(e) => change({ account: e.currentTarget.value })}
-            />
-          </Field>
+          <DraftInput
+            field="issuer"
+            label="Issuer"
+            hint="The service, e.g. GitHub"
+            autoFocus
+            draft={draft}
+            errorOf={errorOf}
+            onChange={change}
+          />
+          <DraftInput
+            field="account"
+            label="Account"
+            hint="Your user name or email there"
+            draft={draft}
+            errorOf={errorOf}
+            onChange={change}
+          />
         </div>
         <Field
           label="Secret key"
