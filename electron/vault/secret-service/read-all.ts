@@ -1,13 +1,10 @@
-import { createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { base32Encode } from '../../core';
-import { DbusClient, sessionBusPath } from './dbus-client';
+import type { DbusClient } from './dbus-client';
 import type { DbusValue } from './dbus-wire';
 import { INDEX_KEY_ID, itemMac, loadIndex, saveIndex, verifyMac, type IndexFile } from './item-index';
-import { SessionKeyExchange } from './session-key';
+import { openSession, SECRETS, SERVICE_IFACE, SERVICE_PATH, withSecretService } from './transfer-session';
 
-const SECRETS = 'org.freedesktop.secrets';
-const SERVICE_PATH = '/org/freedesktop/secrets';
-const SERVICE_IFACE = 'org.freedesktop.Secret.Service';
 /** keytar's libsecret schema: attributes `service` and `account`. */
 const KEYTAR_SCHEMA = 'org.freedesktop.Secret.Generic';
 const BASE32 = /^[A-Z2-7]+$/;
@@ -37,36 +34,20 @@ export async function readSecretServiceItems(
   service: string,
   options: BatchReadOptions = {},
 ): Promise<Map<string, string> | null> {
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const path = sessionBusPath();
-  if (path === undefined) return null;
-  let client: DbusClient | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    const t = setTimeout(() => {
-      client?.close();
-      resolve(null);
-    }, timeoutMs);
-    t.unref();
-  });
-  const work = (async () => {
-    const index = options.indexFile === undefined ? null : loadIndex(options.indexFile);
-    client = await DbusClient.connect(path, timeoutMs);
-    let result: ReadResult | null;
-    try {
-      result = await readAll(client, service, await index);
-      options.onLookups?.(result?.lookups ?? 0);
-    } finally {
-      client.close();
-    }
-    if (result === null) return null;
-    if (options.indexFile === undefined) return result.items;
+  const index = options.indexFile === undefined ? null : loadIndex(options.indexFile);
+  const result = await withSecretService(options.timeoutMs ?? 5000, async (client) =>
+    readAll(client, service, await index),
+  );
+  if (result === null) return null;
+  options.onLookups?.(result.lookups);
+  if (options.indexFile === undefined) return result.items;
+  try {
     if (result.index !== undefined) await saveIndex(options.indexFile, result.index);
-    if (result.needsKey && options.store) {
-      await options.store(INDEX_KEY_ID, base32Encode(randomBytes(32)));
-    }
-    return result.items;
-  })().catch(() => null);
-  return Promise.race([work, timeout]);
+    if (result.needsKey && options.store) await options.store(INDEX_KEY_ID, base32Encode(randomBytes(32)));
+  } catch {
+    // The index is only a cache; the secrets read are right either way.
+  }
+  return result.items;
 }
 
 interface ReadResult {
@@ -119,7 +100,7 @@ async function readAll(
   const firstLookups = accountsOf(unknown);
   firstLookups.catch(() => undefined); // awaited below, unless the session is declined first
   client.flush();
-  const session = await openSession(call);
+  const session = await openSession(client);
   if (session === null) return null;
   const [[secrets], firstAccounts] = await Promise.all([
     call('GetSecrets', 'aoo', [unlocked, session.path]) as Promise<[Array<[string, DbusValue[]]>]>,
@@ -198,33 +179,4 @@ function keytarAccount(reply: DbusValue | undefined, service: string): string | 
   if (attributes.get('service') !== service || (schema !== undefined && schema !== KEYTAR_SCHEMA))
     return undefined;
   return attributes.get('account');
-}
-
-interface Session {
-  path: string;
-  decrypt(iv: Uint8Array, value: Uint8Array): string | null;
-}
-
-/** Opens an encrypted transfer session (dh-ietf1024-sha256-aes128-cbc-pkcs7), as libsecret does. */
-async function openSession(
-  call: (member: string, signature: string, body: DbusValue[]) => Promise<DbusValue[]>,
-): Promise<Session | null> {
-  const exchange = new SessionKeyExchange();
-  const [output, path] = (await call('OpenSession', 'sv', [
-    'dh-ietf1024-sha256-aes128-cbc-pkcs7',
-    { signature: 'ay', value: exchange.publicKey },
-  ])) as [{ value: Uint8Array }, string];
-  const key = exchange.aesKey(output.value);
-  if (key === null) return null;
-  return {
-    path,
-    decrypt(iv, value) {
-      try {
-        const d = createDecipheriv('aes-128-cbc', key, iv);
-        return Buffer.concat([d.update(value), d.final()]).toString('utf8');
-      } catch {
-        return null;
-      }
-    },
-  };
 }
