@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CHANNELS } from '../shared/ipc-contract';
 import { launchApp, type LaunchedApp } from './harness';
+import { EMPTY_DRAFT } from '../shared/ipc-contract';
 
 // Smoke test of the harness itself: the built renderer is served with the app's CSP, and
 // `window.keyfob` reaches the real main-process services over a real keyring.
@@ -65,16 +66,7 @@ test('vault:changed reaches the page when another process edits the vault; relau
     watch: false,
   });
   await cli.handlers['accounts:add'](
-    {
-      issuer: 'CLI',
-      account: 'x',
-      secret: 'JBSWY3DPEHPK3PXP',
-      type: 'totp',
-      algorithm: 'SHA1',
-      digits: '6',
-      period: '30',
-      counter: '0',
-    },
+    { ...EMPTY_DRAFT, issuer: 'CLI', account: 'x', secret: 'JBSWY3DPEHPK3PXP' },
     { allowDuplicate: false },
   );
   await cli.close();

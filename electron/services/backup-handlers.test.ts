@@ -6,6 +6,7 @@ import { recordingClipboard } from '../adapters/clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../adapters/dialogs';
 import { memorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
+import { EMPTY_DRAFT } from '../../shared/ipc-contract';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -101,16 +102,7 @@ describe('backup channels', () => {
   it('export writes mode 600, refuses an empty password, and clears the reminder', async () => {
     await services.invoke(
       'accounts:add',
-      {
-        issuer: 'GitHub',
-        account: 'me',
-        secret: 'JBSWY3DPEHPK3PXP',
-        type: 'totp',
-        algorithm: 'SHA1',
-        digits: '6',
-        period: '30',
-        counter: '0',
-      },
+      { ...EMPTY_DRAFT, issuer: 'GitHub', account: 'me', secret: 'JBSWY3DPEHPK3PXP' },
       { allowDuplicate: false },
     );
     expect(await ok(services.invoke('backup:reminder'))).toEqual({ due: true });

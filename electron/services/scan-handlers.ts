@@ -6,12 +6,13 @@ import type {
   ScanStep,
   ScreenScan,
 } from '../../shared/ipc-contract';
+import type { Token } from '../../shared/otp-types';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
 import { replaceDuplicate } from './replace-duplicate';
 import { scanScreens } from './scan-screens';
-import { ScanSession, scanTextArg, type PendingScan } from './scan-session';
+import { ScanSession, scanTextArg, type ScannedTokens } from './scan-session';
 
 /** The QR-scan channels: take scanned texts into main's scan session, preview, save with the user's choices. */
 export interface ScanHandlers {
@@ -45,7 +46,7 @@ export function scanHandlers(
   capture?: ScreenCaptureAdapter,
 ): ScanHandlers {
   const session = new ScanSession();
-  const describe = async ({ tokens, problems }: PendingScan): Promise<ScanPreview> => {
+  const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
     const atMs = now();
     const entries = [];
     for (const token of tokens) {
@@ -75,7 +76,15 @@ export function scanHandlers(
     },
     async pending() {
       const waiting = session.waiting;
-      return waiting === null ? null : describe(waiting);
+      if (waiting === null) return null;
+      // Names, parameters and duplicates were settled when the code was scanned (save checks
+      // duplicates again); only the codes move with the clock, so this reads no keychain item.
+      const atMs = now();
+      const entries = waiting.preview.entries.map((e, i) => ({
+        ...e,
+        code: codeSnapshot('scan', waiting.tokens[i] as Token, atMs),
+      }));
+      return { ...waiting.preview, entries };
     },
     async save(rawDecisions) {
       const waiting = session.waiting;

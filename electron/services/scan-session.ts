@@ -13,10 +13,15 @@ export function scanTextArg(value: unknown): string {
   return value.trim();
 }
 
-/** What is waiting for the user's confirmation: the tokens (with seeds) and what could not be read. */
-export interface PendingScan {
+/** The tokens (with seeds) a scan yielded, and what could not be read. */
+export interface ScannedTokens {
   tokens: Token[];
   problems: string[];
+}
+
+/** What is waiting for the user's confirmation, with the preview the user was shown. */
+export interface PendingScan extends ScannedTokens {
+  preview: ScanPreview;
 }
 
 /**
@@ -33,12 +38,9 @@ export class ScanSession {
    * being collected and yields the accounts once every code is in.
    * @param describe turns pending tokens into the preview the user confirms
    */
-  async take(text: string, describe: (p: PendingScan) => Promise<ScanPreview>): Promise<ScanStep> {
+  async take(text: string, describe: (s: ScannedTokens) => Promise<ScanPreview>): Promise<ScanStep> {
     const payload = classifyQrText(text);
-    if (payload.kind === 'otpauth') {
-      this.pending = { tokens: [payload.token], problems: [] };
-      return { kind: 'preview', preview: await describe(this.pending) };
-    }
+    if (payload.kind === 'otpauth') return this.hold({ tokens: [payload.token], problems: [] }, describe);
     if (payload.kind !== 'migration') {
       return { kind: 'other', message: `${payload.message} Nothing was added.` };
     }
@@ -56,11 +58,20 @@ export class ScanSession {
     if (result.entries.length === 0) {
       return { kind: 'transfer', progress: { ...progress, message: 'This export holds no accounts.' } };
     }
-    this.pending = {
+    const scanned = {
       tokens: result.entries.map((e) => e.token),
       problems: result.errors.map((e) => `${e.source}: ${e.message}`),
     };
-    return { kind: 'preview', preview: await describe(this.pending) };
+    return this.hold(scanned, describe);
+  }
+
+  private async hold(
+    scanned: ScannedTokens,
+    describe: (s: ScannedTokens) => Promise<ScanPreview>,
+  ): Promise<ScanStep> {
+    const preview = await describe(scanned);
+    this.pending = { ...scanned, preview };
+    return { kind: 'preview', preview };
   }
 
   /** The tokens waiting for confirmation, or null. */

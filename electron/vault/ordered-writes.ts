@@ -81,18 +81,20 @@ export async function addManyInOrder(
   for (const item of items) {
     if (item.error !== undefined || item.checked === undefined) continue;
     if (item.allowDuplicate !== true) {
-      const dup =
-        (await duplicateIn(store, tx.entries, item.token)) ??
-        accepted.find(
-          (t) =>
-            t.issuer === item.token.issuer &&
-            t.account === item.token.account &&
-            sameSecret(t.secret, item.token.secret),
-        );
-      if (dup !== undefined) {
+      const stored = await duplicateIn(store, tx.entries, item.token);
+      const earlier = accepted.some(
+        (t) =>
+          t.issuer === item.token.issuer &&
+          t.account === item.token.account &&
+          sameSecret(t.secret, item.token.secret),
+      );
+      if (stored !== undefined || earlier) {
+        const name = entryName(item.token);
         item.error = new KeyfobError(
           'duplicate',
-          `'${entryName(dup)}' is already in Keyfob with the same secret.`,
+          stored !== undefined
+            ? `'${name}' is already in Keyfob with the same secret.`
+            : `'${name}' appears twice in this import with the same secret; it was added once.`,
         );
         continue;
       }

@@ -56,6 +56,7 @@ describe('Vault.addMany (memory keychain)', () => {
       'added',
     ]);
     expect((results[2] as KeyfobError).message).toMatch(/'GitHub: alice' is already in Keyfob/);
+    expect((results[3] as KeyfobError).message).toMatch(/'A: one' appears twice in this import/);
     expect((await vault.list()).map((a) => `${a.issuer}:${a.account}`)).toEqual([
       'GitHub:alice',
       'A:one',
