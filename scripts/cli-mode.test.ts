@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The installed app's `keyfob` command is the built main bundle started with --keyfob-cli. Under
-// plain Node a test double stands in for the `electron` module (scripts/testing/fake-electron.cjs);
+// plain Node a test double stands in for the `electron` module (scripts/testing/fake-electron.mjs);
 // everything else is the real out/main/index.js, compared with `node out/main/keyfob.js`.
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'out/main/index.js');
 const CLI = join(ROOT, 'out/main/keyfob.js');
-const FAKE = join(ROOT, 'scripts/testing/fake-electron.cjs');
+const FAKE = join(ROOT, 'scripts/testing/fake-electron.mjs');
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
 interface Run {
@@ -28,7 +29,7 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 }
 
 const asApp = (args: string[], env?: NodeJS.ProcessEnv): Promise<Run> =>
-  node(['--require', FAKE, MAIN, ...args], env);
+  node(['--import', pathToFileURL(FAKE).href, MAIN, ...args], env);
 
 beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error('No built app in out/; run `npm run build` first.');

@@ -6,14 +6,17 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Arch, Platform, build } from 'electron-builder';
 import electronPackage from 'electron/package.json';
 import { readFuses, writeStandInElectron } from './testing/stand-in-electron';
 
 // `electron-builder --dir` for linux-x64, with the real electron-builder.yml, against a stand-in
 // Electron folder (electronDist), so it runs offline: the packed app.asar must hold exactly what
-// runs, and the fuses must be flipped in the app binary.
+// runs, and the fuses must be flipped in the app binary. The stand-in is a linux-x64 folder, so
+// this runs on Linux hosts; macOS and Windows installers are built for real by the release workflow.
+const ON_LINUX = process.platform === 'linux';
 const ROOT = join(__dirname, '..');
-let scratch: string;
+let scratch: string | undefined;
 let appDir: string;
 /** Every file in app.asar, as '/path' → whether it sits unpacked in app.asar.unpacked. */
 const files = new Map<string, boolean>();
@@ -29,13 +32,15 @@ function walk(node: AsarNode, path: string): void {
 }
 
 beforeAll(async () => {
+  if (!ON_LINUX) return;
   if (!existsSync(join(ROOT, 'out/main/index.js')))
     throw new Error('No built app in out/; run `npm run build` first.');
-  scratch = await mkdtemp(join(tmpdir(), 'keyfob-package-'));
-  await writeStandInElectron(join(scratch, 'electron'), electronPackage.version);
+  const dir = await mkdtemp(join(tmpdir(), 'keyfob-package-'));
+  scratch = dir;
+  await writeStandInElectron(join(dir, 'electron'), electronPackage.version);
   const builder = join(ROOT, 'node_modules/electron-builder/cli.js');
   const args = ['--linux', 'dir', '--x64', '--publish', 'never'];
-  args.push(`-c.electronDist=${join(scratch, 'electron')}`, `-c.directories.output=${join(scratch, 'dist')}`);
+  args.push(`-c.electronDist=${join(dir, 'electron')}`, `-c.directories.output=${join(dir, 'dist')}`);
   await new Promise<void>((resolve, reject) => {
     execFile(
       process.execPath,
@@ -45,11 +50,11 @@ beforeAll(async () => {
         error === null ? resolve() : reject(new Error(`electron-builder failed:\n${stdout}\n${stderr}`)),
     );
   });
-  appDir = join(scratch, 'dist/linux-unpacked');
+  appDir = join(dir, 'dist/linux-unpacked');
   walk(getRawHeader(join(appDir, 'resources/app.asar')).header as AsarNode, '');
 }, 150_000);
 afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
+  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
 });
 
 /** Production packages per package-lock.json (what npm installs with --omit=dev). */
@@ -79,7 +84,7 @@ async function mainImports(): Promise<string[]> {
   );
 }
 
-describe('the packed app.asar', () => {
+describe.runIf(ON_LINUX)('the packed app.asar', () => {
   it('holds the three bundles, the zxing .wasm, the run-time assets and package.json', () => {
     for (const path of [
       '/package.json',
@@ -161,7 +166,7 @@ describe('the packed app.asar', () => {
   });
 });
 
-describe('the packaged binary', () => {
+describe.runIf(ON_LINUX)('the packaged binary', () => {
   it('has the fuses flipped', async () => {
     expect(readFuses(await readFile(join(appDir, 'keyfob-desktop')))).toEqual({
       runAsNode: false,
@@ -177,5 +182,56 @@ describe('the packaged binary', () => {
 
   it('ships the keyfob launcher next to it', () => {
     expect(existsSync(join(appDir, 'bin/keyfob'))).toBe(true);
+  });
+});
+
+describe.runIf(ON_LINUX)('the deb', () => {
+  // electron-builder hands fpm's arguments and the desktop entry to this hook right before it
+  // would run fpm (which needs Ruby and a download); returning true stops there.
+  let fpmArgs: string[] = [];
+  let desktopEntry = '';
+  beforeAll(async () => {
+    await build({
+      projectDir: ROOT,
+      targets: Platform.LINUX.createTarget(['deb'], Arch.x64),
+      prepackaged: appDir,
+      publish: 'never',
+      // A deb needs a project URL; a clone of the repository gets it from its git remote.
+      config: {
+        directories: { output: join(appDir, '..', '..', 'deb') },
+        extraMetadata: { homepage: 'https://keyfob.test/' },
+      },
+      effectiveOptionComputed: async ([args, desktopFile]: [string[], string]) => {
+        fpmArgs = args;
+        desktopEntry = await readFile(desktopFile, 'utf8');
+        return true;
+      },
+    });
+  }, 60_000);
+
+  it('installs the app in /opt/Keyfob and the keyfob launcher as /usr/bin/keyfob', () => {
+    expect(fpmArgs).toContain(`${appDir}/=/opt/Keyfob`);
+    expect(fpmArgs).toContain('build/linux/keyfob=/usr/bin/keyfob');
+    expect(fpmArgs).toContain(
+      `${join(ROOT, 'build/icons/512x512.png')}=/usr/share/icons/hicolor/512x512/apps/keyfob-desktop.png`,
+    );
+  });
+
+  it('has a desktop entry that opens otpauth links, with -- before them', () => {
+    const fields = Object.fromEntries(
+      desktopEntry
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(fields).toMatchObject({
+      Name: 'Keyfob',
+      Exec: '/opt/Keyfob/keyfob-desktop -- %U',
+      Icon: 'keyfob-desktop',
+      Categories: 'Utility;',
+      MimeType: 'x-scheme-handler/otpauth;x-scheme-handler/otpauth-migration;',
+      StartupWMClass: 'keyfob',
+    });
+    expect(fpmArgs.some((arg) => arg.endsWith('=/usr/share/applications/keyfob.desktop'))).toBe(true);
   });
 });

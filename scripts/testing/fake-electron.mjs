@@ -1,8 +1,8 @@
-// Test double for the `electron` module, preloaded with `node --require` so the built
+// Test double for the `electron` module, preloaded with `node --import` so the built
 // out/main/index.js can start under plain Node and show how it dispatches its command line.
 // It offers only what the launch checks and the command-line mode use; anything else the
 // desktop start-up would touch throws, so reaching the desktop path is a visible failure.
-const Module = require('node:module');
+import Module from 'node:module';
 
 const end = process.argv.indexOf('--');
 const switches = (end === -1 ? process.argv : process.argv.slice(0, end))
