@@ -1,6 +1,7 @@
 /**
- * Keyfob's main process: hardening first (scheme, sandbox, navigation), then the vault, the IPC
- * gateway and the one window. Each concern lives in its own `app/` module with a `setupX()`.
+ * Keyfob's main process. Started as `keyfob` (the launchers' --keyfob-cli) it runs the command-line
+ * tool and exits; otherwise the desktop app: hardening first (scheme, sandbox, navigation), then
+ * the vault, the IPC gateway and the one window. Each concern lives in its own `app/` module.
  */
 import { app, session, type BrowserWindow } from 'electron';
 import { homedir } from 'node:os';
@@ -8,7 +9,11 @@ import { join } from 'node:path';
 import { electronClipboard } from './adapters/clipboard';
 import { electronScreenCapture } from './adapters/screen-capture';
 import { electronDialogs } from './adapters/dialogs';
+import { APP_ICON, assetsDir } from './app/bundled-assets';
+import { runCliInApp } from './app/cli-in-app';
+import { cliArguments, refusalMessage, refusedSwitch } from './app/launch-mode';
 import { setupQuitBehaviour } from './app/lifecycle';
+import { setupAppMenu } from './app/menu';
 import { setupNavigationGuards } from './app/navigation';
 import { rendererEntry } from './app/origin';
 import { setupPermissions } from './app/permissions';
@@ -22,23 +27,41 @@ import { registerServicesIpc } from './ipc/register';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
 
-// userData must be Keyfob's folder (where resolveVaultLocation looks) before anything reads it;
-// with KEYFOB_HOME (tests, portable installs) userData follows the vault so instances stay apart.
-app.setName('Keyfob');
 const location = resolveVaultLocation(process.env, process.platform, homedir());
-if (process.env.KEYFOB_HOME?.trim()) app.setPath('userData', location.home);
-
-app.enableSandbox();
-registerAppScheme();
-setupNavigationGuards();
-
+const iconPath = join(assetsDir(__dirname), APP_ICON);
 let mainWindow: BrowserWindow | null = null;
 
-if (setupSingleInstance(() => mainWindow)) {
-  start().catch((error: unknown) => {
-    console.error(`[keyfob] start-up failed (${error instanceof Error ? error.name : typeof error})`);
+launch();
+
+function launch(): void {
+  // An installed app never opens the DevTools protocol, whatever its command line says.
+  const refused = refusedSwitch(app.isPackaged, (name) => app.commandLine.hasSwitch(name));
+  if (refused !== null) {
+    process.stderr.write(`${refusalMessage(refused)}\n`);
     app.exit(1);
-  });
+    return;
+  }
+  const cliArgs = cliArguments(process.argv);
+  if (cliArgs !== null) {
+    void runCliInApp(cliArgs);
+    return;
+  }
+
+  // userData must be Keyfob's folder (where resolveVaultLocation looks) before anything reads it;
+  // with KEYFOB_HOME (tests, portable installs) userData follows the vault so instances stay apart.
+  app.setName('Keyfob');
+  if (process.env.KEYFOB_HOME?.trim()) app.setPath('userData', location.home);
+
+  app.enableSandbox();
+  registerAppScheme();
+  setupNavigationGuards();
+
+  if (setupSingleInstance(() => mainWindow)) {
+    start().catch((error: unknown) => {
+      console.error(`[keyfob] start-up failed (${error instanceof Error ? error.name : typeof error})`);
+      app.exit(1);
+    });
+  }
 }
 
 async function start(): Promise<void> {
@@ -46,6 +69,7 @@ async function start(): Promise<void> {
   const entry = rendererEntry(process.env, app.isPackaged);
   setupAppProtocol(join(__dirname, '../renderer'));
   setupPermissions(session.defaultSession, entry.origin);
+  setupAppMenu(iconPath);
 
   // A locked or missing keychain does not stop the app: vault:status reports it to the banner.
   const services = await createAppServices({
@@ -73,6 +97,8 @@ async function start(): Promise<void> {
       preloadPath: join(__dirname, '../preload/index.js'),
       entry,
       state: await loadWindowState(stateFile),
+      iconPath,
+      devTools: !app.isPackaged,
     });
     trackWindowState(win, stateFile);
     win.on('closed', () => {

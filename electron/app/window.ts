@@ -7,6 +7,10 @@ export interface MainWindowOptions {
   preloadPath: string;
   entry: RendererEntry;
   state: WindowState | null;
+  /** The app icon for the title bar and task switcher (Linux, Windows; macOS uses the bundle's). */
+  iconPath: string;
+  /** False in an installed app: no DevTools, whatever shortcut or API asks for them. */
+  devTools: boolean;
 }
 
 /**
@@ -14,7 +18,13 @@ export interface MainWindowOptions {
  * defaults, so a future default change or a careless edit cannot silently weaken them.
  * @see https://www.electronjs.org/docs/latest/tutorial/security
  */
-export function createMainWindow({ preloadPath, entry, state }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({
+  preloadPath,
+  entry,
+  state,
+  iconPath,
+  devTools,
+}: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Keyfob',
     width: 440,
@@ -25,6 +35,7 @@ export function createMainWindow({ preloadPath, entry, state }: MainWindowOption
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b1f' : '#ffffff',
     autoHideMenuBar: true,
+    icon: iconPath,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -37,6 +48,7 @@ export function createMainWindow({ preloadPath, entry, state }: MainWindowOption
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   });
   if (state?.maximized === true) win.maximize();

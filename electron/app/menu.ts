@@ -1,0 +1,8 @@
+import { app, Menu } from 'electron';
+import { aboutPanelOptions, appMenuTemplate } from './menu-template';
+
+/** Installs the application menu and the About box (with the app icon at `iconPath`). */
+export function setupAppMenu(iconPath: string): void {
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
+}
