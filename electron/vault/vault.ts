@@ -41,22 +41,34 @@ export class Vault {
     private readonly now: () => number,
   ) {}
 
-  /** Opens (or starts) the vault and finishes interrupted saves/removals. No full keychain scan. */
+  /**
+   * Opens (or starts) the vault and, unless another process is writing right now, finishes the
+   * saves and removals a killed process left (see {@link recover}). Never waits for a writer and
+   * needs no lock to read: the file is always whole. No full keychain scan.
+   */
   static async open(opts: VaultOptions): Promise<{ vault: Vault; report: OpenReport }> {
     const now = opts.now ?? Date.now;
     const file = new MetadataFile(opts.home);
-    const vault = new Vault(new VaultSession(file, await file.read(), now), opts.secrets, now);
-    let recovered: string[] = [];
-    const cached = vault.session.cached();
-    if (cached.some((e) => e.state !== 'active') || needsUpkeep(cached, now())) {
-      recovered = await vault.session.transaction(async (tx) => {
-        const r = await reconcile(tx.entries, opts.secrets);
-        const u = await replacedUpkeep(r.entries, opts.secrets, now());
-        if (r.changed || u.changed) await tx.commit(u.entries);
-        return [...r.lines, ...u.lines];
-      });
-    }
-    return { vault, report: { recovered } };
+    const vault = new Vault(new VaultSession(file, await file.read()), opts.secrets, now);
+    return { vault, report: { recovered: await vault.recover() } };
+  }
+
+  /**
+   * Finishes interrupted work (pending saves, removals, key swaps; replaced keys past 30 days) when
+   * there is any and no other process holds or awaits the lock. A live writer's entries are work in
+   * progress, not interrupted work: then nothing happens and it is tried again next time. Returns a
+   * line per kind of repair, empty when nothing was done. Reads nothing from the keychain otherwise.
+   */
+  async recover(): Promise<string[]> {
+    const entries = await this.session.current();
+    if (!entries.some((e) => e.state !== 'active') && !needsUpkeep(entries, this.now())) return [];
+    const done = await this.session.transactionIfFree(async (tx) => {
+      const r = await reconcile(tx.entries, this.store);
+      const u = await replacedUpkeep(r.entries, this.store, this.now());
+      if (r.changed || u.changed) await tx.commit(u.entries);
+      return [...r.lines, ...u.lines];
+    });
+    return done?.value ?? [];
   }
 
   /**
@@ -70,7 +82,7 @@ export class Vault {
     await mkdir(opts.home, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
       throw storageError(opts.home, e);
     });
-    await withLock(file.path, now, async () => {
+    await withLock(file.path, async () => {
       try {
         await file.read();
       } catch (e) {
