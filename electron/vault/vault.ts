@@ -7,7 +7,8 @@ import { active, listed, notFound, replace, toAccount } from './entries';
 import { withLock } from './lock-file';
 import { entryName, type Entry } from './metadata';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
-import { addInOrder, addManyInOrder, duplicateIn, removeInOrder, type BulkItem } from './ordered-writes';
+import { addInSlices, type BulkItem } from './bulk-add';
+import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
 import { auditKeychain, reconcile } from './reconcile';
 import { replaceInOrder, restoreInOrder } from './replace-key';
 import { needsUpkeep, replacedUpkeep } from './replaced-upkeep';
@@ -120,9 +121,10 @@ export class Vault {
   }
 
   /**
-   * Adds many accounts at once (imports): one lock and three metadata writes in all, instead of two
-   * writes per account. Each result is the new account or why that one was not added (invalid,
-   * duplicate, keychain failure); one bad entry never stops the rest.
+   * Adds many accounts at once (imports): a few metadata writes per slice of accounts instead of two
+   * per account, and the lock taken per slice, never for the whole batch, so other writers get
+   * their turn in between (see bulk-add.ts). Each result is the new account or why that one was not
+   * added (invalid, duplicate, keychain failure); one bad entry never stops the rest.
    */
   async addMany(
     items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>,
@@ -135,7 +137,7 @@ export class Vault {
         throw e;
       }
     });
-    return this.session.transaction((tx) => addManyInOrder(tx, this.store, checked, this.iso()));
+    return addInSlices(this.session, this.store, checked, () => this.iso());
   }
 
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */
