@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, record, tempHome, writeMetadata } from './testing/fixtures';
+import { readMetadata, record, tempHome, token, writeMetadata } from './testing/fixtures';
 import { Vault } from './vault';
 
 // Entries that are not `active` mean "work in progress" while their writer holds the lock, and
@@ -72,6 +72,29 @@ describe('a live writer holds the lock', () => {
     expect((await vault.list()).length).toBe(1 + 74);
     expect(existsSync(lockPath())).toBe(false);
     expect(await vault.recover()).toEqual([]);
+  });
+});
+
+describe('the writer is this process', () => {
+  it('recover() during its own bulk add returns at once and leaves the add alone', async () => {
+    const { vault } = await Vault.open({ home, secrets: store });
+    store.onCall = async (op) => {
+      if (op === 'set') await new Promise((r) => setTimeout(r, 20));
+    };
+    const done: string[] = [];
+    const bulk = vault
+      .addMany(Array.from({ length: 20 }, (_, i) => ({ token: token('Bulk', `u${i}`, i) })))
+      .then(() => done.push('bulk'));
+    await new Promise((r) => setTimeout(r, 30)); // the first slice's entries are pending now
+    expect(states().some((s) => s.endsWith(':pending'))).toBe(true);
+    const recovered = await vault.recover();
+    // It answered while the first slice was still being written, without waiting for it.
+    done.push(
+      `recover: ${JSON.stringify(recovered)}, pending: ${states().some((s) => s.endsWith(':pending'))}`,
+    );
+    await bulk;
+    expect(done).toEqual(['recover: [], pending: true', 'bulk']);
+    expect(states().every((s) => s.endsWith(':active'))).toBe(true);
   });
 });
 

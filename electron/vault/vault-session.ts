@@ -22,6 +22,8 @@ export interface Transaction {
  */
 export class VaultSession {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Transactions of this process queued or running. */
+  private inFlight = 0;
   constructor(
     readonly file: MetadataFile,
     private snapshot: Snapshot,
@@ -40,10 +42,12 @@ export class VaultSession {
   }
 
   /**
-   * Like {@link transaction}, but only if no other process holds or awaits the lock right now:
-   * undefined at once otherwise. For work that only matters once the writer is gone (recovery).
+   * Like {@link transaction}, but only if no writer — in this process or another — holds or awaits
+   * the lock right now: undefined at once otherwise. For work that only matters once the writer is
+   * gone (recovery).
    */
-  transactionIfFree<T>(fn: (tx: Transaction) => Promise<T>): Promise<{ value: T } | undefined> {
+  async transactionIfFree<T>(fn: (tx: Transaction) => Promise<T>): Promise<{ value: T } | undefined> {
+    if (this.inFlight > 0) return undefined;
     return this.serial(() => withLockIfFree(this.file.path, async () => fn(await this.begin())));
   }
 
@@ -55,7 +59,8 @@ export class VaultSession {
       });
       return locked();
     };
-    const result = this.tail.then(run, run);
+    this.inFlight++;
+    const result = this.tail.then(run, run).finally(() => this.inFlight--);
     this.tail = result.catch(() => undefined);
     return result;
   }
