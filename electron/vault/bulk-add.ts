@@ -7,7 +7,7 @@ import { toAccount } from './entries';
 import { entryName, type Entry } from './metadata';
 import { duplicateIn } from './ordered-writes';
 import type { SecretStore } from './secret-store';
-import type { CheckedToken } from './token-input';
+import { checkToken, type CheckedToken } from './token-input';
 import type { Transaction, VaultSession } from './vault-session';
 
 /** About how long one slice of a bulk add holds the lock: the longest anyone else waits for it. */
@@ -16,6 +16,18 @@ export const SLICE_HOLD_MS = 1_000;
 const FIRST_SLICE = 10;
 /** The most accounts in one slice (a fast keychain: few metadata writes per account). */
 const MAX_SLICE = 100;
+
+/** Each token checked like a single add; a refused one carries its error and is never written. */
+export function checkBulk(items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>): BulkItem[] {
+  return items.map(({ token, allowDuplicate }) => {
+    try {
+      return { token, allowDuplicate, checked: checkToken(token) };
+    } catch (e) {
+      if (e instanceof KeyfobError) return { token, error: e };
+      throw e;
+    }
+  });
+}
 
 /**
  * Adds many accounts in slices, each its own transaction (lock taken, pending → keychain → active,

@@ -7,7 +7,7 @@ import { active, listed, notFound, replace, toAccount } from './entries';
 import { withLock } from './lock-file';
 import { entryName, type Entry } from './metadata';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
-import { addInSlices, type BulkItem } from './bulk-add';
+import { addInSlices, checkBulk } from './bulk-add';
 import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
 import { auditKeychain, reconcile } from './reconcile';
 import { replaceInOrder, restoreInOrder } from './replace-key';
@@ -129,15 +129,7 @@ export class Vault {
   async addMany(
     items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>,
   ): Promise<Array<Account | KeyfobError>> {
-    const checked: BulkItem[] = items.map(({ token, allowDuplicate }) => {
-      try {
-        return { token, allowDuplicate, checked: checkToken(token) };
-      } catch (e) {
-        if (e instanceof KeyfobError) return { token, error: e };
-        throw e;
-      }
-    });
-    return addInSlices(this.session, this.store, checked, () => this.iso());
+    return addInSlices(this.session, this.store, checkBulk(items), () => this.iso());
   }
 
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */
