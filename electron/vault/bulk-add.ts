@@ -76,10 +76,11 @@ export interface BulkItem {
 
 /**
  * How many keychain writes a bulk add keeps in flight. gnome-keyring does one at a time anyway (and
- * rewrites its whole keyring file for each), and every request queued ahead of a reader's is time
- * that reader waits: two keep the daemon busy without making `keyfob code` wait behind a queue.
+ * rewrites its whole keyring file for each), and every write queued ahead of a reader's request is
+ * time that reader waits: with one, `keyfob code` during an import is about as fast as without
+ * (bench/read-while-import-bench.ts), and 1200 accounts took ≈ 45 s here with one or with eight.
  */
-const BULK_WRITES_IN_FLIGHT = 2;
+const BULK_WRITES_IN_FLIGHT = 1;
 
 /**
  * Adds many accounts under one lock in the same crash-safe order as addInOrder, but with
