@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
-const suites = ['engine-bench', 'vault-bench', 'qr-bench', 'qr-jsqr-bench', 'backup-bench'];
+const suites = [
+  'engine-bench',
+  'vault-bench',
+  'qr-bench',
+  'qr-jsqr-bench',
+  'backup-bench',
+  'read-while-import-bench',
+];
 
 await build({
   entryPoints: suites.map((s) => join(root, 'bench', `${s}.ts`)),

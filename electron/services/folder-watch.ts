@@ -5,8 +5,11 @@ export interface FolderWatch {
   close(): void;
 }
 
-/** Files whose changes never matter to the account list (ours, and editors' scratch files). */
-const IGNORED = /^(settings\.json|window-state\.json)$|\.(tmp|lock)$|^\.|~$/u;
+/**
+ * Files whose changes never matter to the account list: ours, the lock and its waiting tickets and
+ * breaker (`accounts.json.lock.wait-<nonce>`, `….lock.break`), and editors' scratch files.
+ */
+const IGNORED = /^(settings\.json|window-state\.json)$|\.(tmp|lock)$|\.lock\.(break|wait-[0-9a-f]+)$|^\.|~$/u;
 
 /**
  * Calls `onChange` once things settle (`debounceMs` after the last event) whenever a file in

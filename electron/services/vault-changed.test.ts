@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -51,6 +51,15 @@ it('stays silent for its own writes and for settings', async () => {
   if (!added.ok) throw new Error(added.error.message);
   await app.invoke('accounts:rename', added.value.id, { issuer: 'Renamed', account: 'x' });
   await settingsStore(home).set({ clearClipboardSeconds: 10 });
+  await quiet();
+  expect(events).toBe(0);
+});
+
+it('stays silent while another process only takes, waits for or breaks the lock', async () => {
+  for (const name of ['accounts.json.lock', 'accounts.json.lock.wait-0123abcd', 'accounts.json.lock.break']) {
+    await writeFile(join(home, name), '{}');
+    await rm(join(home, name));
+  }
   await quiet();
   expect(events).toBe(0);
 });

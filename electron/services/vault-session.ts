@@ -15,7 +15,7 @@ export interface OpenedVault {
 export interface VaultSession {
   /** The open vault; throws the reason it could not be opened. */
   current(): Vault;
-  /** Open and the keychain usable right now, or the error to show in the banner. */
+  /** Open and the keychain usable right now (with what recovery repaired), or the error to show in the banner. */
   status(): Promise<VaultStatus>;
   /** Opens the vault if it is not open yet, then reports {@link status}. */
   retry(): Promise<VaultStatus>;
@@ -41,6 +41,13 @@ export async function openVaultSession(
   await tryOpen();
   const status = async (): Promise<VaultStatus> => {
     if (opened === null) return { ok: false, error: toErrorData(failure) };
+    // Saves another process left half-done (it was killed) are finished once it is gone; while a
+    // writer is at work this returns at once and changes nothing.
+    const more = await opened.vault.recover().catch((error: unknown) => {
+      if (!isVaultProblem(error)) throw error;
+      return [];
+    });
+    opened.report.recovered.push(...more);
     try {
       // A keychain locked after start only shows when it is used: ask it directly.
       await secrets.probe?.();

@@ -54,6 +54,14 @@ describe('keytarSecretStore on the real keyring', () => {
     expect(await store.delete('id-1')).toBe(false);
   });
 
+  it('probes asked at the same moment (a focus and a change event at once) share one and all succeed', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => codeOf(store.probe?.() ?? Promise.resolve())),
+    );
+    expect(outcomes).toEqual(Array(6).fill('ok undefined'));
+    expect(await (await rawKeytar()).getPassword(service, PROBE_ID)).toBeNull();
+  });
+
   it('what keytar itself does on a locked gnome-keyring: null, false, an error — and a crash in findCredentials', async () => {
     const keytar = await rawKeytar();
     await keytar.setPassword(service, 'raw', 'AAAA');

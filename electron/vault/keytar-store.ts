@@ -60,11 +60,20 @@ export function keytarSecretStore(
       }
     }
   }
-  async function probe(): Promise<void> {
+  let probing: Promise<void> | undefined;
+  function probe(): Promise<void> {
     // keytar can't say "locked": reads return null and deletes false. A write can: gnome-keyring
-    // answers "Cannot create an item in a locked collection".
-    await call((k) => k.setPassword(service, PROBE_ID, 'probe'));
-    await call((k) => k.deletePassword(service, PROBE_ID));
+    // answers "Cannot create an item in a locked collection". Callers at the same moment share one
+    // probe: two at once on the same item make gnome-keyring delete the item one is still reading.
+    probing ??= (async () => {
+      try {
+        await call((k) => k.setPassword(service, PROBE_ID, 'probe'));
+        await call((k) => k.deletePassword(service, PROBE_ID));
+      } finally {
+        probing = undefined;
+      }
+    })();
+    return probing;
   }
   return {
     get: (id) => call((k) => k.getPassword(service, id)),

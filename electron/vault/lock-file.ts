@@ -1,127 +1,100 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import { KeyfobError } from '../../shared/errors';
-import { errnoCode, storageError } from './storage-errors';
+import {
+  HEARTBEAT_MS,
+  breakLock,
+  isAbandoned,
+  isStale,
+  newLockInfo,
+  readLock,
+  refresh,
+  tryCreate,
+  type LockInfo,
+} from './lock-holder';
+import { joinQueue, leaveQueue, olderWaiter } from './lock-queue';
 
-/** A lock older than this is stale even if its pid looks alive (pid reuse, another host). */
-export const STALE_LOCK_MS = 30_000;
+export { HEARTBEAT_MS, STALE_LOCK_MS } from './lock-holder';
+
 /** How long to wait for another process before giving up with `busy`. */
 const WAIT_MS = 5_000;
 
-/** What a lock file holds: who took it and when. */
-interface LockInfo {
-  pid: number;
-  host: string;
-  at: number;
-  nonce: string;
+/** Tuning for tests: how often the holder refreshes its lock. */
+export interface LockOptions {
+  heartbeatMs?: number;
 }
 
 /**
  * Runs `fn` while holding `<file>.lock`, created with O_EXCL so the app and the CLI never interleave
- * a read-modify-write. A lock whose owner died (same host, pid gone) or that is older than
- * {@link STALE_LOCK_MS} is broken. Waits with backoff up to a few seconds, then throws `busy`.
+ * a read-modify-write. The holder refreshes the lock's time while `fn` runs; a lock whose holder
+ * died (same host, pid gone) or stopped refreshing it is broken. Waiters queue in the order they
+ * came; after a few seconds of waiting this throws `busy`. Only writers take the lock: readers read
+ * the file, which is always whole (atomic rename).
  */
-export async function withLock<T>(file: string, now: () => number, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(file: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
   const path = `${file}.lock`;
-  const me: LockInfo = {
-    pid: process.pid,
-    host: hostname(),
-    at: now(),
-    nonce: randomBytes(8).toString('hex'),
-  };
-  const deadline = Date.now() + WAIT_MS;
-  for (let delay = 5; ; delay = Math.min(delay * 1.5, 100)) {
-    if (await tryCreate(path, { ...me, at: now() })) break;
-    const holder = await readLock(path);
-    if (holder === undefined ? await isAbandoned(path) : isStale(holder, now())) {
-      await breakLock(path, holder, now);
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      const who = holder === undefined ? 'Another Keyfob' : `Another Keyfob (process ${holder.pid})`;
-      throw new KeyfobError('busy', `${who} is changing the account list in ${file}. Try again in a moment.`);
-    }
-    await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
+  const got = await acquire(path, WAIT_MS);
+  if (!got.held) {
+    const who = got.holder === undefined ? 'Another Keyfob' : `Another Keyfob (process ${got.holder.pid})`;
+    throw new KeyfobError('busy', `${who} is changing the account list in ${file}. Try again in a moment.`);
   }
-  try {
-    return await fn();
-  } finally {
-    // Only remove our own lock: if it was broken as stale meanwhile, the file is someone else's.
-    const holder = await readLock(path);
-    if (holder?.nonce === me.nonce) await unlink(path).catch(() => undefined);
-  }
-}
-
-async function tryCreate(path: string, info: LockInfo): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (e) {
-    if (errnoCode(e) === 'EEXIST') return false;
-    throw storageError(path.replace(/[/\\][^/\\]*$/, ''), e);
-  }
-  try {
-    await handle.writeFile(JSON.stringify(info));
-  } catch (e) {
-    await handle.close().catch(() => undefined);
-    await unlink(path).catch(() => undefined);
-    throw storageError(path.replace(/[/\\][^/\\]*$/, ''), e);
-  }
-  await handle.close();
-  return true;
-}
-
-/** The holder, or undefined for a lock file that is gone or unreadable (a creator killed mid-write). */
-async function readLock(path: string): Promise<LockInfo | undefined> {
-  try {
-    const info = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
-    return typeof info.pid === 'number' && typeof info.at === 'number' ? info : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** An unreadable lock is either being written right now or its writer died mid-write: give it a second. */
-async function isAbandoned(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => Date.now() - s.mtimeMs > 1_000,
-    () => false,
-  );
-}
-
-function isStale(info: LockInfo, nowMs: number): boolean {
-  if (nowMs - info.at > STALE_LOCK_MS) return true;
-  if (info.host !== hostname()) return false;
-  try {
-    process.kill(info.pid, 0);
-    return false;
-  } catch (e) {
-    return errnoCode(e) === 'ESRCH';
-  }
+  return holding(path, got.me, fn, opts);
 }
 
 /**
- * Removes a stale (or empty) lock. Two processes may both find it stale; the `.break` lock makes
- * sure only one removes it and that nobody removes the fresh lock the winner just took.
+ * Runs `fn` under the lock only if nobody holds it or waits for it right now (a dead or stale
+ * holder's lock is broken first); otherwise returns undefined at once, without waiting.
  */
-async function breakLock(path: string, seen: LockInfo | undefined, now: () => number): Promise<void> {
-  const breaker = `${path}.break`;
-  if (!(await tryCreate(breaker, { pid: process.pid, host: hostname(), at: now(), nonce: '' }))) {
-    // Someone else is breaking it. A breaker that died leaves this file behind: age it out.
-    const since = await stat(breaker).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    if (since > 2_000) await unlink(breaker).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 10));
-    return;
-  }
+export async function withLockIfFree<T>(
+  file: string,
+  fn: () => Promise<T>,
+  opts: LockOptions = {},
+): Promise<{ value: T } | undefined> {
+  const path = `${file}.lock`;
+  const got = await acquire(path, 0);
+  return got.held ? { value: await holding(path, got.me, fn, opts) } : undefined;
+}
+
+type Acquired = { held: true; me: LockInfo } | { held: false; holder: LockInfo | undefined };
+
+async function acquire(path: string, waitMs: number): Promise<Acquired> {
+  const me = newLockInfo();
+  const since = me.at;
+  const deadline = Date.now() + waitMs;
+  let ticket: string | undefined;
+  let holder: LockInfo | undefined;
   try {
-    const current = await readLock(path);
-    const unchanged = current?.nonce === seen?.nonce && current?.at === seen?.at;
-    if (unchanged) await unlink(path).catch(() => undefined);
+    for (let delay = 5; ; delay = Math.min(delay * 1.5, 50)) {
+      if (!(await olderWaiter(path, me, since))) {
+        if (await tryCreate(path, { ...me, at: Date.now() })) return { held: true, me };
+        holder = await readLock(path);
+        if (holder === undefined ? await isAbandoned(path) : isStale(holder)) {
+          await breakLock(path, holder);
+          continue;
+        }
+      }
+      if (Date.now() >= deadline) return { held: false, holder };
+      ticket ??= await joinQueue(path, me, since);
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
+    }
   } finally {
-    await unlink(breaker).catch(() => undefined);
+    if (ticket !== undefined) await leaveQueue(ticket);
+  }
+}
+
+/** Runs `fn` with the lock held and refreshed, then releases it if it is still ours. */
+async function holding<T>(path: string, me: LockInfo, fn: () => Promise<T>, opts: LockOptions): Promise<T> {
+  let beat = Promise.resolve();
+  const timer = setInterval(() => {
+    beat = beat.then(() => refresh(path, me));
+  }, opts.heartbeatMs ?? HEARTBEAT_MS);
+  timer.unref();
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+    await beat;
+    // Only remove our own lock: if it was broken as stale meanwhile, the file is someone else's.
+    const holder = await readLock(path);
+    if (holder?.nonce === me.nonce) await unlink(path).catch(() => undefined);
   }
 }

@@ -2,10 +2,11 @@ import { KeyfobError } from '../../shared/errors';
 import { base32Decode } from '../core';
 import { entryName, type Entry } from './metadata';
 import { deleteExtraItems } from './ordered-writes';
+import { RecoveryTally, auditLines } from './recovery-lines';
 import { extraItems } from './replaced-meta';
 import type { SecretStore } from './secret-store';
 
-/** The outcome of a reconciliation: the new entry list and one human-readable line per action. */
+/** The outcome of a reconciliation: the new entry list and a human-readable line per kind of action. */
 export interface Reconciled {
   entries: Entry[];
   lines: string[];
@@ -13,13 +14,14 @@ export interface Reconciled {
 }
 
 /**
- * Finishes what a killed process left half-done, touching only `pending` and `deleting` entries
+ * Finishes what a killed process left half-done (call with the lock held: a live writer's entries
+ * are never interrupted ones), touching only `pending` and `deleting` entries
  * (one or two keychain calls each, so opening stays fast on big vaults):
  * pending + secret present → active; pending + no secret → dropped; deleting → secret deleted, dropped.
  * When the keychain is locked or gone, nothing is dropped: the entry waits for the next open.
  */
 export async function reconcile(entries: readonly Entry[], secrets: SecretStore): Promise<Reconciled> {
-  const lines: string[] = [];
+  const tally = new RecoveryTally();
   const out: Entry[] = [];
   const probe = onceProbe(secrets);
   let changed = false;
@@ -33,16 +35,12 @@ export async function reconcile(entries: readonly Entry[], secrets: SecretStore)
       if (e.state === 'pending') {
         if ((await secrets.get(e.id)) !== null) {
           out.push({ ...e, state: 'active' });
-          lines.push(`Recovered account '${name}' whose save was interrupted.`);
+          tally.recovered.push(name);
         } else if (await probe()) {
-          lines.push(
-            `Dropped account '${name}': its save was interrupted before the secret was stored. Add it again.`,
-          );
+          tally.dropped.push(name);
         } else {
           out.push(e);
-          lines.push(
-            `Could not check account '${name}' whose save was interrupted: ${await lockedReason(secrets)}`,
-          );
+          tally.unchecked.push({ name, why: await lockedReason(secrets) });
           continue;
         }
       } else {
@@ -50,19 +48,19 @@ export async function reconcile(entries: readonly Entry[], secrets: SecretStore)
         const gone = (await secrets.delete(e.id)) || ((await secrets.get(e.id)) === null && (await probe()));
         if (!gone) {
           out.push(e);
-          lines.push(`Could not finish removing account '${name}': ${await lockedReason(secrets)}`);
+          tally.unremoved.push({ name, why: await lockedReason(secrets) });
           continue;
         }
-        lines.push(`Finished removing account '${name}' whose removal was interrupted.`);
+        tally.removed.push(name);
       }
       changed = true;
     } catch (err) {
       if (!(err instanceof KeyfobError)) throw err;
       out.push(e);
-      lines.push(`Could not finish recovering account '${name}': ${err.message}`);
+      tally.failed.push({ name, why: err.message });
     }
   }
-  return { entries: out, lines, changed };
+  return { entries: out, lines: tally.lines(), changed };
 }
 
 /**
@@ -79,13 +77,14 @@ export async function auditKeychain(
   const known = new Set(entries.flatMap((e) => [e.id, ...extraItems(e)]));
   const inKeychain = new Set(items.map((i) => i.id));
   const out = [...entries];
-  const lines: string[] = [];
+  const notBase32: string[] = [];
+  const adopted: string[] = [];
   for (const item of items) {
     if (known.has(item.id)) continue;
     try {
       base32Decode(item.secret, 'secret');
     } catch {
-      lines.push(`Keychain item ${item.id} holds no base32 secret; it was left alone.`);
+      notBase32.push(item.id);
       continue;
     }
     const name = `Recovered ${item.id.slice(0, 8)}`;
@@ -102,19 +101,14 @@ export async function auditKeychain(
       createdAt: nowIso,
       updatedAt: nowIso,
     });
-    lines.push(
-      `Found a secret in the keychain that no account listed; added it as '${name}' ` +
-        '(assumed TOTP, SHA-1, 6 digits, 30 s). Check its codes, then rename or remove it.',
-    );
+    adopted.push(name);
   }
-  for (const e of entries) {
-    if (e.state === 'active' && !inKeychain.has(e.id)) {
-      lines.push(
-        `Account '${entryName(e)}' has no secret in the keychain, so it can't show codes. Remove it or add it again.`,
-      );
-    }
-  }
-  return { entries: out, lines, changed: out.length !== entries.length };
+  const missing = entries.filter((e) => e.state === 'active' && !inKeychain.has(e.id)).map(entryName);
+  return {
+    entries: out,
+    lines: auditLines(adopted, notBase32, missing),
+    changed: out.length !== entries.length,
+  };
 }
 
 /** True when the keychain is writable (so a null read really means "missing"); asked at most once. */

@@ -18,18 +18,18 @@ afterEach(() => cleanup());
 const outcome = (r: unknown) => (r instanceof KeyfobError ? r.code : 'added');
 
 describe('Vault.addMany (memory keychain)', () => {
-  it('adds every account in order, all pending while the keychain is written', async () => {
+  it('adds every account in order, each pending while its secret is written', async () => {
     await vault.add(token('Before', 'x', 900));
     const states = new Set<string>();
-    store.onCall = (op) => {
+    store.onCall = (op, id) => {
       if (op === 'set')
-        for (const e of readMetadata(home).accounts) if (e.issuer === 'Bulk') states.add(String(e.state));
+        for (const e of readMetadata(home).accounts) if (e.id === id) states.add(String(e.state));
     };
     const results = await vault.addMany(
       Array.from({ length: 40 }, (_, i) => ({ token: token('Bulk', `u${i}`, i) })),
     );
     expect(results.map(outcome)).toEqual(Array(40).fill('added'));
-    // The keychain was written only while every new entry was listed as pending (crash-safe order).
+    // The keychain was written only while its entry was listed as pending (crash-safe order).
     expect([...states]).toEqual(['pending']);
     const listed = await vault.list();
     expect(listed.map((a) => a.account)).toEqual(['x', ...Array.from({ length: 40 }, (_, i) => `u${i}`)]);
@@ -85,5 +85,31 @@ describe('Vault.addMany (memory keychain)', () => {
     const results = await vault.addMany([{ token: token('L', 'a', 1) }, { token: token('L', 'b', 2) }]);
     expect(results.map(outcome)).toEqual(['keychain-locked', 'keychain-locked']);
     expect(readMetadata(home).accounts).toEqual([]);
+  });
+
+  it('takes the lock per slice, so another writer gets in before the batch ends', async () => {
+    store.onCall = async (op) => {
+      if (op === 'set') await new Promise((r) => setTimeout(r, 20)); // a keychain that takes its time
+    };
+    const done: string[] = [];
+    const bulk = vault
+      .addMany(Array.from({ length: 60 }, (_, i) => ({ token: token('Bulk', `u${i}`, i) })))
+      .then((r) => done.push(`bulk: ${r.filter((x) => !(x instanceof KeyfobError)).length}`));
+    await new Promise((r) => setTimeout(r, 50));
+    const other = await Vault.open({ home, secrets: store }); // another process, as far as the lock goes
+    await other.vault.add(token('App', 'between', 999)).then(() => done.push('app add'));
+    await bulk;
+    expect(done).toEqual(['app add', 'bulk: 60']);
+    const names = (await vault.list()).map((a) => a.account);
+    expect(names).toContain('between');
+    expect(names.filter((n) => n.startsWith('u'))).toEqual(Array.from({ length: 60 }, (_, i) => `u${i}`));
+  });
+
+  it('a repeat in a later slice is still reported as a repeat within the import', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ token: token('Bulk', `u${i}`, i) }));
+    items.push({ token: token('Bulk', 'u2', 2) });
+    const results = await vault.addMany(items);
+    expect((results[30] as KeyfobError).message).toMatch(/'Bulk: u2' appears twice in this import/);
+    expect(await vault.list()).toHaveLength(30);
   });
 });

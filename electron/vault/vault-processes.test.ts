@@ -67,13 +67,17 @@ describe('crash safety', () => {
       const random = seededRandom(seed);
       let kills = 0;
       let recoveries = 0;
+      const reads: ReadTally = { reads: 0, removedMeanwhile: 0 };
       const recoveredLines: string[] = [];
       for (let round = 0; round < 24; round++) {
         const child = await spawnChild(['churn', String(seed + round)], home, service);
         let stderr = '';
         child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
         await firstStep(child);
-        await new Promise((r) => setTimeout(r, random() * 400));
+        // Readers (as `keyfob code` and the app do) while the writer lives: never a broken state,
+        // never a recovery of the writer's work in progress.
+        const writing = { until: Date.now() + random() * 400 };
+        await readWhileWriting(home, service, writing, reads);
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGKILL');
         await exited; // reaped: its pid is dead, so its lock is stale
@@ -111,10 +115,12 @@ describe('crash safety', () => {
       }
       const leftovers = readdirSync(home).filter((n) => n.endsWith('.tmp') || n.endsWith('.break'));
       console.log(
-        `[crash test, seed ${seed}] kills: ${kills}, recoveries: ${recoveries}, keychain items left: ${(await keychainIds(service)).size}, ` +
+        `[crash test, seed ${seed}] kills: ${kills}, recoveries: ${recoveries}, reads during churn: ${reads.reads} ` +
+          `(${reads.removedMeanwhile} accounts removed between list and read), keychain items left: ${(await keychainIds(service)).size}, ` +
           `temp files left: ${leftovers.length}\n  ${[...new Set(recoveredLines.map((l) => l.replace(/'.*'/, "'…'")))].join('\n  ')}`,
       );
       expect(kills).toBeGreaterThanOrEqual(20);
+      expect(reads.reads).toBeGreaterThanOrEqual(kills);
     },
   );
 });
@@ -130,4 +136,40 @@ function firstStep(child: ChildProcess): Promise<void> {
     child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
   });
+}
+
+interface ReadTally {
+  reads: number;
+  removedMeanwhile: number;
+}
+
+/**
+ * Opens, lists and reads every secret in a loop until `writing.until` (at least once), the way a
+ * reader process does while another writes. Each open must not recover anything (the writer is
+ * alive: its pending entries are work in progress); each listed account's secret must read,
+ * unless the writer removed that account in between.
+ */
+async function readWhileWriting(
+  home: string,
+  service: string,
+  writing: { until: number },
+  tally: ReadTally,
+): Promise<void> {
+  do {
+    const { vault, report } = await Vault.open({
+      home,
+      secrets: keytarSecretStore(service, process.platform, { home }),
+    });
+    expect(report.recovered).toEqual([]);
+    const listed = await vault.list();
+    const secrets = await vault.secrets(listed.map((a) => a.id));
+    const unreadable = listed.filter((a) => !(secrets.get(a.id) instanceof Uint8Array));
+    if (unreadable.length > 0) {
+      const now = new Set((await vault.list()).map((a) => a.id));
+      for (const a of unreadable)
+        expect(now.has(a.id), `secret of listed '${a.issuer}: ${a.account}'`).toBe(false);
+      tally.removedMeanwhile += unreadable.length;
+    }
+    tally.reads++;
+  } while (Date.now() < writing.until);
 }

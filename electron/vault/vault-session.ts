@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { withLock } from './lock-file';
+import { withLock, withLockIfFree } from './lock-file';
 import type { Entry } from './metadata';
 import type { MetadataFile, Snapshot } from './metadata-file';
 import { storageError } from './storage-errors';
@@ -17,14 +17,16 @@ export interface Transaction {
 /**
  * One process's view of the metadata file: a cached snapshot re-read whenever the file's identity
  * changes, and transactions serialised twice — in-process by a promise chain, across processes by
- * the lock file — so the app and the CLI never lose each other's writes.
+ * the lock file — so the app and the CLI never lose each other's writes. Reading takes no lock:
+ * every write is an atomic rename, so a reader sees the last committed list, whole.
  */
 export class VaultSession {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Transactions of this process queued or running. */
+  private inFlight = 0;
   constructor(
     readonly file: MetadataFile,
     private snapshot: Snapshot,
-    private readonly now: () => number,
   ) {}
 
   /** The entries, re-read first if the file changed since we last looked (one stat otherwise). */
@@ -34,35 +36,49 @@ export class VaultSession {
     return this.snapshot.entries;
   }
 
-  /** The entries as cached, without touching the disk. */
-  cached(): readonly Entry[] {
-    return this.snapshot.entries;
+  /** Runs `fn` under the lock with fresh entries, waiting for another writer if need be. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.serial(() => withLock(this.file.path, async () => fn(await this.begin())));
   }
 
-  /** Runs `fn` under the lock with fresh entries. */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  /**
+   * Like {@link transaction}, but only if no writer — in this process or another — holds or awaits
+   * the lock right now: undefined at once otherwise. For work that only matters once the writer is
+   * gone (recovery).
+   */
+  async transactionIfFree<T>(fn: (tx: Transaction) => Promise<T>): Promise<{ value: T } | undefined> {
+    if (this.inFlight > 0) return undefined;
+    return this.serial(() => withLockIfFree(this.file.path, async () => fn(await this.begin())));
+  }
+
+  /** In-process order: one transaction at a time, each after the folder is made. */
+  private serial<T>(locked: () => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       await mkdir(this.file.home, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
         throw storageError(this.file.home, e);
       });
-      return withLock(this.file.path, this.now, async () => {
-        const tx: Transaction = {
-          entries: await this.current(),
-          commit: async (entries) => {
-            const stamp = await this.file.write(entries);
-            this.snapshot = { entries: [...entries], stamp };
-            tx.entries = this.snapshot.entries;
-          },
-          reload: async () => {
-            tx.entries = await this.current();
-            return tx.entries;
-          },
-        };
-        return fn(tx);
-      });
+      return locked();
     };
-    const result = this.tail.then(run, run);
+    this.inFlight++;
+    const result = this.tail.then(run, run).finally(() => this.inFlight--);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** A transaction over the entries as of now (call with the lock held). */
+  private async begin(): Promise<Transaction> {
+    const tx: Transaction = {
+      entries: await this.current(),
+      commit: async (entries) => {
+        const stamp = await this.file.write(entries);
+        this.snapshot = { entries: [...entries], stamp };
+        tx.entries = this.snapshot.entries;
+      },
+      reload: async () => {
+        tx.entries = await this.current();
+        return tx.entries;
+      },
+    };
+    return tx;
   }
 }

@@ -7,7 +7,8 @@ import { active, listed, notFound, replace, toAccount } from './entries';
 import { withLock } from './lock-file';
 import { entryName, type Entry } from './metadata';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
-import { addInOrder, addManyInOrder, duplicateIn, removeInOrder, type BulkItem } from './ordered-writes';
+import { addInSlices, checkBulk } from './bulk-add';
+import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
 import { auditKeychain, reconcile } from './reconcile';
 import { replaceInOrder, restoreInOrder } from './replace-key';
 import { needsUpkeep, replacedUpkeep } from './replaced-upkeep';
@@ -41,22 +42,34 @@ export class Vault {
     private readonly now: () => number,
   ) {}
 
-  /** Opens (or starts) the vault and finishes interrupted saves/removals. No full keychain scan. */
+  /**
+   * Opens (or starts) the vault and, unless another process is writing right now, finishes the
+   * saves and removals a killed process left (see {@link recover}). Never waits for a writer and
+   * needs no lock to read: the file is always whole. No full keychain scan.
+   */
   static async open(opts: VaultOptions): Promise<{ vault: Vault; report: OpenReport }> {
     const now = opts.now ?? Date.now;
     const file = new MetadataFile(opts.home);
-    const vault = new Vault(new VaultSession(file, await file.read(), now), opts.secrets, now);
-    let recovered: string[] = [];
-    const cached = vault.session.cached();
-    if (cached.some((e) => e.state !== 'active') || needsUpkeep(cached, now())) {
-      recovered = await vault.session.transaction(async (tx) => {
-        const r = await reconcile(tx.entries, opts.secrets);
-        const u = await replacedUpkeep(r.entries, opts.secrets, now());
-        if (r.changed || u.changed) await tx.commit(u.entries);
-        return [...r.lines, ...u.lines];
-      });
-    }
-    return { vault, report: { recovered } };
+    const vault = new Vault(new VaultSession(file, await file.read()), opts.secrets, now);
+    return { vault, report: { recovered: await vault.recover() } };
+  }
+
+  /**
+   * Finishes interrupted work (pending saves, removals, key swaps; replaced keys past 30 days) when
+   * there is any and no other process holds or awaits the lock. A live writer's entries are work in
+   * progress, not interrupted work: then nothing happens and it is tried again next time. Returns a
+   * line per kind of repair, empty when nothing was done. Reads nothing from the keychain otherwise.
+   */
+  async recover(): Promise<string[]> {
+    const entries = await this.session.current();
+    if (!entries.some((e) => e.state !== 'active') && !needsUpkeep(entries, this.now())) return [];
+    const done = await this.session.transactionIfFree(async (tx) => {
+      const r = await reconcile(tx.entries, this.store);
+      const u = await replacedUpkeep(r.entries, this.store, this.now());
+      if (r.changed || u.changed) await tx.commit(u.entries);
+      return [...r.lines, ...u.lines];
+    });
+    return done?.value ?? [];
   }
 
   /**
@@ -70,7 +83,7 @@ export class Vault {
     await mkdir(opts.home, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
       throw storageError(opts.home, e);
     });
-    await withLock(file.path, now, async () => {
+    await withLock(file.path, async () => {
       try {
         await file.read();
       } catch (e) {
@@ -108,22 +121,15 @@ export class Vault {
   }
 
   /**
-   * Adds many accounts at once (imports): one lock and three metadata writes in all, instead of two
-   * writes per account. Each result is the new account or why that one was not added (invalid,
-   * duplicate, keychain failure); one bad entry never stops the rest.
+   * Adds many accounts at once (imports): a few metadata writes per slice of accounts instead of two
+   * per account, and the lock taken per slice, never for the whole batch, so other writers get
+   * their turn in between (see bulk-add.ts). Each result is the new account or why that one was not
+   * added (invalid, duplicate, keychain failure); one bad entry never stops the rest.
    */
   async addMany(
     items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>,
   ): Promise<Array<Account | KeyfobError>> {
-    const checked: BulkItem[] = items.map(({ token, allowDuplicate }) => {
-      try {
-        return { token, allowDuplicate, checked: checkToken(token) };
-      } catch (e) {
-        if (e instanceof KeyfobError) return { token, error: e };
-        throw e;
-      }
-    });
-    return this.session.transaction((tx) => addManyInOrder(tx, this.store, checked, this.iso()));
+    return addInSlices(this.session, this.store, checkBulk(items), () => this.iso());
   }
 
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */

@@ -12,6 +12,7 @@ import { Menu } from './components/Menu';
 import { ReplaceKeyDialog } from './components/ReplaceKeyDialog';
 import { ShowQrDialog } from './components/ShowQrDialog';
 import { Toasts } from './components/Toasts';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import { VaultBanner } from './components/VaultBanner';
 import { useAccountActions } from './hooks/useAccountActions';
 import { useAccountSearch } from './hooks/useAccountSearch';
@@ -158,6 +159,7 @@ export function App() {
       />
       <main className="content">
         {vault.status && !vault.status.ok && <VaultBanner error={vault.status.error} onRetry={vault.retry} />}
+        <RecoveryNotice lines={vault.status?.ok ? vault.status.recovered : []} />
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
