@@ -44,32 +44,55 @@ const FIELD = {
   signature: 8,
 };
 
-/** Splits a signature into its complete types ("a{ss}o" → ["a{ss}", "o"]). */
+/**
+ * The largest message Keyfob accepts from the bus. Its biggest legitimate reply is GetSecrets for
+ * every item of the service: ≈ 200 bytes per item, so 10,000 accounts make ≈ 2 MB. 8 MiB leaves
+ * room for four times that; anything larger is not a reply to Keyfob's calls (the spec allows
+ * 128 MiB) and ends the connection before it is buffered, so the read falls back to keytar.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** The spec's limits: a signature has at most 255 bytes, containers nest at most 32 deep each. */
+const MAX_SIGNATURE = 255;
+const MAX_DEPTH = 64;
+const BASIC = 'ybnqiuxtdsogh';
+
+/** Splits a signature into its complete types ("a{ss}o" → ["a{ss}", "o"]); throws on an invalid one. */
 export function splitSignature(signature: string): string[] {
+  if (signature.length > MAX_SIGNATURE) throw new Error('D-Bus signature too long.');
   const out: string[] = [];
   let i = 0;
   while (i < signature.length) {
-    const end = typeEnd(signature, i);
+    const end = typeEnd(signature, i, 0);
     out.push(signature.slice(i, end));
     i = end;
   }
   return out;
 }
 
-function typeEnd(sig: string, i: number): number {
+function typeEnd(sig: string, i: number, depth: number): number {
+  if (depth > MAX_DEPTH) throw new Error(`D-Bus signature nests too deep: '${sig}'.`);
   const c = sig[i];
-  if (c === 'a') return typeEnd(sig, i + 1);
-  if (c === '(' || c === '{') {
-    const close = c === '(' ? ')' : '}';
+  if (c === 'a') {
+    // A dict entry is only an array's element: {key value}, the key a basic type.
+    if (sig[i + 1] === '{') {
+      if (!BASIC.includes(sig[i + 2] ?? '')) throw new Error(`Invalid D-Bus dict key in '${sig}'.`);
+      const valueEnd = typeEnd(sig, i + 3, depth + 1);
+      if (sig[valueEnd] !== '}') throw new Error(`Invalid D-Bus dict entry in '${sig}'.`);
+      return valueEnd + 1;
+    }
+    return typeEnd(sig, i + 1, depth + 1);
+  }
+  if (c === '(') {
     let j = i + 1;
-    while (sig[j] !== close) {
+    // An empty struct reads no bytes: an array of them would never end.
+    if (sig[j] === ')') throw new Error(`Empty D-Bus struct in '${sig}'.`);
+    while (sig[j] !== ')') {
       if (j >= sig.length) throw new Error(`Unbalanced D-Bus signature '${sig}'.`);
-      j = typeEnd(sig, j);
+      j = typeEnd(sig, j, depth + 1);
     }
     return j + 1;
   }
-  if (c === undefined || !'ybnqiuxtdsogvh'.includes(c))
-    throw new Error(`Unsupported D-Bus type in '${sig}'.`);
+  if (c === undefined || !`${BASIC}v`.includes(c)) throw new Error(`Unsupported D-Bus type in '${sig}'.`);
   return i + 1;
 }
 
@@ -218,18 +241,24 @@ export function encodeMessage(m: Message): Buffer {
   return w.buf.subarray(0, w.pos);
 }
 
-/** How many bytes the message at the start of `buf` takes, or 0 while its fixed header is incomplete. */
+/**
+ * How many bytes the message at the start of `buf` takes, or 0 while its fixed header is incomplete.
+ * Throws for bytes that are not a D-Bus message and for a message over {@link MAX_MESSAGE_BYTES}.
+ */
 export function messageLength(buf: Buffer): number {
   if (buf.length < 16) return 0;
-  if (buf[0] !== 0x6c && buf[0] !== 0x42) throw new Error('Not a D-Bus message.');
+  if ((buf[0] !== 0x6c && buf[0] !== 0x42) || buf[3] !== 1) throw new Error('Not a D-Bus message.');
   const read = buf[0] === 0x6c ? buf.readUInt32LE.bind(buf) : buf.readUInt32BE.bind(buf);
   const fieldsLength = read(12);
   const headerEnd = 16 + fieldsLength + ((8 - ((16 + fieldsLength) % 8)) % 8);
-  return headerEnd + read(4);
+  const length = headerEnd + read(4);
+  if (length > MAX_MESSAGE_BYTES) throw new Error('D-Bus message too large.');
+  return length;
 }
 
 class Reader {
   pos = 0;
+  private depth = 0;
   constructor(
     private readonly buf: Buffer,
     private readonly little: boolean,
@@ -294,7 +323,14 @@ class Reader {
         return this.string(this.u8());
       case 'v': {
         const signature = this.string(this.u8());
-        return { signature, value: this.value(signature) };
+        const types = splitSignature(signature);
+        if (types.length !== 1) throw new Error('A D-Bus variant must hold one complete type.');
+        if (++this.depth > MAX_DEPTH) throw new Error('D-Bus variants nest too deep.');
+        try {
+          return { signature, value: this.value(signature) };
+        } finally {
+          this.depth--;
+        }
       }
       case 'a': {
         const length = this.u32();
