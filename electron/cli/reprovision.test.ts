@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +31,8 @@ const HOTP = 'otpauth://hotp/Corp:vpn?secret=IEVSP6SZO4PFZELHO3VFRKCCL57BRFOY&is
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-function keyfob(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+function keyfob(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function listed(): Array<{ id: string; issuer: string; digits: number }> {
@@ -80,6 +90,36 @@ describe('keyfob export', () => {
       status: 1,
       stderr: `keyfob: ${out} already exists; choose another name or add --force\n`,
     });
+  });
+
+  it('--force replaces the file itself with a fresh 600 one: a symbolic link there is not followed', () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'not yours to overwrite\n', { mode: 0o644 });
+    const out = join(dir, 'linked.txt');
+    symlinkSync(victim, out);
+    const refused = keyfob(['export', '--format', 'otpauth', '--out', out]);
+    expect([refused.status, refused.stderr]).toEqual([
+      1,
+      `keyfob: ${out} already exists; choose another name or add --force\n`,
+    ]);
+    const r = keyfob(['export', '--format', 'otpauth', '--out', out, '--force']);
+    expect(r.status).toBe(0);
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours to overwrite\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an existing file is refused before the password is asked or any secret read', () => {
+    const out = join(dir, 'taken.json');
+    writeFileSync(out, 'keep me');
+    const r = keyfob(['export', '--format', 'aegis-encrypted', '--out', out]);
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      `keyfob: ${out} already exists; choose another name or add --force\n`,
+    ]);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
   });
 
   it('refuses to prompt for a password without a terminal', () => {
@@ -149,6 +189,15 @@ describe('keyfob replace / restore', () => {
     expect(keyfob(['code', github?.id ?? '', '--at', String(AT)]).stdout).toMatch(
       new RegExp(`^${oath('-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP')} `),
     );
+  });
+
+  it('replace <id> - takes the new URI from standard input', () => {
+    const corp = listed().find((a) => a.issuer === 'Corp');
+    const fresh = 'otpauth://hotp/Corp:vpn?secret=MZXW6YTBOI&issuer=Corp&counter=3';
+    const r = keyfob(['replace', corp?.id ?? '', '-'], `${fresh}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^replaced the key of Corp: vpn /);
+    expect(keyfob(['restore', corp?.id ?? '']).status).toBe(0);
   });
 
   it('refuses the same key and unknown ids', () => {
