@@ -73,7 +73,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const settings = settingsStore(options.home);
   const dialogs = options.dialogs ?? noDialogs;
   const scan = scanHandlers(() => session.current(), now, options.screenCapture, options.holdTimers);
-  const backup = backupHandlers(() => session.current(), dialogs, options.home, now, options.holdTimers);
+  const backup = backupHandlers(
+    () => session.current(),
+    dialogs,
+    options.home,
+    now,
+    options.holdTimers,
+    async () => options.secrets.probe?.(),
+  );
   const rekey = replaceHandlers(() => session.current(), now);
   const qr = qrHandlers(() => session.current(), dialogs);
   const keeper = clipboardKeeper(options.clipboard, options.timers);

@@ -168,6 +168,22 @@ describe('backup channels', () => {
     expect((await services.invoke('backup:import-commit', sessionId, all)).ok).toBe(false);
   });
 
+  it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
+    dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
+    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const all = entries.map(() => 'keep-both' as const);
+    secrets.mode = 'locked';
+    secrets.calls.length = 0;
+    expect(await services.invoke('backup:import-commit', sessionId, all)).toMatchObject({
+      ok: false,
+      error: { code: 'keychain-locked' },
+    });
+    expect(secrets.calls).toEqual(['probe']);
+    secrets.mode = 'ok';
+    expect((await ok(services.invoke('backup:import-commit', sessionId, all))).added).toBe(entries.length);
+  });
+
   it.each([
     ['the clock passes 5 minutes after the last step', () => void (now += SEED_HOLD_MS)],
     ['the hold timer fires', () => holdTimers.fireAll()],

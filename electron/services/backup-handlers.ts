@@ -43,8 +43,9 @@ const FORMATS: Record<AppExportFormat, { ext: string }> = {
 };
 
 /**
- * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock and
- * the timers that end an import session's 5-minute hold.
+ * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock,
+ * the timers that end an import session's 5-minute hold, and `keychainReady`, which throws when the
+ * keychain cannot take a write right now (the secret store's probe).
  */
 export function backupHandlers(
   vault: () => Vault,
@@ -52,6 +53,7 @@ export function backupHandlers(
   home: string,
   now: () => number,
   timers?: Timers,
+  keychainReady?: () => Promise<void>,
 ): BackupHandlers {
   const sessions = new ImportSessions(now, timers);
 
@@ -91,6 +93,9 @@ export function backupHandlers(
       const s = sessions.use(id);
       if (s.plan === null) throw new KeyfobError('invalid-input', 'Read the backup before saving it.');
       const choices = choicesArg(rawChoices, s.plan.length);
+      // A keychain locked while the user reviewed the list fails here, in one write, rather than in
+      // many parallel ones (libsecret can leave those waiting for an unlock prompt).
+      await keychainReady?.();
       // The session (plan and progress) stays until the save succeeds: a keychain that locks half-way
       // throws here, and the renderer's Retry saves the rest.
       const summary = await savePlan(vault(), s, choices);
