@@ -34,7 +34,7 @@ test('Show QR refused in the native dialog: nothing is shown and no key reaches 
   expect(app.dialogs.shown[0]).toMatchObject({
     kind: 'confirm',
     message: 'Show the secret key of GitHub: alice@example.com as a QR code?',
-    detail: expect.stringMatching(/Anyone who sees or photographs the code can copy the key/u) as string,
+    detail: expect.stringMatching(/Anyone who sees or photographs the code can copy the key/u),
   });
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
@@ -85,7 +85,7 @@ test('transfer refused in the native dialog: the choice stays, no code is shown'
     message: 'Show transfer codes with the secret keys of 2 accounts?',
     detail: expect.stringMatching(
       /^They contain the secret keys of:\n• GitHub: alice@example\.com\n• Google: bob\n/u,
-    ) as string,
+    ),
   });
   await expect(dialog.getByRole('button', { name: 'Show codes…' })).toBeEnabled();
   await expect(dialog.getByRole('img')).toHaveCount(0);
