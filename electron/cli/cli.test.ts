@@ -16,12 +16,8 @@ const HOTP = 'otpauth://hotp/Corp:vpn?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&is
 let home: string;
 let env: NodeJS.ProcessEnv;
 
-function keyfob(args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...env, ...extraEnv },
-    encoding: 'utf8',
-    input,
-  });
+function keyfob(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function oathtool(args: string[]): string {
@@ -98,84 +94,6 @@ describe('commands that need no keychain', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('inspect - reads the URI from standard input; the trailing newline is not part of it', () => {
-    const piped = keyfob(['inspect', '-', '--json'], NO_KEYCHAIN, `${GITHUB}\n`);
-    expect(piped.status).toBe(0);
-    expect(piped.stdout).toBe(keyfob(['inspect', GITHUB, '--json'], NO_KEYCHAIN).stdout);
-  });
-
-  it('code --uri - reads one URI per line (CRLF and blank lines ignored), in order with other --uri', () => {
-    const r = keyfob(
-      ['code', '--uri', '-', '--uri', GITHUB, '--at', String(AT)],
-      NO_KEYCHAIN,
-      `${AWS}\r\n\n${GITHUB}\n`,
-    );
-    const github = oathtool(['-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP']);
-    const aws = oathtool([
-      '-b',
-      '--totp=sha256',
-      '-d',
-      '8',
-      '-s',
-      '60',
-      `--now=@${AT}`,
-      'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
-    ]);
-    expect([r.status, r.stdout.trim().split('\n')]).toEqual([0, [aws, github, github]]);
-  });
-
-  it.each([
-    [
-      'nothing piped in',
-      ['inspect', '-'],
-      '',
-      'keyfob: standard input is empty; expected one otpauth:// URI',
-    ],
-    [
-      'two URIs for one',
-      ['inspect', '-'],
-      `${GITHUB}\n${AWS}\n`,
-      'keyfob: standard input holds 2 lines; inspect takes exactly one otpauth:// URI',
-    ],
-    [
-      'stdin asked for twice',
-      ['code', '--uri', '-', '--uri', '-'],
-      GITHUB,
-      "keyfob: standard input can be read once: give '--uri -' only once",
-    ],
-    [
-      'a bad line among several',
-      ['code', '--uri', '-'],
-      `${GITHUB}\notpauth://totp/x?secret=1\n`,
-      /^keyfob: URI 2 of 2: .*Secret contains '1'/,
-    ],
-    [
-      'more than 1 MB',
-      ['inspect', '-'],
-      'A'.repeat(1024 * 1024 + 1),
-      'keyfob: standard input is larger than 1 MB; expected otpauth:// URIs',
-    ],
-  ])('stdin with %s: exit 1, one line', (_name, args, input, message) => {
-    const r = keyfob(args, NO_KEYCHAIN, input);
-    expect(r.status).toBe(1);
-    if (typeof message === 'string') expect(r.stderr.trim()).toBe(message);
-    else expect(r.stderr.trim()).toMatch(message);
-  });
-
-  it("'-' on a terminal explains how to pipe instead of waiting for input", () => {
-    // script(1) gives the command a terminal as its standard input.
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} add -`, '/dev/null'], {
-      env: { ...env, ...NO_KEYCHAIN },
-      encoding: 'utf8',
-      input: '',
-      timeout: 10_000,
-    });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(
-      /standard input, which is a terminal here: pipe the URI in \(e\.g\. 'pass show site \| keyfob add -'\)/,
-    );
-  });
-
   it.each(['list', 'add', 'remove', 'code', 'inspect', 'import', 'doctor'])(
     '%s --help explains itself',
     (name) => {
@@ -202,15 +120,6 @@ describe('the vault through the CLI', () => {
     expect(codes).toHaveLength(1);
     expect(codes[0]?.['code']).toBe(oathtool(['-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP']));
     expect(codes[0]?.['validSeconds']).toBe(30 - (AT % 30));
-  });
-
-  it('add - stores the URI piped in, so the secret is never an argument', () => {
-    const piped = 'otpauth://totp/Piped:me?secret=MZXW6YTBOI&issuer=Piped';
-    const r = keyfob(['add', '-'], {}, `${piped}\n`);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^added [0-9a-f-]{36} {2}Piped: me\n$/);
-    const code = keyfob(['code', 'piped', '--at', String(AT)]).stdout.split(/\s+/)[0];
-    expect(code).toBe(oathtool(['-b', '--totp', `--now=@${AT}`, 'MZXW6YTBOI']));
   });
 
   it('refuses a duplicate unless asked, with exit 1', () => {

@@ -31,8 +31,8 @@ const HOTP = 'otpauth://hotp/Corp:vpn?secret=IEVSP6SZO4PFZELHO3VFRKCCL57BRFOY&is
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-function keyfob(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input });
+function keyfob(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function listed(): Array<{ id: string; issuer: string; digits: number }> {
@@ -189,15 +189,6 @@ describe('keyfob replace / restore', () => {
     expect(keyfob(['code', github?.id ?? '', '--at', String(AT)]).stdout).toMatch(
       new RegExp(`^${oath('-b', '--totp', `--now=@${AT}`, 'JBSWY3DPEHPK3PXP')} `),
     );
-  });
-
-  it('replace <id> - takes the new URI from standard input', () => {
-    const corp = listed().find((a) => a.issuer === 'Corp');
-    const fresh = 'otpauth://hotp/Corp:vpn?secret=MZXW6YTBOI&issuer=Corp&counter=3';
-    const r = keyfob(['replace', corp?.id ?? '', '-'], `${fresh}\n`);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^replaced the key of Corp: vpn /);
-    expect(keyfob(['restore', corp?.id ?? '']).status).toBe(0);
   });
 
   it('refuses the same key and unknown ids', () => {
