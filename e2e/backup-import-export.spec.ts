@@ -185,3 +185,26 @@ test('a bad entry is listed as rejected with its reason; the rest still import; 
   await expect(app.page.getByText(/^photo\.png is not a backup Keyfob can read/)).toBeVisible();
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('a keychain locked when Import is chosen: the dialog offers Retry, and after unlocking every account is imported once', async () => {
+  const dialogs = scriptedDialogs();
+  const app = await launchApp({ nowMs: NOW, dialogs });
+  apps.push(app);
+  dialogs.nextOpen(join(FILES, 'aegis-db3-plain.json'));
+  await openBackupMenu(app, /^Import/);
+  const imp = app.page.getByRole('dialog', { name: 'Import from aegis-db3-plain.json' });
+  await expect(imp.getByRole('listitem')).toHaveCount(10);
+
+  await app.lockKeychain();
+  await imp.getByRole('button', { name: 'Import 10 accounts' }).click();
+  await expect(imp.getByRole('alert')).toContainText(/locked/i);
+  await expect(imp.getByText(/^Nothing was lost/)).toBeVisible();
+
+  await app.unlockKeychain();
+  await imp.getByRole('button', { name: 'Retry' }).click();
+  await expect(imp).toBeHidden();
+  await expect(app.page.getByText('Imported 10 accounts')).toBeVisible();
+  const stored = await names(app);
+  expect(stored).toHaveLength(10);
+  expect(new Set(stored).size).toBe(10);
+});

@@ -8,9 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { qrPng } from './scan-helpers';
 
 // What only a real Electron can answer: window options, the IPC sender check, navigation and
-// permission refusals, single instance, the remembered window position, desktopCapturer, the
-// application menu and the command-line mode. The harness specs cover everything else in
-// Chromium. Needs `npx electron-vite build` and the Electron binary (`npx install-electron --no`).
+// What only a real Electron can answer: window options, the IPC sender check, navigation and
+// permission refusals, single instance, the remembered window position, desktopCapturer, the native
+// confirmation before a key is shown, the application menu and the command-line mode. The harness
+// specs cover everything else in Chromium. Needs `npx electron-vite build` and the Electron binary
+// (`npx install-electron --no`).
 const electronDir = dirname(require.resolve('electron/package.json'));
 const electronAvailable = existsSync(join(electronDir, 'path.txt')) && existsSync(join(electronDir, 'dist'));
 const MAIN = join(__dirname, '..', 'out', 'main', 'index.js');
@@ -117,6 +119,63 @@ test('navigation, new windows and permissions other than camera are refused', as
     ).Notification.requestPermission(),
   );
   expect(notification).toBe('denied');
+  // Screen capture from the page is refused too: main captures screens itself.
+  const display = await win.evaluate(() =>
+    (
+      globalThis as unknown as {
+        navigator: { mediaDevices: { getDisplayMedia(c: unknown): Promise<unknown> } };
+      }
+    ).navigator.mediaDevices
+      .getDisplayMedia({ video: true })
+      .then(
+        () => 'granted',
+        () => 'refused',
+      ),
+  );
+  expect(display).toBe('refused');
+});
+
+test('Show QR asks with a native message box first; Cancel sends nothing to the window', async () => {
+  const added = (await win.evaluate(() =>
+    (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<unknown>> }).keyfob[
+      'accounts:add'
+    ]!(
+      {
+        issuer: 'GitHub',
+        account: 'me',
+        secret: 'JBSWY3DPEHPK3PXP',
+        type: 'totp',
+        algorithm: 'SHA1',
+        digits: '6',
+        period: '30',
+        counter: '0',
+      },
+      { allowDuplicate: false },
+    ),
+  )) as { value: { id: string } };
+  // Answer the real dialog.showMessageBox with Cancel (button 1), remembering what it said.
+  await app.evaluate(({ dialog }) => {
+    const g = globalThis as { asked?: string[] };
+    g.asked = [];
+    (dialog as unknown as { showMessageBox: (...a: unknown[]) => Promise<unknown> }).showMessageBox = async (
+      ...args: unknown[]
+    ) => {
+      const options = args.at(-1) as { message: string; buttons: string[]; cancelId: number };
+      g.asked?.push(`${options.message} [${options.buttons.join('|')}] cancel=${options.cancelId}`);
+      return { response: 1, checkboxChecked: false };
+    };
+  });
+  const reply = await win.evaluate(
+    (id) =>
+      (globalThis as unknown as { keyfob: Record<string, (id: string) => Promise<unknown>> }).keyfob[
+        'accounts:show-qr'
+      ]!(id),
+    added.value.id,
+  );
+  expect(reply).toEqual({ ok: true, value: null });
+  expect(await app.evaluate(() => (globalThis as { asked?: string[] }).asked)).toEqual([
+    'Show the secret key of GitHub: me as a QR code? [Show QR code|Cancel] cancel=1',
+  ]);
 });
 
 test('a second launch focuses the first and exits', async () => {

@@ -6,7 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordingClipboard, type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
-import type { DialogsAdapter } from '../electron/adapters/dialogs';
+import { scriptedDialogs, type ScriptedDialogs } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
 import {
@@ -59,8 +59,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The built renderer (default: out/renderer — run `npx electron-vite build` first). */
   rendererDir?: string;
-  /** The open/save dialogs main shows (e.g. `scriptedDialogs()` to choose files in a spec). */
-  dialogs?: DialogsAdapter;
+  /**
+   * The native dialogs main shows, answered by the spec (open/save paths, yes/no to a confirmation);
+   * a fresh `scriptedDialogs()` by default, reachable as {@link LaunchedApp.dialogs}.
+   */
+  dialogs?: ScriptedDialogs;
   /** Let the backup reminder banner appear (default false: it is dismissed before the page opens, so other specs see the plain list). */
   backupReminder?: boolean;
   /** What `scan:screens` captures (issue 4): Chromium cannot hand main a desktop here, so specs supply the displays. */
@@ -88,6 +91,11 @@ export interface LaunchedApp {
   readonly service: string;
   /** Where the renderer is served, e.g. http://127.0.0.1:41234/index.html. */
   readonly url: string;
+  /**
+   * main's native dialogs: queue answers (`nextOpen`, `nextSave`, `nextConfirm(true)`) before the
+   * click that opens one; `shown` lists what each said. Unanswered ones are cancelled or refused.
+   */
+  readonly dialogs: ScriptedDialogs;
   /** What main wrote to the clipboard: `read()` is its content now, `writes` every write in order. */
   readonly clipboard: { read(): string; readonly writes: readonly string[] };
   /** Uncaught page errors and console errors (CSP violations show up here), newest last. */
@@ -142,6 +150,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
   const clock = wallClock(options);
+  const dialogs = options.dialogs ?? scriptedDialogs();
   // One store for the whole run, so a relaunch on 'memory' still finds its secrets.
   const secrets =
     options.secrets === 'memory'
@@ -153,7 +162,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       secrets,
       now: clock.now,
       clipboard: observed,
-      dialogs: options.dialogs,
+      dialogs,
       screenCapture: options.screenCapture,
     });
 
@@ -204,6 +213,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       home,
       service,
       url,
+      dialogs,
       clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
       errors,
       call(channel, ...args) {

@@ -5,7 +5,11 @@ import type { Algorithm, OtpType } from './otp-types';
 /**
  * The one IPC contract between the renderer and the main process. Main handlers, the preload
  * bridge and the renderer's `window.keyfob` type are all derived from {@link IpcContract};
- * nothing else may name a channel. No type here ever carries a seed back to the renderer.
+ * nothing else may name a channel.
+ *
+ * Seeds stay in main. Exactly two replies carry them to the renderer, drawn as QR images:
+ * `accounts:show-qr` and `backup:transfer-codes`, and only after main asked the user with a native
+ * dialog naming the accounts (a refusal answers null). Every other reply is seed-free.
  */
 
 /** An account as the renderer sees it: bigint counter as a decimal string (crosses any transport). */
@@ -82,7 +86,7 @@ export interface Settings {
   clearClipboardSeconds: number;
 }
 
-// ---- Issue 4: adding accounts from QR codes (engineer B) ----
+// ---- Adding accounts from QR codes ----
 
 /** One account a scanned key URI or transfer set would add: its parameters and current code, never its seed. */
 export interface ScanPreviewEntry {
@@ -116,7 +120,7 @@ export interface ScanSaveResult {
   skipped: number;
 }
 
-// ---- Issue 5: backups, import, export, replace key (engineer C) ----
+// ---- Backups, import, export, replace key ----
 
 /** A backup file chosen for import (bytes stay in main under `sessionId`): its format and whether it is encrypted. */
 export interface ImportOpened {
@@ -168,12 +172,12 @@ export interface ReplaceCheck {
   preview: CodeSnapshot | null;
 }
 
-/** "Show QR": the account's otpauth URI drawn as a QR image (a data: URL); shown only after the user confirms. */
+/** "Show QR": the account's otpauth URI (its seed included) drawn as a QR image (a data: URL). */
 export interface QrReveal {
   image: string;
 }
 
-/** "Transfer to Google Authenticator": migration QR images (≤ 10 accounts each) and what Google cannot hold. */
+/** "Transfer to Google Authenticator": migration QR images (≤ 10 accounts each, seeds included) and what Google cannot hold. */
 export interface TransferCodes {
   images: string[];
   /** Accounts in the codes. */
@@ -232,7 +236,7 @@ export interface IpcContract {
   'clipboard:copy-code': { args: [id: string]; result: { code: string; clearAfterSeconds: number } };
   'settings:get': { args: []; result: Settings };
   'settings:set': { args: [patch: Partial<Settings>]; result: Settings };
-  // ---- Issue 4 (QR scanning): a scanned text goes to main once; seeds never come back. ----
+  // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
   /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
   'scan:submit': { args: [text: string]; result: ScanStep };
   /** Captures every display (Keyfob's window hidden), decodes them in main, and takes the code as `scan:submit` would. */
@@ -243,12 +247,16 @@ export interface IpcContract {
   'scan:save': { args: [decisions: ScanDecision[]]; result: ScanSaveResult };
   /** Forgets the pending preview and any half-collected transfer. */
   'scan:reset': { args: []; result: null };
-  // ---- Issue 5 (backups, engineer C): file bytes and seeds stay in main; sessions are opaque ids. ----
+  // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': { args: []; result: ImportOpened | null };
   /** Reads the opened backup (with its password when encrypted) and plans every entry. */
   'backup:import-read': { args: [sessionId: string, password: string | null]; result: ImportEntryView[] };
-  /** Saves the planned entries, one choice per entry in `backup:import-read`'s order; ends the session. */
+  /**
+   * Saves the planned entries, one choice per entry in `backup:import-read`'s order, and ends the
+   * session. When the keychain or the disk fails half-way the session stays: calling again saves
+   * the rest, and the summary covers every attempt.
+   */
   'backup:import-commit': { args: [sessionId: string, choices: ImportChoice[]]; result: ImportSummary };
   /** Forgets an import session without saving. */
   'backup:import-cancel': { args: [sessionId: string]; result: null };
@@ -260,10 +268,13 @@ export interface IpcContract {
   'accounts:replace': { args: [id: string, key: string]; result: AccountView };
   /** Swaps the previous key back in. */
   'accounts:restore': { args: [id: string]; result: AccountView };
-  /** The account's key as a QR image (explicit, confirmed reveal). */
-  'accounts:show-qr': { args: [id: string]; result: QrReveal };
-  /** The chosen accounts as Google Authenticator migration QR images. */
-  'backup:transfer-codes': { args: [ids: string[]]; result: TransferCodes };
+  /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
+  'accounts:show-qr': { args: [id: string]; result: QrReveal | null };
+  /**
+   * The chosen accounts (by id) as Google Authenticator migration QR images, after a native dialog
+   * naming them; null when the user refused. No confirmation (and no seed) when none can be transferred.
+   */
+  'backup:transfer-codes': { args: [ids: string[]]; result: TransferCodes | null };
   /** Whether to show the backup reminder: accounts changed since the last backup, not dismissed this week. */
   'backup:reminder': { args: []; result: { due: boolean } };
   /** Hides the backup reminder for a week. */
@@ -298,13 +309,13 @@ export const CHANNELS = [
   'clipboard:copy-code',
   'settings:get',
   'settings:set',
-  // Issue 4 (QR scanning)
+  // QR scanning
   'scan:submit',
   'scan:screens',
   'scan:pending',
   'scan:save',
   'scan:reset',
-  // Issue 5 (backups)
+  // Backups
   'backup:import-open',
   'backup:import-read',
   'backup:import-commit',

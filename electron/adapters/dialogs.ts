@@ -1,13 +1,49 @@
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, SaveDialogOptions } from 'electron';
 import { loadElectron } from './electron-module';
 import { KeyfobError } from '../../shared/errors';
 
-/** The open/save file dialogs as the services see them: a chosen path, or null when cancelled. */
+/** A question main asks before something irreversible, e.g. showing secret keys on screen. */
+export interface ConfirmRequest {
+  /** The window title (some desktops show it, others do not). */
+  title: string;
+  /** The question itself, in one sentence. */
+  message: string;
+  /** What the user should know before answering (which accounts, what the risk is). */
+  detail: string;
+  /** The label of the button that goes ahead; the other one is "Cancel", the default. */
+  confirmLabel: string;
+}
+
+/** The native dialogs as the services see them: a chosen path (null when cancelled), or a yes/no. */
 export interface DialogsAdapter {
   /** Asks for a backup file to import. */
   openFile(options: { title: string }): Promise<string | null>;
-  /** Asks where to write a backup, suggesting `defaultName`. */
+  /** Asks where to write a backup, suggesting `defaultName`; an existing file is confirmed first. */
   saveFile(options: { title: string; defaultName: string }): Promise<string | null>;
+  /** Asks the user to confirm; true only when they chose `confirmLabel`. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+}
+
+/**
+ * The save dialog's options. macOS and Windows always ask before replacing a file; on Linux (GTK)
+ * only `showOverwriteConfirmation` makes the dialog ask.
+ */
+export function saveDialogOptions(title: string, defaultName: string): SaveDialogOptions {
+  return { title, defaultPath: defaultName, properties: ['showOverwriteConfirmation', 'createDirectory'] };
+}
+
+/** The message box for a {@link ConfirmRequest}: a warning whose default (Enter, Escape) is Cancel. */
+export function confirmBoxOptions(request: ConfirmRequest): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: request.title,
+    message: request.message,
+    detail: request.detail,
+    buttons: [request.confirmLabel, 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
 }
 
 /** The native dialogs through Electron's `dialog` module, attached to the app's window. */
@@ -23,28 +59,44 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogsAdap
     async saveFile({ title, defaultName }) {
       const { dialog } = loadElectron();
       const win = window();
-      const options = { title, defaultPath: defaultName };
+      const options = saveDialogOptions(title, defaultName);
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || r.filePath === undefined || r.filePath === '' ? null : r.filePath;
+    },
+    async confirm(request) {
+      const { dialog } = loadElectron();
+      const win = window();
+      const options = confirmBoxOptions(request);
+      const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return r.response === 0;
     },
   };
 }
 
-/** Dialogs answered by a script, for unit tests and the e2e harness: each call takes the next path. */
+/** One dialog a {@link ScriptedDialogs} was asked to show. */
+export type ShownDialog =
+  | { kind: 'open'; title: string }
+  | { kind: 'save'; title: string; defaultName: string }
+  | ({ kind: 'confirm' } & ConfirmRequest);
+
+/** Dialogs answered by a script, for unit tests and the e2e harness: each call takes the next answer. */
 export interface ScriptedDialogs extends DialogsAdapter {
   /** Queue the answer to the next open dialog (null = the user cancels). */
   nextOpen(path: string | null): void;
   /** Queue the answer to the next save dialog (null = the user cancels). */
   nextSave(path: string | null): void;
-  /** Titles and suggested names of every dialog shown, oldest first. */
-  readonly shown: ReadonlyArray<{ kind: 'open' | 'save'; title: string; defaultName?: string }>;
+  /** Queue the answer to the next confirmation (false = the user chooses Cancel). */
+  nextConfirm(answer: boolean): void;
+  /** Every dialog shown, oldest first, with what it said. */
+  readonly shown: readonly ShownDialog[];
 }
 
-/** A {@link ScriptedDialogs}; a dialog with nothing queued is cancelled. */
+/** A {@link ScriptedDialogs}; a dialog with nothing queued is cancelled (a confirmation refused). */
 export function scriptedDialogs(): ScriptedDialogs {
   const opens: Array<string | null> = [];
   const saves: Array<string | null> = [];
-  const shown: Array<{ kind: 'open' | 'save'; title: string; defaultName?: string }> = [];
+  const confirms: boolean[] = [];
+  const shown: ShownDialog[] = [];
   return {
     async openFile({ title }) {
       shown.push({ kind: 'open', title });
@@ -54,18 +106,26 @@ export function scriptedDialogs(): ScriptedDialogs {
       shown.push({ kind: 'save', title, defaultName });
       return saves.shift() ?? null;
     },
+    async confirm(request) {
+      shown.push({ kind: 'confirm', ...request });
+      return confirms.shift() ?? false;
+    },
     nextOpen: (path) => void opens.push(path),
     nextSave: (path) => void saves.push(path),
+    nextConfirm: (answer) => void confirms.push(answer),
     shown,
   };
 }
 
-/** For hosts without file dialogs: every dialog fails with a clear message instead of hanging. */
+/** For hosts without native dialogs: every dialog fails with a clear message instead of hanging. */
 export const noDialogs: DialogsAdapter = {
   openFile: async () => {
     throw new KeyfobError('storage-unavailable', 'File dialogs are not available here.');
   },
   saveFile: async () => {
     throw new KeyfobError('storage-unavailable', 'File dialogs are not available here.');
+  },
+  confirm: async () => {
+    throw new KeyfobError('storage-unavailable', 'Confirmation dialogs are not available here.');
   },
 };

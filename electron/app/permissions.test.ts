@@ -6,7 +6,13 @@ const APP = 'app://keyfob';
 describe('isPermissionAllowed', () => {
   it.each([
     ['camera for the app', 'media', 'app://keyfob/index.html', ['video'], true],
-    ['display capture for the app', 'display-capture', 'app://keyfob/', undefined, true],
+    [
+      'display capture, even for the app (main captures screens itself)',
+      'display-capture',
+      'app://keyfob/',
+      undefined,
+      false,
+    ],
     ['a media check without device info', 'media', 'app://keyfob', [], true],
     ['the microphone', 'media', 'app://keyfob/index.html', ['audio'], false],
     ['camera and microphone together', 'media', 'app://keyfob/index.html', ['video', 'audio'], false],

@@ -11,14 +11,14 @@ export interface PermissionQuery {
 }
 
 /**
- * The whole permission policy: the camera (`media` without audio, for QR codes) and display
- * capture (to read a QR code on screen), and only for the app's own page. Everything else —
- * notifications, geolocation, the microphone, USB, other origins — is refused.
+ * The whole permission policy: the camera (`media` without audio, for QR codes), and only for the
+ * app's own page. Everything else — display capture, notifications, geolocation, the microphone,
+ * USB, other origins — is refused. Screen scans need no renderer permission: main captures the
+ * displays itself (desktopCapturer) and decodes them there, so the screen's pixels never reach the page.
  * @see https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content
  */
 export function isPermissionAllowed(query: PermissionQuery, appOrigin: string): boolean {
   if (originOf(query.requestingUrl) !== appOrigin) return false;
-  if (query.permission === 'display-capture') return true;
   if (query.permission !== 'media') return false;
   return !(query.mediaTypes ?? []).includes('audio');
 }

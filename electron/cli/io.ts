@@ -4,6 +4,8 @@ export interface Io {
   err(line: string): void;
   /** Reads a whole file as UTF-8 (fs in production; tests use real temp files too). */
   readText(path: string): Promise<string>;
+  /** Reads all of standard input as UTF-8 (at most `maxBytes`); null when it is a terminal. */
+  readStdin(maxBytes: number): Promise<string | null>;
   env: NodeJS.ProcessEnv;
   /** Milliseconds since the epoch, read once per command at the edge. */
   now(): number;

@@ -14,6 +14,7 @@ import { replaceCommand } from './commands/replace';
 import { restoreCommand } from './commands/restore';
 import { scan } from './commands/scan';
 import { EXIT, type ExitCode, type Io } from './io';
+import { readProcessStdin } from './stdin';
 
 const COMMANDS: Command[] = [
   list,
@@ -76,6 +77,7 @@ export function processIo(): Io {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readText: (path) => readFile(path, 'utf8'),
+    readStdin: readProcessStdin,
     env: process.env,
     now: () => Date.now(),
   };

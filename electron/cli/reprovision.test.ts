@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +90,36 @@ describe('keyfob export', () => {
       status: 1,
       stderr: `keyfob: ${out} already exists; choose another name or add --force\n`,
     });
+  });
+
+  it('--force replaces the file itself with a fresh 600 one: a symbolic link there is not followed', () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'not yours to overwrite\n', { mode: 0o644 });
+    const out = join(dir, 'linked.txt');
+    symlinkSync(victim, out);
+    const refused = keyfob(['export', '--format', 'otpauth', '--out', out]);
+    expect([refused.status, refused.stderr]).toEqual([
+      1,
+      `keyfob: ${out} already exists; choose another name or add --force\n`,
+    ]);
+    const r = keyfob(['export', '--format', 'otpauth', '--out', out, '--force']);
+    expect(r.status).toBe(0);
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours to overwrite\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an existing file is refused before the password is asked or any secret read', () => {
+    const out = join(dir, 'taken.json');
+    writeFileSync(out, 'keep me');
+    const r = keyfob(['export', '--format', 'aegis-encrypted', '--out', out]);
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      `keyfob: ${out} already exists; choose another name or add --force\n`,
+    ]);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
   });
 
   it('refuses to prompt for a password without a terminal', () => {

@@ -13,7 +13,9 @@ const INT64_MAX = 2n ** 63n - 1n;
  * Why Google Authenticator's transfer format cannot carry this token, or undefined when it can:
  * the format has no Steam type, no period (always 30 s), and only 6 or 8 digits.
  */
-export function migrationIncompatibility(t: Token): string | undefined {
+export function migrationIncompatibility(
+  t: Pick<Token, 'type' | 'digits' | 'period' | 'counter'>,
+): string | undefined {
   if (t.type === 'steam') return 'Steam Guard accounts cannot be transferred to Google Authenticator';
   if (t.digits !== 6 && t.digits !== 8) return `Google Authenticator shows 6 or 8 digits, not ${t.digits}`;
   if (t.type === 'totp' && t.period !== 30)

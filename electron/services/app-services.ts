@@ -25,11 +25,13 @@ export interface AppServicesOptions {
   clipboard: ClipboardAdapter;
   /** Timers for the clipboard wipe; the global ones by default. */
   timers?: Timers;
+  /** Timers that end the 5-minute hold of seeds waiting for the user (scans, imports); unref'd global ones by default. */
+  holdTimers?: Timers;
   /** Watch `home` for changes made by other processes (default true). */
   watch?: boolean;
-  /** Open/save file dialogs (issue 5 import/export); without them those channels report 'unavailable'. */
+  /** Native dialogs: open/save for import and export, and the confirmation before a key is shown; without them those channels report 'unavailable'. */
   dialogs?: DialogsAdapter;
-  /** Every display's pixels for `scan:screens` (issue 4); without it that channel says capture is unavailable. */
+  /** Every display's pixels for `scan:screens`; without it that channel says capture is unavailable. */
   screenCapture?: ScreenCaptureAdapter;
   /** How to open the vault; `Vault.open` over home/secrets/now by default. */
   openVault?: () => Promise<OpenedVault>;
@@ -69,10 +71,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const session = await openVaultSession(open, options.secrets);
   const accounts = accountHandlers(() => session.current(), now);
   const settings = settingsStore(options.home);
-  const scan = scanHandlers(() => session.current(), now, options.screenCapture);
-  const backup = backupHandlers(() => session.current(), options.dialogs ?? noDialogs, options.home, now);
+  const dialogs = options.dialogs ?? noDialogs;
+  const scan = scanHandlers(() => session.current(), now, options.screenCapture, options.holdTimers);
+  const backup = backupHandlers(
+    () => session.current(),
+    dialogs,
+    options.home,
+    now,
+    options.holdTimers,
+    async () => options.secrets.probe?.(),
+  );
   const rekey = replaceHandlers(() => session.current(), now);
-  const qr = qrHandlers(() => session.current());
+  const qr = qrHandlers(() => session.current(), dialogs);
   const keeper = clipboardKeeper(options.clipboard, options.timers);
   const listeners = new Set<() => void>();
 

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingClipboard } from '../adapters/clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../adapters/dialogs';
-import { memorySecretStore } from '../vault';
+import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { SEED_HOLD_MS } from './seed-hold';
+import { manualTimers, type ManualTimers } from './testing/manual-timers';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -15,17 +17,24 @@ const FILES = join(__dirname, '..', 'formats', 'testdata', 'files');
 let home: string;
 let dialogs: ScriptedDialogs;
 let services: AppServices;
+let secrets: MemorySecretStore;
+let now: number;
+let holdTimers: ManualTimers;
 
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'keyfob-backup-'));
   dialogs = scriptedDialogs();
+  secrets = memorySecretStore();
+  now = NOW;
+  holdTimers = manualTimers();
   services = await createAppServices({
     home,
-    secrets: memorySecretStore(),
-    now: () => NOW,
+    secrets,
+    now: () => now,
     clipboard: recordingClipboard(),
     watch: false,
     dialogs,
+    holdTimers,
   });
 });
 afterEach(async () => {
@@ -118,5 +127,85 @@ describe('backup channels', () => {
     });
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     expect(await ok(services.invoke('backup:reminder'))).toEqual({ due: false });
+  });
+
+  it('a keychain that locks half-way loses nothing: Retry saves the rest, each account once', async () => {
+    const file = join(home, 'five.txt');
+    const names = ['A', 'B', 'C', 'D', 'E'];
+    const secretsOf = [
+      'JBSWY3DPEHPK3PXP',
+      'GEZDGNBVGY3TQOJQ',
+      'MZXW6YTBOI',
+      'KRSXG5CTMVRXEZLU',
+      'ONSWG4TFOQ',
+    ];
+    await writeFile(
+      file,
+      names.map((n, i) => `otpauth://totp/${n}:me?secret=${secretsOf[i]}&issuer=${n}\n`).join(''),
+    );
+    dialogs.nextOpen(file);
+    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const all = entries.map(() => 'keep-both' as const);
+    // The keychain locks after two items were written.
+    let writes = 0;
+    secrets.onCall = (op) => {
+      if (op === 'set' && ++writes === 3) secrets.mode = 'locked';
+    };
+    const failed = await services.invoke('backup:import-commit', sessionId, all);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'keychain-locked' } });
+    const partial = await ok(services.invoke('accounts:list'));
+    expect(partial.length).toBeLessThan(5);
+
+    secrets.mode = 'ok';
+    secrets.onCall = undefined;
+    const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
+    expect(summary).toEqual({ added: 5, replaced: 0, skipped: 0, rejected: 0, failed: [] });
+    const after = await ok(services.invoke('accounts:list'));
+    expect(after.map((a) => a.issuer).sort()).toEqual(names);
+    expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());
+    // Saved: the session is gone.
+    expect((await services.invoke('backup:import-commit', sessionId, all)).ok).toBe(false);
+  });
+
+  it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
+    dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
+    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const all = entries.map(() => 'keep-both' as const);
+    secrets.mode = 'locked';
+    secrets.calls.length = 0;
+    expect(await services.invoke('backup:import-commit', sessionId, all)).toMatchObject({
+      ok: false,
+      error: { code: 'keychain-locked' },
+    });
+    expect(secrets.calls).toEqual(['probe']);
+    secrets.mode = 'ok';
+    expect((await ok(services.invoke('backup:import-commit', sessionId, all))).added).toBe(entries.length);
+  });
+
+  it.each([
+    ['the clock passes 5 minutes after the last step', () => void (now += SEED_HOLD_MS)],
+    ['the hold timer fires', () => holdTimers.fireAll()],
+  ])('an import session is dropped when %s', async (_name, expire) => {
+    dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
+    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);
+    expire();
+    const r = await services.invoke(
+      'backup:import-commit',
+      sessionId,
+      entries.map(() => 'keep-both' as const),
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: expect.stringMatching(/^This import was closed after 5 minutes without saving/u) as string,
+      },
+    });
+    expect(await ok(services.invoke('accounts:list'))).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
 import type {
@@ -9,14 +8,14 @@ import type {
   ImportOpened,
   ImportSummary,
 } from '../../shared/ipc-contract';
-import type { Token } from '../../shared/otp-types';
 import type { DialogsAdapter } from '../adapters/dialogs';
-import { detectImport, planImport, readImport, writeExport, type PlannedEntry } from '../formats';
-import { isEntryError } from '../formats/import-plan';
+import { detectImport, planImport, readImport, writeExport } from '../formats';
 import type { Vault } from '../vault';
-import { idArg } from './args';
+import type { Timers } from './clipboard-clear';
 import { toAccountView } from './codes';
-import { replaceDuplicate } from './replace-duplicate';
+import { emptySummary, ImportSessions } from './import-sessions';
+import { savePlan } from './import-save';
+import { tokensOf } from './tokens';
 import {
   readBackupFile,
   readBackupState,
@@ -37,33 +36,26 @@ export interface BackupHandlers {
   dismissReminder(): Promise<null>;
 }
 
-interface ImportSession {
-  fileName: string;
-  bytes: Uint8Array;
-  plan: PlannedEntry[] | null;
-}
-
 const FORMATS: Record<AppExportFormat, { ext: string }> = {
   'aegis-encrypted': { ext: 'json' },
   aegis: { ext: 'json' },
   otpauth: { ext: 'txt' },
 };
 
-/** Backup handlers over the vault, the file dialogs, the vault home (last-backup time) and a clock. */
+/**
+ * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock,
+ * the timers that end an import session's 5-minute hold, and `keychainReady`, which throws when the
+ * keychain cannot take a write right now (the secret store's probe).
+ */
 export function backupHandlers(
   vault: () => Vault,
   dialogs: DialogsAdapter,
   home: string,
   now: () => number,
+  timers?: Timers,
+  keychainReady?: () => Promise<void>,
 ): BackupHandlers {
-  // One import at a time is what the UI offers; a few are allowed so a stale one never blocks.
-  const sessions = new Map<string, ImportSession>();
-  const session = (id: unknown): ImportSession => {
-    const found = sessions.get(idArg(id));
-    if (found === undefined)
-      throw new KeyfobError('not-found', 'This import was closed; choose the file again.');
-    return found;
-  };
+  const sessions = new ImportSessions(now, timers);
 
   return {
     async importOpen() {
@@ -72,17 +64,17 @@ export function backupHandlers(
       const bytes = await readBackupFile(path);
       const fileName = basename(path);
       const detected = detectImport(fileName, bytes);
-      if (sessions.size >= 4) sessions.delete(sessions.keys().next().value as string);
-      const sessionId = randomUUID();
-      sessions.set(sessionId, { fileName, bytes, plan: null });
+      const sessionId = sessions.open(fileName, bytes);
       return { sessionId, fileName, formatLabel: detected.label, needsPassword: detected.needsPassword };
     },
     async importRead(id, password) {
-      const s = session(id);
+      const s = sessions.use(id);
       if (password !== null && typeof password !== 'string')
         throw new KeyfobError('invalid-input', 'The request was malformed: expected a password.');
       const report = await readImport(s.fileName, s.bytes, password ?? undefined);
       s.plan = await planImport(vault(), [report]);
+      s.done = [];
+      s.summary = emptySummary();
       const accounts = new Map((await vault().list()).map((a) => [a.id, a]));
       return s.plan.map((p) => {
         const stored = p.duplicateOf?.id === undefined ? undefined : accounts.get(p.duplicateOf.id);
@@ -98,51 +90,20 @@ export function backupHandlers(
       });
     },
     async importCommit(id, rawChoices) {
-      const s = session(id);
+      const s = sessions.use(id);
       if (s.plan === null) throw new KeyfobError('invalid-input', 'Read the backup before saving it.');
       const choices = choicesArg(rawChoices, s.plan.length);
-      sessions.delete(idArg(id));
-      const summary: ImportSummary = { added: 0, replaced: 0, skipped: 0, rejected: 0, failed: [] };
-      const fail = (entry: PlannedEntry, e: unknown) => {
-        if (!isEntryError(e)) throw e;
-        summary.failed.push({ source: entry.source, message: (e as KeyfobError).message });
-      };
-      const adds: PlannedEntry[] = [];
-      for (const [i, entry] of s.plan.entries()) {
-        const choice = choices[i] as ImportChoice;
-        if (entry.status === 'rejected' || entry.token === undefined) summary.rejected++;
-        else if (choice === 'skip') summary.skipped++;
-        else if (
-          choice === 'replace' &&
-          entry.status === 'duplicate' &&
-          entry.duplicateOf?.id !== undefined
-        ) {
-          try {
-            await replaceDuplicate(vault(), entry.duplicateOf.id, entry.token);
-            summary.replaced++;
-          } catch (e) {
-            fail(entry, e);
-          }
-        } else adds.push(entry);
-      }
-      // In chunks through Vault.addMany: a few metadata writes per chunk, not two per account.
-      for (let i = 0; i < adds.length; i += ADD_CHUNK) {
-        const chunk = adds.slice(i, i + ADD_CHUNK);
-        const results = await vault().addMany(
-          chunk.map((entry) => ({
-            token: entry.token as Token,
-            allowDuplicate: entry.status === 'duplicate',
-          })),
-        );
-        for (const [j, result] of results.entries()) {
-          if (result instanceof KeyfobError) fail(chunk[j] as PlannedEntry, result);
-          else summary.added++;
-        }
-      }
+      // A keychain locked while the user reviewed the list fails here, in one write, rather than in
+      // many parallel ones (libsecret can leave those waiting for an unlock prompt).
+      await keychainReady?.();
+      // The session (plan and progress) stays until the save succeeds: a keychain that locks half-way
+      // throws here, and the renderer's Retry saves the rest.
+      const summary = await savePlan(vault(), s, choices);
+      sessions.close(id);
       return summary;
     },
     async importCancel(id) {
-      sessions.delete(idArg(id));
+      sessions.close(id);
       return null;
     },
     async reminder() {
@@ -167,7 +128,7 @@ export function backupHandlers(
         defaultName: `keyfob-backup-${day}.${FORMATS[format].ext}`,
       });
       if (path === null) return null;
-      const tokens = await allTokens(vault());
+      const tokens = await tokensOf(vault(), await vault().list());
       const result = await writeExport(
         format,
         tokens,
@@ -180,22 +141,6 @@ export function backupHandlers(
     },
   };
 }
-
-/** Every account with its secret, in list order (what an export writes). */
-export async function allTokens(vault: Vault): Promise<Token[]> {
-  const accounts = await vault.list();
-  const secrets = await vault.secrets(accounts.map((a) => a.id));
-  return accounts.map((a) => {
-    const secret = secrets.get(a.id);
-    if (!(secret instanceof Uint8Array))
-      throw secret ?? new KeyfobError('not-found', 'The secret of an account is missing from the keychain.');
-    const { id: _i, order: _o, createdAt: _c, updatedAt: _u, replacedKey: _r, ...token } = { ...a, secret };
-    return token;
-  });
-}
-
-/** Accounts saved per Vault.addMany call. */
-const ADD_CHUNK = 100;
 
 function choicesArg(value: unknown, length: number): ImportChoice[] {
   const ok = new Set<unknown>(['skip', 'replace', 'keep-both']);

@@ -1,13 +1,25 @@
 import { KeyfobError, type ErrorData } from '../../shared/errors';
 import type { IpcReply } from '../../shared/ipc-contract';
 
-/** Shown for anything Keyfob did not throw on purpose; the cause's text stays out of it (it could hold data). */
-export const INTERNAL_MESSAGE =
-  'Something unexpected went wrong in Keyfob. Try again; if it keeps happening, restart the app.';
+/**
+ * The name of an unexpected error (TypeError, RangeError, …) — never its message, which could hold
+ * data (a file's bytes, a key). Odd names are reduced to "Error" so nothing else slips through.
+ */
+export function errorName(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  return /^[A-Za-z][A-Za-z0-9_.]{0,39}$/u.test(name) ? name : 'Error';
+}
+
+/** The message shown for anything Keyfob did not throw on purpose: its name, never its text. */
+export function internalMessage(error: unknown): string {
+  return `Something unexpected went wrong in Keyfob (${errorName(error)}). Try again; if it keeps happening, restart the app.`;
+}
 
 /** Any thrown value as error data: Keyfob's own errors keep their code and text, the rest become `internal`. */
 export function toErrorData(error: unknown): ErrorData {
-  return error instanceof KeyfobError ? error.toData() : { code: 'internal', message: INTERNAL_MESSAGE };
+  return error instanceof KeyfobError
+    ? error.toData()
+    : { code: 'internal', message: internalMessage(error) };
 }
 
 /** Runs `fn` and wraps its outcome as an IPC reply; unexpected errors are logged by name only. */
@@ -15,11 +27,8 @@ export async function toReply<T>(label: string, fn: () => Promise<T>): Promise<I
   try {
     return { ok: true, value: await fn() };
   } catch (error) {
-    if (!(error instanceof KeyfobError)) {
-      console.error(
-        `[keyfob] ${label} failed unexpectedly (${error instanceof Error ? error.name : typeof error})`,
-      );
-    }
+    if (!(error instanceof KeyfobError))
+      console.error(`[keyfob] ${label} failed unexpectedly (${errorName(error)})`);
     return { ok: false, error: toErrorData(error) };
   }
 }

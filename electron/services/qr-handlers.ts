@@ -1,17 +1,25 @@
 import { toString as qrSvg } from 'qrcode';
+import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { QrReveal, TransferCodes } from '../../shared/ipc-contract';
+import type { DialogsAdapter } from '../adapters/dialogs';
 import { formatKeyUri } from '../core';
+import { migrationIncompatibility } from '../import/google-migration-format';
 import { writeExport } from '../formats';
 import type { Vault } from '../vault';
 import { idArg, idsArg } from './args';
 import { withSecret } from './codes';
-import { allTokens } from './backup-handlers';
+import { dialogName, showQrConfirmation, transferConfirmation } from './reveal-confirm';
+import { tokensOf } from './tokens';
 
-/** "Show QR" and "Transfer to Google Authenticator": QR images made in main; the URI stays here. */
+/**
+ * "Show QR" and "Transfer to Google Authenticator": the only replies that carry seeds to the
+ * renderer (as QR images). Main asks the user first with a native dialog that names the accounts;
+ * a refusal answers null and reads no secret.
+ */
 export interface QrHandlers {
-  accountQr(id: unknown): Promise<QrReveal>;
-  transfer(ids: unknown): Promise<TransferCodes>;
+  accountQr(id: unknown): Promise<QrReveal | null>;
+  transfer(ids: unknown): Promise<TransferCodes | null>;
 }
 
 /**
@@ -23,24 +31,44 @@ export async function qrDataUrl(text: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 
-/** QR handlers over an open vault. */
-export function qrHandlers(vault: () => Vault): QrHandlers {
+/** QR handlers over an open vault and the dialogs that ask for confirmation. */
+export function qrHandlers(vault: () => Vault, dialogs: DialogsAdapter): QrHandlers {
   return {
-    async accountQr(id) {
-      const account = (await vault().list()).find((a) => a.id === idArg(id));
+    async accountQr(rawId) {
+      const id = idArg(rawId);
+      const account = (await vault().list()).find((a) => a.id === id);
       if (account === undefined) throw new KeyfobError('not-found', 'That account no longer exists.');
+      if (!(await dialogs.confirm(showQrConfirmation(account)))) return null;
       const secret = await vault().secret(account.id);
       return { image: await qrDataUrl(formatKeyUri(withSecret(account, secret))) };
     },
-    async transfer(ids) {
-      const wanted = new Set(idsArg(ids));
+    async transfer(rawIds) {
+      const wanted = new Set(idsArg(rawIds));
       if (wanted.size === 0)
         throw new KeyfobError('invalid-input', 'Choose at least one account to transfer.');
-      const accounts = await vault().list();
-      const tokens = (await allTokens(vault())).filter((_, i) => wanted.has(accounts[i]?.id ?? ''));
-      const result = await writeExport('google-migration', tokens);
+      // Chosen by id from one read of the list, in the list's order: an account added or removed
+      // meanwhile (by the CLI, another window) can never shift a seed into someone else's place.
+      const chosen = (await vault().list()).filter((a) => wanted.has(a.id));
+      if (chosen.length < wanted.size) {
+        const gone = wanted.size - chosen.length;
+        throw new KeyfobError(
+          'not-found',
+          `${gone === 1 ? 'One of the chosen accounts no longer exists' : `${gone} of the chosen accounts no longer exist`}; close this window and choose again.`,
+        );
+      }
+      const fit: Account[] = [];
+      const skipped: TransferCodes['skipped'] = [];
+      for (const account of chosen) {
+        const why = migrationIncompatibility(account);
+        if (why === undefined) fit.push(account);
+        else skipped.push({ name: dialogName(account), message: why });
+      }
+      if (fit.length === 0) return { images: [], count: 0, skipped };
+      if (!(await dialogs.confirm(transferConfirmation(fit)))) return null;
+      // Only the accounts that go into the codes have their secret read.
+      const result = await writeExport('google-migration', await tokensOf(vault(), fit));
       const images = await Promise.all((result.uris ?? []).map(qrDataUrl));
-      return { images, count: tokens.length - result.skipped.length, skipped: result.skipped };
+      return { images, count: fit.length, skipped };
     },
   };
 }

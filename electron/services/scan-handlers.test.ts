@@ -151,9 +151,9 @@ describe('scan:pending', () => {
       await s.handlers['scan:save'](['add']);
       await s.handlers['scan:submit'](RFC_URI); // now a duplicate: its check read the keychain
       secrets.calls.length = 0;
-      now = 2_000_000_000_000; // RFC 6238 row: 69279037 (SHA-1, 8 digits) at T = 2000000000
+      now = 1_111_111_111_000; // RFC 6238 row: 14050471 (SHA-1, 8 digits) at T = 1111111111
       const refreshed = await s.handlers['scan:pending']();
-      expect(refreshed?.entries[0]?.code.code).toBe('69279037');
+      expect(refreshed?.entries[0]?.code.code).toBe('14050471');
       expect(refreshed?.entries[0]?.duplicateOf).not.toBeNull();
       expect(secrets.calls).toEqual([]); // a once-a-second refresh reads no keychain item
     } finally {

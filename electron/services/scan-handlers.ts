@@ -9,6 +9,7 @@ import type {
 import type { Token } from '../../shared/otp-types';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
+import type { Timers } from './clipboard-clear';
 import { codeSnapshot, toAccountView } from './codes';
 import { replaceDuplicate } from './replace-duplicate';
 import { scanScreens } from './scan-screens';
@@ -36,16 +37,17 @@ function decisionsArg(value: unknown, count: number): ScanDecision[] {
 }
 
 /**
- * Scan handlers over `vault()`, `now()` and the screen `capture` adapter. A scanned text arrives
- * once and stays in the session; codes are computed here and only parameters, codes and duplicates
- * go back.
+ * Scan handlers over `vault()`, `now()`, the screen `capture` adapter and the `timers` that end a
+ * seed's 5-minute hold. A scanned text arrives once and stays in the session; codes are computed
+ * here and only parameters, codes and duplicates go back.
  */
 export function scanHandlers(
   vault: () => Vault,
   now: () => number,
   capture?: ScreenCaptureAdapter,
+  timers?: Timers,
 ): ScanHandlers {
-  const session = new ScanSession();
+  const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
     const atMs = now();
     const entries = [];

@@ -3,6 +3,8 @@ import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
 import { MigrationCollector } from '../import/migration-collector';
 import { classifyQrText } from '../qr';
+import type { Timers } from './clipboard-clear';
+import { SeedHold, unrefTimers } from './seed-hold';
 
 const MAX_TEXT_LENGTH = 16_384;
 
@@ -24,14 +26,32 @@ export interface PendingScan extends ScannedTokens {
   preview: ScanPreview;
 }
 
+const FORGOTTEN =
+  'The scanned code was forgotten after 5 minutes, so that its key does not stay in memory. Scan it again.';
+
 /**
  * The main-process side of one Scan dialog: scanned texts arrive here once (from the renderer's
  * decoder or from main's own screen capture), a Google transfer is collected here across codes, and
- * the tokens wait here for the user's decisions. The renderer only ever sees previews.
+ * the tokens wait here for the user's decisions. The renderer only ever sees previews. Seeds are
+ * held at most 5 minutes from the scan that brought the oldest of them (see seed-hold.ts).
  */
 export class ScanSession {
   private collector = new MigrationCollector();
   private pending: PendingScan | null = null;
+  private forgotten = false;
+  private readonly hold: SeedHold;
+
+  constructor(now: () => number = Date.now, timers: Timers = unrefTimers) {
+    this.hold = new SeedHold(now, timers, () => {
+      this.clear();
+      this.forgotten = true;
+    });
+  }
+
+  /** True while seeds are held: a pending preview or part of a transfer. */
+  get holding(): boolean {
+    return this.pending !== null || this.collector.scanned > 0;
+  }
 
   /**
    * Takes one scanned text. A key replaces whatever was pending; a transfer code joins the export
@@ -39,12 +59,21 @@ export class ScanSession {
    * @param describe turns pending tokens into the preview the user confirms
    */
   async take(text: string, describe: (s: ScannedTokens) => Promise<ScanPreview>): Promise<ScanStep> {
+    this.hold.check();
+    this.forgotten = false;
     const payload = classifyQrText(text);
-    if (payload.kind === 'otpauth') return this.hold({ tokens: [payload.token], problems: [] }, describe);
+    if (payload.kind === 'otpauth') {
+      // The new key replaces the pending one; the clock restarts unless transfer codes are still held.
+      const step = await this.keep({ tokens: [payload.token], problems: [] }, describe);
+      if (this.collector.scanned === 0) this.hold.arm();
+      return step;
+    }
     if (payload.kind !== 'migration') {
       return { kind: 'other', message: `${payload.message} Nothing was added.` };
     }
+    const wasHolding = this.holding;
     const step = this.collector.add(payload.code);
+    if (!wasHolding && this.holding) this.hold.arm();
     const progress = {
       status: step.status,
       message: step.message,
@@ -62,10 +91,10 @@ export class ScanSession {
       tokens: result.entries.map((e) => e.token),
       problems: result.errors.map((e) => `${e.source}: ${e.message}`),
     };
-    return this.hold(scanned, describe);
+    return this.keep(scanned, describe);
   }
 
-  private async hold(
+  private async keep(
     scanned: ScannedTokens,
     describe: (s: ScannedTokens) => Promise<ScanPreview>,
   ): Promise<ScanStep> {
@@ -74,21 +103,34 @@ export class ScanSession {
     return { kind: 'preview', preview };
   }
 
-  /** The tokens waiting for confirmation, or null. */
+  /** The tokens waiting for confirmation, or null (also once they were held too long). */
   get waiting(): PendingScan | null {
+    this.hold.check();
     return this.pending;
   }
 
   /** Hands over the pending tokens for saving, once. */
   takePending(): PendingScan {
+    this.hold.check();
     const p = this.pending;
     if (p === null)
-      throw new KeyfobError('invalid-input', 'There is nothing scanned to save. Scan the code again.');
+      throw new KeyfobError(
+        'invalid-input',
+        this.forgotten ? FORGOTTEN : 'There is nothing scanned to save. Scan the code again.',
+      );
     this.pending = null;
+    if (!this.holding) this.hold.disarm();
     return p;
   }
 
+  /** Forgets everything held (the dialog closed or went back). */
   reset(): void {
+    this.clear();
+    this.forgotten = false;
+  }
+
+  private clear(): void {
+    this.hold.disarm();
     this.pending = null;
     this.collector = new MigrationCollector();
   }

@@ -32,7 +32,7 @@ type Modal =
   | { kind: 'edit'; account: AccountView }
   | { kind: 'delete'; account: AccountView }
   | { kind: 'replace'; account: AccountView }
-  | { kind: 'qr'; account: AccountView }
+  | { kind: 'qr'; account: AccountView; image: string }
   | null;
 
 const NO_ACCOUNTS: AccountView[] = [];
@@ -105,7 +105,17 @@ export function App() {
     showToast({ message: `${verb} ${displayName(account.issuer, account.account)}` });
   };
 
-  // Issue 5: swap the replaced key back in; the toast says which account, the code refreshes.
+  // "Show QR…": main asks with a native dialog first; a refusal (null) just leaves things as they were.
+  const showQr = async (account: AccountView) => {
+    try {
+      const reveal = await call('accounts:show-qr', account.id);
+      if (reveal !== null) setModal({ kind: 'qr', account, image: reveal.image });
+    } catch (e) {
+      showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 });
+    }
+  };
+
+  // Swap the replaced key back in; the toast says which account, the code refreshes.
   const restoreKey = async (account: AccountView) => {
     try {
       const restored = await call('accounts:restore', account.id);
@@ -199,7 +209,7 @@ export function App() {
             {
               id: 'show-qr',
               label: 'Show QR…',
-              onSelect: () => setModal({ kind: 'qr', account: menuAccount }),
+              onSelect: () => void showQr(menuAccount),
             },
             {
               id: 'up',
@@ -258,7 +268,9 @@ export function App() {
           onClose={() => setModal(null)}
         />
       )}
-      {modal?.kind === 'qr' && <ShowQrDialog account={modal.account} onClose={() => setModal(null)} />}
+      {modal?.kind === 'qr' && (
+        <ShowQrDialog account={modal.account} image={modal.image} onClose={() => setModal(null)} />
+      )}
       {modal?.kind === 'replace' && (
         <ReplaceKeyDialog
           account={modal.account}

@@ -4,25 +4,29 @@ import { displayName } from '../account-json';
 import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
+import { uriArg } from '../uri-input';
 
 /** `keyfob add <uri>`: stores one account; refuses a duplicate unless asked. */
 export const add: Command = command({
   name: 'add',
   summary: 'add an account from an otpauth:// URI',
   help: `usage: keyfob add <otpauth-uri> [--allow-duplicate]
+       keyfob add - [--allow-duplicate]        (the URI on standard input)
 
 Adds one account. The secret goes to the system keychain; the rest to Keyfob's account list.
-Quote the URI in the shell: it contains '&' and '?'.
+With '-' the URI is read from standard input (one line), so the secret stays out of your shell
+history and the process list: pass show site-2fa | keyfob add -
+A URI given as an argument needs quotes in the shell: it contains '&' and '?'.
   --allow-duplicate   add even when the same secret, issuer and account are already stored`,
   options: { 'allow-duplicate': { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
       throw new KeyfobError(
         'invalid-input',
-        "add takes exactly one otpauth:// URI — see 'keyfob add --help'",
+        "add takes exactly one otpauth:// URI, or '-' to read it from standard input — see 'keyfob add --help'",
       );
     }
-    const token = parseKeyUri(positionals[0] ?? '');
+    const token = parseKeyUri(await uriArg(positionals[0] ?? '', io, 'add'));
     const vault = await openVault(io);
     const account = await vault.add(token, { allowDuplicate: values['allow-duplicate'] === true });
     io.out(`added ${account.id}  ${displayName(account)}`);

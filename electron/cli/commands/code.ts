@@ -6,6 +6,7 @@ import { accountJson, displayName, fieldsJson } from '../account-json';
 import { atMs, command, type Command } from '../command';
 import { EXIT, type ExitCode, type Io } from '../io';
 import { openVault } from '../open-vault';
+import { uriArgs } from '../uri-input';
 
 /** Whole seconds a code stays valid after `at` (null for HOTP, which has no expiry). */
 function validSeconds(validUntilMs: number | null, at: number): number | null {
@@ -18,23 +19,26 @@ export const code: Command = command({
   summary: 'print current codes of stored accounts, or of URIs given with --uri',
   help: `usage: keyfob code [<search>] [--at <unix-seconds>] [--json]
        keyfob code --uri <otpauth-uri> [--uri …] [--at <unix-seconds>] [--json]
+       keyfob code --uri - [--at <unix-seconds>] [--json]   (URIs on standard input, one per line)
 
 Stored accounts: prints the code, the seconds it stays valid and the name of every account whose
 id equals <search> or whose issuer and account contain all its words (case and accents ignored).
 HOTP accounts advance their counter when their code is taken, so they are only included when
 <search> selects them.
 With --uri: prints one code per URI, in order, from the URI alone; the keychain is not used.
+'--uri -' reads the URIs from standard input, one per line, so the secrets stay out of your shell
+history and the process list: pass show site-2fa | keyfob code --uri -
   --at <unix-seconds>   the time to compute TOTP/Steam codes for (default: now)
   --json                JSON array: the account fields plus code and validSeconds`,
   options: { at: { type: 'string' }, json: { type: 'boolean' }, uri: { type: 'string', multiple: true } },
   async run({ values, positionals }, io) {
     const at = atMs(values, io);
-    const uris = (values['uri'] as string[] | undefined) ?? [];
-    if (uris.length > 0) {
+    const uriValues = (values['uri'] as string[] | undefined) ?? [];
+    if (uriValues.length > 0) {
       if (positionals.length > 0) {
         throw new KeyfobError('invalid-input', 'give either a search or --uri, not both');
       }
-      return codesForUris(uris, at, values['json'] === true, io);
+      return codesForUris(await uriArgs(uriValues, io, 'code --uri'), at, values['json'] === true, io);
     }
     if (positionals.length > 1) {
       throw new KeyfobError(
@@ -47,8 +51,8 @@ With --uri: prints one code per URI, in order, from the URI alone; the keychain 
 });
 
 function codesForUris(uris: string[], at: number, json: boolean, io: Io): ExitCode {
-  const rows = uris.map((uri) => {
-    const token = parseKeyUri(uri);
+  const rows = uris.map((uri, i) => {
+    const token = parseUriAt(uri, i, uris.length);
     const c = generateCode(token, at);
     return { token, code: c.code, validSeconds: validSeconds(c.validUntilMs, at) };
   });
@@ -64,6 +68,16 @@ function codesForUris(uris: string[], at: number, json: boolean, io: Io): ExitCo
     for (const r of rows) io.out(r.code);
   }
   return EXIT.ok;
+}
+
+/** Parses the `i`-th of `count` URIs; with several, an error says which one it is about. */
+function parseUriAt(uri: string, i: number, count: number) {
+  try {
+    return parseKeyUri(uri);
+  } catch (e) {
+    if (count === 1 || !(e instanceof KeyfobError)) throw e;
+    throw new KeyfobError(e.code, `URI ${i + 1} of ${count}: ${e.message}`, e.field);
+  }
 }
 
 async function codesForVault(

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { KeyfobError } from '../../../shared/errors';
 import type { Token } from '../../../shared/otp-types';
 import { EXPORT_FORMATS, writeExport, type ExportFormatId } from '../../formats';
 import { command, type Command } from '../command';
+import { checkExportTarget, writeExportFile } from '../export-file';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
@@ -15,7 +15,8 @@ export const exportCommand: Command = command({
   summary: 'write every account to a backup file (Aegis, otpauth:// list, Google transfer)',
   help: `usage: keyfob export --format <format> --out <file> [--password-file <file>] [--force]
 
-Writes every account, with its secret, in the list's order, to <file> (created with mode 600).
+Writes every account, with its secret, in the list's order, to <file>: a new file with mode 600,
+written in full before it takes the name (a crash leaves the old file or the complete new one).
 formats:
   aegis-encrypted    Aegis vault, encrypted (scrypt N=32768 r=8 p=1, AES-256-GCM): Aegis and Keyfob import it
   aegis              Aegis vault, UNENCRYPTED
@@ -24,7 +25,9 @@ formats:
                      accounts Google cannot hold (Steam, periods other than 30 s, other than 6/8 digits) are skipped
   --password-file <file>  the backup password on its first line (aegis-encrypted); without it
                           Keyfob asks on the terminal, twice
-  --force                 overwrite <file> if it exists
+  --force                 replace <file> if it exists. The name itself is replaced by the new file:
+                          a symbolic link there is replaced, never written through. Without
+                          --force an existing <file> is refused.
 Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or disk unavailable.`,
   options: {
     format: { type: 'string' },
@@ -53,6 +56,8 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
         `--password-file only applies to aegis-encrypted; ${format} is not encrypted`,
       );
     }
+    const force = values['force'] === true;
+    await checkExportTarget(out, force);
     const password = encrypted
       ? await readPassword(terminalPasswordSource(passwordFile), 'the encrypted backup', true)
       : undefined;
@@ -74,18 +79,7 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
       return token;
     });
     const result = await writeExport(format as ExportFormatId, tokens, password);
-    try {
-      await writeFile(out, result.bytes, { mode: 0o600, flag: values['force'] === true ? 'w' : 'wx' });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      if (code === 'EEXIST')
-        throw new KeyfobError(
-          'invalid-input',
-          `${out} already exists; choose another name or add --force`,
-          'out',
-        );
-      throw new KeyfobError('storage-unavailable', `cannot write ${out} (${code})`);
-    }
+    await writeExportFile(out, result.bytes, force);
     if (!encrypted) {
       io.err(
         `keyfob: warning: ${out} holds every secret UNENCRYPTED — anyone who can read it can make your codes. Move it to its destination and delete it.`,

@@ -18,6 +18,7 @@ export class DbusError extends Error {
   }
 }
 
+/** One method call, and the signature its reply must have (anything else is refused). */
 export interface Call {
   destination: string;
   path: string;
@@ -25,13 +26,27 @@ export interface Call {
   member: string;
   signature?: string;
   body?: DbusValue[];
+  /** The reply body's signature, e.g. 'aoao' for SearchItems; '' for none. */
+  reply: string;
 }
+
+/** The longest authentication line a bus sends ("OK <32 hex digits>"); more is not a bus. */
+const MAX_AUTH_LINE = 512;
 
 /**
  * The session bus's socket path from DBUS_SESSION_BUS_ADDRESS (`unix:path=` or Linux's
- * `unix:abstract=`), else systemd's per-user bus. Undefined when there is no unix address to use.
+ * `unix:abstract=`), else systemd's per-user bus. Undefined when there is no unix address to use —
+ * including an address that does not parse (a stray `%`): never an exception.
  */
 export function sessionBusPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    return parseBusAddress(env);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseBusAddress(env: NodeJS.ProcessEnv): string | undefined {
   const address = env.DBUS_SESSION_BUS_ADDRESS;
   if (address === undefined || address === '') {
     return env.XDG_RUNTIME_DIR ? `${env.XDG_RUNTIME_DIR}/bus` : undefined;
@@ -53,13 +68,22 @@ export function sessionBusPath(env: NodeJS.ProcessEnv = process.env): string | u
   return undefined;
 }
 
+interface Waiter {
+  reply: string;
+  resolve: (m: Message) => void;
+  reject: (e: Error) => void;
+}
+
 /**
  * A minimal session-bus client: EXTERNAL auth, Hello, and pipelined method calls (many calls in
- * flight on one socket; replies matched by serial). Signals are ignored.
+ * flight on one socket; replies matched by serial). Signals are ignored. Whatever the bus sends is
+ * checked: bytes that are not D-Bus, a message over MAX_MESSAGE_BYTES (refused from its header,
+ * before buffering) or malformed end the connection; a reply of another signature than the call
+ * expects rejects that call.
  */
 export class DbusClient {
   private serial = 0;
-  private readonly pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Waiter>();
   private inbox: Buffer = Buffer.alloc(0);
   private closedWith: Error | undefined;
   private outbox: Buffer[] = [];
@@ -96,6 +120,7 @@ export class DbusClient {
       path: '/org/freedesktop/DBus',
       interface: 'org.freedesktop.DBus',
       member: 'Hello',
+      reply: 's',
     });
     return client;
   }
@@ -120,9 +145,9 @@ export class DbusClient {
       this.flushQueued = true;
       queueMicrotask(() => this.flush());
     }
-    return new Promise<Message>((resolve, reject) => this.pending.set(serial, { resolve, reject })).then(
-      (m) => m.body,
-    );
+    return new Promise<Message>((resolve, reject) =>
+      this.pending.set(serial, { reply: c.reply, resolve, reject }),
+    ).then((m) => m.body);
   }
 
   /** Sends the calls queued so far now rather than at the end of this tick. */
@@ -170,8 +195,10 @@ export class DbusClient {
     if (!waiter) return;
     this.pending.delete(m.replySerial);
     if (m.type === MessageType.Error) {
-      const text = typeof m.body[0] === 'string' ? m.body[0] : '';
+      const text = typeof m.body[0] === 'string' ? m.body[0].slice(0, 200) : '';
       waiter.reject(new DbusError(m.errorName ?? 'org.freedesktop.DBus.Error.Failed', text));
+    } else if (m.type !== MessageType.MethodReturn || (m.signature ?? '') !== waiter.reply) {
+      waiter.reject(new Error(`Unexpected D-Bus reply (signature '${m.signature ?? ''}').`));
     } else waiter.resolve(m);
   }
 
@@ -190,7 +217,13 @@ async function authenticate(socket: Socket): Promise<void> {
     let text = '';
     const onData = (chunk: Buffer) => {
       text += chunk.toString('ascii');
-      if (!text.includes('\r\n')) return;
+      if (!text.includes('\r\n')) {
+        if (text.length > MAX_AUTH_LINE) {
+          socket.off('data', onData);
+          reject(new Error('The D-Bus session bus sent no valid authentication reply.'));
+        }
+        return;
+      }
       socket.off('data', onData);
       socket.off('error', reject);
       resolve(text.slice(0, text.indexOf('\r\n')));

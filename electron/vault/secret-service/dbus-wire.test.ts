@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeMessage,
   encodeMessage,
+  MAX_MESSAGE_BYTES,
   messageLength,
   MessageType,
   splitSignature,
@@ -14,8 +15,21 @@ describe('D-Bus wire format', () => {
     expect(splitSignature('aoo')).toEqual(['ao', 'o']);
     expect(splitSignature('a{o(oayays)}')).toEqual(['a{o(oayays)}']);
     expect(splitSignature('')).toEqual([]);
-    expect(() => splitSignature('a{ss')).toThrow(/Unbalanced/);
-    expect(() => splitSignature('z')).toThrow(/Unsupported/);
+  });
+
+  it.each([
+    ['a{ss', /Invalid D-Bus dict entry/],
+    ['(ss', /Unbalanced/],
+    ['z', /Unsupported/],
+    ['()', /Empty D-Bus struct/],
+    ['a()', /Empty D-Bus struct/],
+    ['a{vs}', /Invalid D-Bus dict key/],
+    ['a{sss}', /Invalid D-Bus dict entry/],
+    ['{ss}', /Unsupported/],
+    ['a'.repeat(100) + 'y', /nests too deep/],
+    ['y'.repeat(256), /too long/],
+  ])('refuses the signature %j', (signature, error) => {
+    expect(() => splitSignature(signature)).toThrow(error);
   });
 
   // Each body is what the Secret Service calls send or receive; alignment bugs show up as garbage.
@@ -73,6 +87,54 @@ describe('D-Bus wire format', () => {
     expect(decodeMessage(bytes)).toMatchObject({ replySerial: 2, body: ['ok'] });
     expect(() => decodeMessage(bytes.subarray(0, bytes.length - 2))).toThrow(/Truncated/);
     expect(() => messageLength(Buffer.from('GET / HTTP/1.1\r\n\r\n'))).toThrow(/Not a D-Bus message/);
+  });
+
+  it('refuses a message claiming more than the cap before any of its body arrives', () => {
+    const header = (bodyLength: number) => {
+      const h = Buffer.alloc(16);
+      h.set([0x6c, MessageType.MethodReturn, 0, 1]);
+      h.writeUInt32LE(bodyLength, 4);
+      h.writeUInt32LE(1, 8);
+      h.writeUInt32LE(0, 12);
+      return h;
+    };
+    expect(messageLength(header(MAX_MESSAGE_BYTES - 16))).toBe(MAX_MESSAGE_BYTES);
+    expect(() => messageLength(header(MAX_MESSAGE_BYTES - 15))).toThrow(/too large/);
+    expect(() => messageLength(header(0xffffffff))).toThrow(/too large/);
+  });
+
+  it('a 10,000-item GetSecrets reply fits well under the cap', () => {
+    const item = (i: number) => [
+      `/org/freedesktop/secrets/collection/login/${1000 + i}`,
+      ['/org/freedesktop/secrets/session/s1', new Uint8Array(16), new Uint8Array(48), 'text/plain'],
+    ];
+    const bytes = encodeMessage({
+      type: MessageType.MethodReturn,
+      serial: 9,
+      replySerial: 8,
+      signature: 'a{o(oayays)}',
+      body: [Array.from({ length: 10_000 }, (_, i) => item(i)) as DbusValue],
+    });
+    expect(bytes.length).toBeLessThan(MAX_MESSAGE_BYTES / 3);
+  });
+
+  it('refuses variants nested beyond the limit instead of recursing without end', () => {
+    // A reply whose one value is a variant holding a variant holding … 100 deep, then a byte.
+    const nested = Buffer.concat([
+      Buffer.from('\x01v\x00'.repeat(100), 'latin1'),
+      Buffer.from([1, 0x79, 0, 7]),
+    ]);
+    const fields = encodeMessage({
+      type: MessageType.MethodReturn,
+      serial: 2,
+      replySerial: 1,
+      signature: 'v',
+      body: [{ signature: 'y', value: 7 }],
+    });
+    const bodyStart = fields.length - 4; // the body of the real message is '\x01y\x00\x07'
+    const msg = Buffer.concat([fields.subarray(0, bodyStart), nested]);
+    msg.writeUInt32LE(nested.length, 4);
+    expect(() => decodeMessage(msg)).toThrow(/nest too deep/);
   });
 
   it('reads big-endian messages too (the sender picks the byte order)', () => {

@@ -10,6 +10,10 @@
  * v → { signature, value }.
  */
 
+import { alignment, MAX_DEPTH, splitSignature } from './dbus-signature';
+
+export { splitSignature } from './dbus-signature';
+
 export type DbusValue =
   number | bigint | boolean | string | Uint8Array | DbusValue[] | { signature: string; value: DbusValue };
 
@@ -44,55 +48,13 @@ const FIELD = {
   signature: 8,
 };
 
-/** Splits a signature into its complete types ("a{ss}o" → ["a{ss}", "o"]). */
-export function splitSignature(signature: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < signature.length) {
-    const end = typeEnd(signature, i);
-    out.push(signature.slice(i, end));
-    i = end;
-  }
-  return out;
-}
-
-function typeEnd(sig: string, i: number): number {
-  const c = sig[i];
-  if (c === 'a') return typeEnd(sig, i + 1);
-  if (c === '(' || c === '{') {
-    const close = c === '(' ? ')' : '}';
-    let j = i + 1;
-    while (sig[j] !== close) {
-      if (j >= sig.length) throw new Error(`Unbalanced D-Bus signature '${sig}'.`);
-      j = typeEnd(sig, j);
-    }
-    return j + 1;
-  }
-  if (c === undefined || !'ybnqiuxtdsogvh'.includes(c))
-    throw new Error(`Unsupported D-Bus type in '${sig}'.`);
-  return i + 1;
-}
-
-function alignment(c: string | undefined): number {
-  switch (c) {
-    case 'y':
-    case 'g':
-    case 'v':
-      return 1;
-    case 'n':
-    case 'q':
-      return 2;
-    case 'x':
-    case 't':
-    case 'd':
-    case '(':
-    case '{':
-      return 8;
-    default:
-      return 4;
-  }
-}
-
+/**
+ * The largest message Keyfob accepts from the bus. Its biggest legitimate reply is GetSecrets for
+ * every item of the service: ≈ 200 bytes per item, so 10,000 accounts make ≈ 2 MB. 8 MiB leaves
+ * room for four times that; anything larger is not a reply to Keyfob's calls (the spec allows
+ * 128 MiB) and ends the connection before it is buffered, so the read falls back to keytar.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** Growable little-endian writer; offsets are from the start of the message (alignment counts on it). */
 class Writer {
   buf = Buffer.allocUnsafe(256);
@@ -218,18 +180,24 @@ export function encodeMessage(m: Message): Buffer {
   return w.buf.subarray(0, w.pos);
 }
 
-/** How many bytes the message at the start of `buf` takes, or 0 while its fixed header is incomplete. */
+/**
+ * How many bytes the message at the start of `buf` takes, or 0 while its fixed header is incomplete.
+ * Throws for bytes that are not a D-Bus message and for a message over {@link MAX_MESSAGE_BYTES}.
+ */
 export function messageLength(buf: Buffer): number {
   if (buf.length < 16) return 0;
-  if (buf[0] !== 0x6c && buf[0] !== 0x42) throw new Error('Not a D-Bus message.');
+  if ((buf[0] !== 0x6c && buf[0] !== 0x42) || buf[3] !== 1) throw new Error('Not a D-Bus message.');
   const read = buf[0] === 0x6c ? buf.readUInt32LE.bind(buf) : buf.readUInt32BE.bind(buf);
   const fieldsLength = read(12);
   const headerEnd = 16 + fieldsLength + ((8 - ((16 + fieldsLength) % 8)) % 8);
-  return headerEnd + read(4);
+  const length = headerEnd + read(4);
+  if (length > MAX_MESSAGE_BYTES) throw new Error('D-Bus message too large.');
+  return length;
 }
 
 class Reader {
   pos = 0;
+  private depth = 0;
   constructor(
     private readonly buf: Buffer,
     private readonly little: boolean,
@@ -294,7 +262,14 @@ class Reader {
         return this.string(this.u8());
       case 'v': {
         const signature = this.string(this.u8());
-        return { signature, value: this.value(signature) };
+        const types = splitSignature(signature);
+        if (types.length !== 1) throw new Error('A D-Bus variant must hold one complete type.');
+        if (++this.depth > MAX_DEPTH) throw new Error('D-Bus variants nest too deep.');
+        try {
+          return { signature, value: this.value(signature) };
+        } finally {
+          this.depth--;
+        }
       }
       case 'a': {
         const length = this.u32();

@@ -8,6 +8,8 @@ import { openSession, SECRETS, SERVICE_IFACE, SERVICE_PATH, withSecretService } 
 /** keytar's libsecret schema: attributes `service` and `account`. */
 const KEYTAR_SCHEMA = 'org.freedesktop.Secret.Generic';
 const BASE32 = /^[A-Z2-7]+$/;
+/** More items of one service than a vault ever holds (a fake or broken bus): read through keytar instead. */
+export const MAX_ITEMS = 50_000;
 
 export interface BatchReadOptions {
   /** Where to remember which item holds which account (item-index.ts); none: look every item up. */
@@ -34,6 +36,14 @@ export async function readSecretServiceItems(
   service: string,
   options: BatchReadOptions = {},
 ): Promise<Map<string, string> | null> {
+  try {
+    return await batchRead(service, options);
+  } catch {
+    return null; // the promise above: never an exception, keytar's path explains any problem
+  }
+}
+
+async function batchRead(service: string, options: BatchReadOptions): Promise<Map<string, string> | null> {
   const index = options.indexFile === undefined ? null : loadIndex(options.indexFile);
   const result = await withSecretService(options.timeoutMs ?? 5000, async (client) =>
     readAll(client, service, await index),
@@ -64,7 +74,7 @@ async function readAll(
   service: string,
   index: IndexFile | null,
 ): Promise<ReadResult | null> {
-  const call = (member: string, signature: string, body: DbusValue[]) =>
+  const call = (member: string, signature: string, body: DbusValue[], reply: string) =>
     client.call({
       destination: SECRETS,
       path: SERVICE_PATH,
@@ -72,13 +82,15 @@ async function readAll(
       member,
       signature,
       body,
+      reply,
     });
-  const [unlocked, locked] = (await call('SearchItems', 'a{ss}', [[['service', service]]])) as [
+  const [unlocked, locked] = (await call('SearchItems', 'a{ss}', [[['service', service]]], 'aoao')) as [
     string[],
     string[],
   ];
-  // A locked item can't be read without an unlock prompt; keytar's path explains the lock.
-  if (locked.length > 0) return null;
+  // A locked item can't be read without an unlock prompt; keytar's path explains the lock. More
+  // items than any vault holds is not an answer to trust either.
+  if (locked.length > 0 || unlocked.length > MAX_ITEMS) return null;
   if (unlocked.length === 0) return { items: new Map(), needsKey: false, lookups: 0 };
   const accountsOf = (paths: string[]) =>
     Promise.all(
@@ -90,6 +102,7 @@ async function readAll(
           member: 'Get',
           signature: 'ss',
           body: ['org.freedesktop.Secret.Item', 'Attributes'],
+          reply: 'v',
         }),
       ),
     ).then((replies) => replies.map((r) => keytarAccount(r[0], service)));
@@ -103,7 +116,9 @@ async function readAll(
   const session = await openSession(client);
   if (session === null) return null;
   const [[secrets], firstAccounts] = await Promise.all([
-    call('GetSecrets', 'aoo', [unlocked, session.path]) as Promise<[Array<[string, DbusValue[]]>]>,
+    call('GetSecrets', 'aoo', [unlocked, session.path], 'a{o(oayays)}') as Promise<
+      [Array<[string, DbusValue[]]>]
+    >,
     firstLookups,
   ]);
   const secretAt = new Map<string, string>();
@@ -172,9 +187,14 @@ function sameIndex(a: IndexFile | null, b: IndexFile): boolean {
   );
 }
 
-/** The keytar account of an item of `service`, from its Attributes property; undefined for others. */
+/**
+ * The keytar account of an item of `service`, from its Attributes property; undefined for others
+ * and for a reply that is not the `a{ss}` dictionary the spec defines.
+ */
 function keytarAccount(reply: DbusValue | undefined, service: string): string | undefined {
-  const attributes = new Map((reply as unknown as { value: Array<[string, string]> }).value);
+  const variant = reply as { signature?: unknown; value?: unknown } | undefined;
+  if (variant?.signature !== 'a{ss}') return undefined;
+  const attributes = new Map(variant.value as Array<[string, string]>);
   const schema = attributes.get('xdg:schema');
   if (attributes.get('service') !== service || (schema !== undefined && schema !== KEYTAR_SCHEMA))
     return undefined;

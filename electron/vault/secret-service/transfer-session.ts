@@ -1,5 +1,6 @@
 import { createDecipheriv } from 'node:crypto';
 import { DbusClient, sessionBusPath } from './dbus-client';
+import type { DbusValue } from './dbus-wire';
 import { SessionKeyExchange } from './session-key';
 
 export const SECRETS = 'org.freedesktop.secrets';
@@ -35,8 +36,12 @@ async function tryOpenSession(client: DbusClient): Promise<TransferSession | nul
     member: 'OpenSession',
     signature: 'sv',
     body: ['dh-ietf1024-sha256-aes128-cbc-pkcs7', { signature: 'ay', value: exchange.publicKey }],
-  })) as [{ value: Uint8Array }, string];
-  const key = exchange.aesKey(output.value);
+    reply: 'vo',
+  })) as [{ signature: string; value: DbusValue }, string];
+  // The service's public key: bytes, about as long as ours. Anything else ends this path.
+  if (output.signature !== 'ay' || (output.value as Uint8Array).length > 2 * exchange.publicKey.length)
+    throw new Error('The Secret Service answered OpenSession with something other than a key.');
+  const key = exchange.aesKey(output.value as Uint8Array);
   if (key === null) return null;
   return {
     path,
@@ -57,6 +62,17 @@ async function tryOpenSession(client: DbusClient): Promise<TransferSession | nul
  * that hangs or shows a prompt): callers then go through keytar, whose errors say what is wrong.
  */
 export async function withSecretService<T>(
+  timeoutMs: number,
+  work: (client: DbusClient) => Promise<T | null>,
+): Promise<T | null> {
+  try {
+    return await runWithTimeout(timeoutMs, work);
+  } catch {
+    return null;
+  }
+}
+
+async function runWithTimeout<T>(
   timeoutMs: number,
   work: (client: DbusClient) => Promise<T | null>,
 ): Promise<T | null> {

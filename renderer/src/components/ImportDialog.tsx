@@ -5,6 +5,7 @@ import type {
   ImportOpened,
   ImportSummary,
 } from '../../../shared/ipc-contract';
+import type { ErrorCode } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
 import { useLatest } from '../hooks/useLatest';
 import { displayName, secondaryName } from '../lib/row-label';
@@ -20,6 +21,14 @@ interface ImportDialogProps {
   onClose: () => void;
 }
 
+/** Errors of the keychain or the disk: main kept the import, so saving again saves the rest. */
+const RETRYABLE = new Set<ErrorCode>([
+  'keychain-locked',
+  'keychain-unavailable',
+  'storage-unavailable',
+  'busy',
+]);
+
 /** Default choice per entry: add new ones, skip duplicates (safe to run again), rejected are skipped. */
 function defaultChoice(entry: ImportEntryView): ImportChoice {
   return entry.status === 'new' ? 'keep-both' : 'skip';
@@ -28,13 +37,15 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
 /**
  * Import from a backup: password (when the file is encrypted, with retry on a wrong one), then a
  * review of every entry — will add, duplicate (skip / replace / keep both), rejected with the reason —
- * and only then the save.
+ * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
+ * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
  */
 export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
   const [choices, setChoices] = useState<ImportChoice[]>([]);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [error, setError] = useState<{ code?: ErrorCode; message: string; field?: string } | null>(null);
+  const [saveFailed, setSaveFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -75,12 +86,15 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
       onDone(await call('backup:import-commit', opened.sessionId, choices));
     } catch (e) {
       setError(errorData(e));
+      setSaveFailed(true);
       setBusy(false);
     }
   };
 
   const adding =
     entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'replace').length ?? 0;
+  const closed = error?.code === 'not-found';
+  const retry = saveFailed && error?.code !== undefined && RETRYABLE.has(error.code);
 
   return (
     <Dialog title={`Import from ${opened.fileName}`} onClose={close} className="wide import-dialog">
@@ -137,20 +151,25 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
                 }
               />
               <FormError message={error?.message} />
+              {retry && (
+                <p className="muted">
+                  Nothing was lost: fix the problem, then Retry saves what is not saved yet.
+                </p>
+              )}
             </>
           )}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            {entries !== null && (
+            {entries !== null && !closed && (
               <button
                 type="button"
                 className="button primary"
                 disabled={busy || adding === 0}
                 onClick={() => void save()}
               >
-                {adding === 1 ? 'Import 1 account' : `Import ${adding} accounts`}
+                {retry ? 'Retry' : adding === 1 ? 'Import 1 account' : `Import ${adding} accounts`}
               </button>
             )}
           </div>

@@ -65,7 +65,12 @@ export function ScanCamera({ client, onResult }: ScanCameraProps) {
           if (stopped) return frame.close();
           const result = await client.decode(frame, 'fast');
           if (stopped) return;
-          setOutline(result.kind === 'none' || result.kind === 'error' ? null : result);
+          // Only the geometry is kept for the outline; a code's text goes on to main and is not held here.
+          setOutline(
+            result.kind === 'none' || result.kind === 'error'
+              ? null
+              : { corners: result.corners, width: result.width, height: result.height },
+          );
           if (result.kind !== 'none') report.current(result);
         });
       }, FRAME_INTERVAL_MS);

@@ -3,6 +3,7 @@ import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
 import { startScanClient, type ScanClient } from '../scan/scan-client';
+import { scanFingerprint } from '../scan/scan-fingerprint';
 import type { ScanResult } from '../scan/scan-messages';
 import { Dialog } from './Dialog';
 import { ScanCamera } from './ScanCamera';
@@ -21,7 +22,7 @@ const KEY_TEXT = /^(otpauth|steam|otpauth-migration):\/\//iu;
 /**
  * Scan a QR code from an image file, drop, paste, the webcam or the screens; confirm what it holds;
  * save. Decoded key texts go to main once (`scan:submit`) and stay there: this dialog only ever
- * holds previews.
+ * holds previews, and remembers the last camera code by a salted fingerprint, not its text.
  */
 export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const [client, setClient] = useState<ScanClient | null>(null);
@@ -30,7 +31,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const [confirming, setConfirming] = useState<ScanPreview | null>(null);
   const [working, setWorking] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const lastCameraText = useRef('');
+  const lastCameraSeen = useRef('');
 
   useEffect(() => {
     const c = startScanClient();
@@ -151,7 +152,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   };
 
   const back = () => {
-    lastCameraText.current = '';
+    lastCameraSeen.current = '';
     setConfirming(null);
     setMessage(null);
     void call('scan:reset').catch(() => undefined);
@@ -177,7 +178,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
                 className="button"
                 aria-pressed={camera}
                 onClick={() => {
-                  lastCameraText.current = '';
+                  lastCameraSeen.current = '';
                   setCamera((c) => !c);
                 }}
               >
@@ -205,9 +206,10 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
                 onResult={(r) => {
                   // Live frames repeat: act on a code only when it changes (main still sees every
                   // distinct code, so "code 2 was already scanned" comes from there).
-                  const seen = r.kind === 'code' ? r.text : r.kind === 'other' ? r.message : '';
-                  if (seen === lastCameraText.current || working) return;
-                  lastCameraText.current = seen;
+                  const seen =
+                    r.kind === 'code' ? scanFingerprint(r.text) : r.kind === 'other' ? r.message : '';
+                  if (seen === lastCameraSeen.current || working) return;
+                  lastCameraSeen.current = seen;
                   handle(r, false);
                 }}
               />

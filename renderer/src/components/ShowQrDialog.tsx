@@ -7,28 +7,28 @@ import { FormError } from './FormError';
 
 interface ShowQrDialogProps {
   account: AccountView;
+  /** The QR image main sent after the user confirmed in its native dialog. */
+  image: string;
   onClose: () => void;
 }
 
 /**
- * "Show QR": asks first (the code carries the secret key), then shows the key as a QR code for a
- * phone to scan. The image is dropped as soon as the window loses focus or is hidden, so it is not
- * left on screen (or in a screen share) by accident.
+ * "Show QR": the key as a QR code for a phone to scan. Main asked before sending it (a native
+ * dialog naming the account), so there is no second question here. The image is dropped as soon
+ * as the window loses focus or is hidden, so it is not left on screen (or in a screen share) by
+ * accident; showing it again asks again.
  */
-export function ShowQrDialog({ account, onClose }: ShowQrDialogProps) {
-  const [image, setImage] = useState<string | null>(null);
-  const [hidden, setHidden] = useState(false);
+export function ShowQrDialog({ account, image: first, onClose }: ShowQrDialogProps) {
+  const [image, setImage] = useState<string | null>(first);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const descId = useId();
   const name = displayName(account.issuer, account.account);
   const second = secondaryName(account.issuer, account.account);
 
   useEffect(() => {
     if (image === null) return;
-    const hide = () => {
-      setImage(null);
-      setHidden(true);
-    };
+    const hide = () => setImage(null);
     const onVisibility = () => document.visibilityState === 'hidden' && hide();
     window.addEventListener('blur', hide);
     document.addEventListener('visibilitychange', onVisibility);
@@ -38,13 +38,16 @@ export function ShowQrDialog({ account, onClose }: ShowQrDialogProps) {
     };
   }, [image]);
 
-  const reveal = async () => {
+  const showAgain = async () => {
     setError(null);
+    setBusy(true);
     try {
-      setImage((await call('accounts:show-qr', account.id)).image);
-      setHidden(false);
+      const reveal = await call('accounts:show-qr', account.id);
+      if (reveal !== null) setImage(reveal.image);
     } catch (e) {
       setError(errorData(e).message);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -53,17 +56,12 @@ export function ShowQrDialog({ account, onClose }: ShowQrDialogProps) {
       <div className="dialog-body">
         {image === null ? (
           <div id={descId}>
-            {hidden && (
-              <p role="status" className="qr-hidden-note">
-                The QR code was hidden because the window lost focus.
-              </p>
-            )}
-            <p>
-              The QR code contains the secret key of {second ? `${name} (${second})` : name}. Anyone who sees
-              or photographs it can make your codes.
+            <p role="status" className="qr-hidden-note">
+              The QR code was hidden because the window lost focus.
             </p>
             <p className="muted">
-              Show it only to scan it with your own phone, with nobody watching your screen.
+              It holds the secret key of {second ? `${name} (${second})` : name}; Keyfob asks again before
+              showing it.
             </p>
           </div>
         ) : (
@@ -80,10 +78,10 @@ export function ShowQrDialog({ account, onClose }: ShowQrDialogProps) {
         {image === null ? (
           <>
             <button type="button" className="button" autoFocus onClick={onClose}>
-              Cancel
+              Close
             </button>
-            <button type="button" className="button primary" onClick={() => void reveal()}>
-              {hidden ? 'Show again' : 'Show QR code'}
+            <button type="button" className="button primary" disabled={busy} onClick={() => void showAgain()}>
+              Show again…
             </button>
           </>
         ) : (

@@ -14,8 +14,9 @@ const label = (a: AccountView) =>
   [displayName(a.issuer, a.account), secondaryName(a.issuer, a.account)].filter(Boolean).join(' — ');
 
 /**
- * "Transfer to Google Authenticator": choose accounts, then scan the migration QR codes one after
- * another ("1 of 3"); accounts Google cannot hold are listed with the reason.
+ * "Transfer to Google Authenticator": choose accounts, confirm in main's native dialog (it names
+ * them; refusing leaves this step as it was), then scan the migration QR codes one after another
+ * ("1 of 3"); accounts Google cannot hold are listed with the reason.
  */
 export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(accounts.map((a) => a.id)));
@@ -37,7 +38,9 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
     setError(null);
     try {
       const ids = accounts.filter((a) => chosen.has(a.id)).map((a) => a.id);
-      setCodes(await call('backup:transfer-codes', ids));
+      const shown = await call('backup:transfer-codes', ids);
+      if (shown === null) return; // refused in main's dialog: nothing to show, nothing to say
+      setCodes(shown);
       setAt(0);
     } catch (e) {
       setError(errorData(e).message);
@@ -78,7 +81,7 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
             </ul>
             <p className="muted">
               In Google Authenticator choose Transfer accounts → Import accounts and scan each code in turn.
-              The codes contain your secret keys.
+              The codes contain your secret keys: Keyfob asks once more before showing them.
             </p>
           </fieldset>
         ) : (
@@ -121,7 +124,7 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
               disabled={busy || chosen.size === 0}
               onClick={() => void show()}
             >
-              Show codes
+              Show codes…
             </button>
           </>
         ) : (
