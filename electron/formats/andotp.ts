@@ -3,6 +3,7 @@ import type { ImportResult } from '../import/import-result';
 import { openGcm, pbkdf2Key } from './crypto';
 import { damaged, entrySource, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
 import { fields, isObject, parseJsonText } from './json-input';
+import { MAX_ANDOTP_ITERATIONS, checkIterations } from './kdf-limits';
 import { buildToken, collect, emptyResult } from './token-build';
 
 const LABEL = 'andOTP backup';
@@ -15,8 +16,6 @@ export const ANDOTP = {
   maxIterations: 160_000,
 };
 const HEADER = 4 + ANDOTP.saltBytes + ANDOTP.nonceBytes;
-/** Far above what andOTP writes (140 000–160 000); more would make a wrong file take minutes. */
-const MAX_ITERATIONS = 10_000_000;
 
 function plainEntries(bytes: Uint8Array): unknown[] | undefined {
   const doc = parseJsonText(textOf(bytes));
@@ -28,7 +27,7 @@ function plainEntries(bytes: Uint8Array): unknown[] | undefined {
 function looksEncrypted(fileName: string, bytes: Uint8Array): boolean {
   if (bytes.length < HEADER + ANDOTP.tagBytes + 2) return false;
   const iterations = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0);
-  return fileName.toLowerCase().endsWith('.json.aes') || (iterations >= 1000 && iterations <= MAX_ITERATIONS);
+  return fileName.toLowerCase().endsWith('.json.aes') || (iterations >= 1000 && iterations <= MAX_ANDOTP_ITERATIONS);
 }
 
 /**
@@ -52,7 +51,7 @@ export const andotpFormat: ImportFormat = {
   async read(bytes, { password, sourceName }): Promise<ImportResult> {
     let entries = plainEntries(bytes);
     if (entries === undefined) {
-      if (!looksEncrypted('', bytes))
+      if (!looksEncrypted(sourceName, bytes))
         throw damaged(LABEL, 'it is neither andOTP JSON nor an andOTP encrypted file');
       if (password === undefined) throw passwordNeeded(LABEL);
       const doc = parseJsonText(await decrypt(Buffer.from(bytes), password));
@@ -89,9 +88,7 @@ function entry(raw: unknown): Token {
 
 async function decrypt(data: Buffer, password: string): Promise<string> {
   const iterations = data.readUInt32BE(0);
-  if (iterations < 1 || iterations > MAX_ITERATIONS) {
-    throw damaged(LABEL, `its key-derivation iteration count (${iterations}) is implausible`);
-  }
+  checkIterations(LABEL, iterations, MAX_ANDOTP_ITERATIONS);
   const salt = data.subarray(4, 4 + ANDOTP.saltBytes);
   const nonce = data.subarray(4 + ANDOTP.saltBytes, HEADER);
   const key = await pbkdf2Key(password, salt, iterations, 'sha1');
