@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { KeyfobError, isInputError } from '../../../shared/errors';
-import { IMPORT_FORMATS, detectImport, readImport, textOf } from '../../formats';
+import { IMPORT_FORMATS, MAX_IMPORT_BYTES, detectImport, readImport, textOf } from '../../formats';
+import { readInputFile } from '../../import/input-file';
 import { MigrationBatches } from '../../import/migration-batches';
 import { parsePlainList } from '../../import/plain-list';
 import type { ImportEntry } from '../../import/import-result';
@@ -62,10 +62,10 @@ keychain or the disk failed (the entries after that point are reported as not im
     for (const file of positionals) {
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(file);
+        bytes = await readInputFile(file, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: file });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-        rows.push({ source: file, status: 'rejected', message: `cannot read the file (${code})` });
+        const message = e instanceof KeyfobError ? e.message : 'the file cannot be read';
+        rows.push({ source: file, status: 'rejected', message });
         continue;
       }
       try {
