@@ -20,3 +20,9 @@ export function tooManyPixels(width: number, height: number): string {
     `Keyfob reads images up to ${MAX_IMAGE_PIXELS / 1e6} MP. Crop it to the QR code.`
   );
 }
+
+/** The message for an image file larger than {@link MAX_IMAGE_BYTES}. */
+export function tooLargeImage(bytes: number): string {
+  const mb = (x: number) => Math.ceil(x / 2 ** 20).toLocaleString('en-US');
+  return `This image file is ${mb(bytes)} MB; Keyfob reads images up to ${mb(MAX_IMAGE_BYTES)} MB.`;
+}
