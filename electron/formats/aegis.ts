@@ -1,15 +1,15 @@
 import type { ImportResult } from '../import/import-result';
 import { readAegisDb } from './aegis-entries';
 import { openGcm, scryptKey } from './crypto';
-import { damaged, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
-import { isObject, parseJsonText, type JsonObject } from './json-input';
+import { damaged, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import { isObject, parseJsonText, parseJsonBytes, type JsonObject } from './json-input';
 import { checkScrypt, checkSlotCount } from './kdf-limits';
 
 const LABEL = 'Aegis backup';
 
 /** The parsed top level `{ version: 1, header: { slots, params }, db }`, or undefined if it isn't one. */
 function vaultFile(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   if (!isObject(doc) || !isObject(doc['header']) || !('db' in doc)) return undefined;
   return doc;
 }

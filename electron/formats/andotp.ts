@@ -1,8 +1,9 @@
 import type { Token } from '../../shared/otp-types';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { openGcm, pbkdf2Key } from './crypto';
-import { damaged, entrySource, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
-import { fields, isObject, parseJsonText } from './json-input';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import { fields, isObject, parseJsonText, parseJsonBytes } from './json-input';
 import { MAX_ANDOTP_ITERATIONS, checkIterations } from './kdf-limits';
 import { buildToken, collect, emptyResult } from './token-build';
 
@@ -18,7 +19,7 @@ export const ANDOTP = {
 const HEADER = 4 + ANDOTP.saltBytes + ANDOTP.nonceBytes;
 
 function plainEntries(bytes: Uint8Array): unknown[] | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   return Array.isArray(doc) && doc.every((e) => isObject(e) && 'secret' in e && 'type' in e)
     ? doc
     : undefined;
@@ -27,7 +28,10 @@ function plainEntries(bytes: Uint8Array): unknown[] | undefined {
 function looksEncrypted(fileName: string, bytes: Uint8Array): boolean {
   if (bytes.length < HEADER + ANDOTP.tagBytes + 2) return false;
   const iterations = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0);
-  return fileName.toLowerCase().endsWith('.json.aes') || (iterations >= 1000 && iterations <= MAX_ANDOTP_ITERATIONS);
+  return (
+    fileName.toLowerCase().endsWith('.json.aes') ||
+    (iterations >= 1000 && iterations <= MAX_ANDOTP_ITERATIONS)
+  );
 }
 
 /**
@@ -58,6 +62,7 @@ export const andotpFormat: ImportFormat = {
       if (!Array.isArray(doc)) throw damaged(LABEL, 'its decrypted contents are not a list of accounts');
       entries = doc;
     }
+    checkEntryCount(`This ${LABEL}`, entries.length);
     const result = emptyResult();
     entries.forEach((e: unknown, i: number) => collect(result, entrySource(sourceName, i), () => entry(e)));
     return result;

@@ -54,7 +54,9 @@ describe('Aegis scrypt parameters', () => {
   it('refuses eight password slots without trying one', async () => {
     await expect(readImport('a.json', aegisWith({}, 8), 'not the password')).rejects.toMatchObject({
       code: 'invalid-input',
-      message: expect.stringMatching(/it has 8 password slots; Aegis writes one or two and Keyfob tries at most 4/),
+      message: expect.stringMatching(
+        /it has 8 password slots; Aegis writes one or two and Keyfob tries at most 4/,
+      ),
     });
   });
 
@@ -71,7 +73,11 @@ describe('Aegis scrypt parameters', () => {
     ['Aegis’s own parameters', {}],
     ['two copies of the slot', {}],
   ])('still opens a file with %s', async (name) => {
-    const report = await readImport('a.json', aegisWith({}, name.startsWith('two') ? 2 : 1), FIXTURE_PASSWORD);
+    const report = await readImport(
+      'a.json',
+      aegisWith({}, name.startsWith('two') ? 2 : 1),
+      FIXTURE_PASSWORD,
+    );
     expect(report.entries.length).toBeGreaterThan(0);
   });
 });
@@ -87,7 +93,9 @@ describe('andOTP iteration counts', () => {
     [MAX_ANDOTP_ITERATIONS + 1, /iteration count \(1000001\) is outside 1–1,000,000/],
     [2 ** 32 - 1, /iteration count \(4294967295\) is outside/],
   ])('refuses %i iterations before deriving', async (n, message) => {
-    await expect(readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD)).rejects.toMatchObject({
+    await expect(
+      readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(message),
     });

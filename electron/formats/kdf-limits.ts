@@ -30,7 +30,10 @@ export function checkScrypt(label: string, n: number, r: number, p: number): voi
   if (!Number.isSafeInteger(n) || n < 2 || !Number.isInteger(Math.log2(n))) {
     throw damaged(label, `a password slot's scrypt N is ${n}, not a power of two from 2 up`);
   }
-  for (const [name, v] of [['r', r], ['p', p]] as const) {
+  for (const [name, v] of [
+    ['r', r],
+    ['p', p],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 1) {
       throw damaged(label, `a password slot's scrypt ${name} is ${v}, not a whole number from 1 up`);
     }
