@@ -4,12 +4,7 @@ import type { Algorithm, Token } from '../../shared/otp-types';
 import { MAX_SECRET_BYTES } from '../core';
 import { showValue } from '../core/input-error';
 import type { ImportResult } from './import-result';
-import {
-  MAX_ACCOUNTS_PER_CODE,
-  MAX_TRANSFER_TEXT,
-  checkBatch,
-  invalidTransfer,
-} from './migration-limits';
+import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './migration-limits';
 import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './migration-payload';
 
 /** Which QR code of which export a payload is: `index` 0…size−1 of export `id`. */

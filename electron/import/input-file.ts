@@ -89,5 +89,8 @@ function fileError(e: unknown, { name, what }: InputFileRules): KeyfobError {
   if (code === 'EAGAIN' || code === 'ENXIO') {
     return new KeyfobError('invalid-input', `${name} is not a regular file; save the ${what} to a file.`);
   }
-  return new KeyfobError('storage-unavailable', `Keyfob could not read ${name} (${code ?? 'unknown error'}).`);
+  return new KeyfobError(
+    'storage-unavailable',
+    `Keyfob could not read ${name} (${code ?? 'unknown error'}).`,
+  );
 }

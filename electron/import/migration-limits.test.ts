@@ -75,10 +75,7 @@ describe('messages that list codes', () => {
     [[3], 'code 3'],
     [[1, 3], 'codes 1 and 3'],
     [[1, 2, 4], 'codes 1, 2 and 4'],
-    [
-      Array.from({ length: 100 }, (_, i) => i + 1),
-      'codes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 90 more',
-    ],
+    [Array.from({ length: 100 }, (_, i) => i + 1), 'codes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 90 more'],
   ])('listCodes(%j) is %s', (numbers, text) => {
     expect(listCodes(numbers)).toBe(text);
   });
@@ -103,7 +100,9 @@ describe('exports held by one import', () => {
   it(`holds at most ${MAX_EXPORTS_PER_IMPORT} exports; further codes are refused one line each`, () => {
     const lines = Array.from({ length: MAX_EXPORTS_PER_IMPORT + 2 }, (_, i) => uri([otp(i)], 2, 0, i));
     const r = parsePlainList(lines.join('\n'), 'l.txt');
-    const refused = r.errors.filter((e) => /more than 50 different Google Authenticator exports/.test(e.message));
+    const refused = r.errors.filter((e) =>
+      /more than 50 different Google Authenticator exports/.test(e.message),
+    );
     expect(refused.map((e) => e.source)).toEqual(['l.txt:51', 'l.txt:52']);
     expect(r.errors.filter((e) => /is incomplete/.test(e.message))).toHaveLength(MAX_EXPORTS_PER_IMPORT);
   });

@@ -39,6 +39,8 @@ export function checkBatch(size: number, index: number): void {
     );
   }
   if (index < 0 || index >= total) {
-    throw invalidTransfer(`This transfer code says it is part ${n(index + 1)} of ${n(total)}, which cannot be.`);
+    throw invalidTransfer(
+      `This transfer code says it is part ${n(index + 1)} of ${n(total)}, which cannot be.`,
+    );
   }
 }

@@ -57,8 +57,7 @@ export function decodeMigrationPayload(bytes: Uint8Array, maxAccounts = Infinity
     if (field === 1 && wireType === WireType.LengthDelimited) {
       if (out.otpParameters.length >= maxAccounts) throw new TooManyAccounts(maxAccounts);
       out.otpParameters.push(decodeOtp(r.bytes()));
-    }
-    else if (field === 2 && wireType === WireType.Varint) out.version = r.int32();
+    } else if (field === 2 && wireType === WireType.Varint) out.version = r.int32();
     else if (field === 3 && wireType === WireType.Varint) out.batchSize = r.int32();
     else if (field === 4 && wireType === WireType.Varint) out.batchIndex = r.int32();
     else if (field === 5 && wireType === WireType.Varint) out.batchId = r.int32();

@@ -21,7 +21,10 @@ export function parsePlainList(text: string, sourceName: string, batches?: Migra
   const migrations = batches ?? new MigrationBatches();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const skipped = (trimmed: string) => trimmed === '' || trimmed.startsWith('#');
-  checkEntryCount('This list', lines.reduce((n, l) => (skipped(l.trim()) ? n : n + 1), 0));
+  checkEntryCount(
+    'This list',
+    lines.reduce((n, l) => (skipped(l.trim()) ? n : n + 1), 0),
+  );
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (skipped(trimmed)) return;

@@ -13,7 +13,8 @@ export interface ImageSize {
 /** The dimensions an image file claims, or undefined when its header cannot be read. */
 export function imageSize(b: Uint8Array): ImageSize | undefined {
   const at = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
-  if (b[0] === 0x89 && at(1, 4) === 'PNG') return at(12, 16) === 'IHDR' ? sized(u32be(b, 16), u32be(b, 20)) : undefined;
+  if (b[0] === 0x89 && at(1, 4) === 'PNG')
+    return at(12, 16) === 'IHDR' ? sized(u32be(b, 16), u32be(b, 20)) : undefined;
   if (at(0, 4) === 'GIF8') return sized(u16le(b, 6), u16le(b, 8));
   if (at(0, 2) === 'BM') return bmpSize(b);
   if (b[0] === 0xff && b[1] === 0xd8) return jpegSize(b);

@@ -66,7 +66,11 @@ describe('decodeImageFile pixel limit', () => {
   });
 
   it.each([
-    ['a PNG just over the limit', () => blankPng(8, MAX_IMAGE_PIXELS / 8 + 8), /8 × 5,000,008 pixels \(40 MP\)/],
+    [
+      'a PNG just over the limit',
+      () => blankPng(8, MAX_IMAGE_PIXELS / 8 + 8),
+      /8 × 5,000,008 pixels \(40 MP\)/,
+    ],
     ['a BMP claiming 100,000 × 100,000', async () => bmpHeader(100_000, 100_000), /100,000 × 100,000 pixels/],
     ['a BMP of width 0', async () => bmpHeader(0, 10), /damaged or truncated/],
     ['a BMP with a cut-off header', async () => bmpHeader(10, 10).subarray(0, 20), /damaged or truncated/],

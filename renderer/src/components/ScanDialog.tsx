@@ -108,8 +108,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
     async (image: Blob) => {
       if (client === null || confirming !== null) return;
       // Checked before anything reads the file: a huge drop or paste is refused at once.
-      if (image.size > MAX_IMAGE_BYTES)
-        return setMessage({ tone: 'error', text: tooLargeImage(image.size) });
+      if (image.size > MAX_IMAGE_BYTES) return setMessage({ tone: 'error', text: tooLargeImage(image.size) });
       setWorking(true);
       setMessage({ tone: 'info', text: 'Looking for a QR code…' });
       const result = await client.decode(image, 'thorough');
