@@ -32,6 +32,22 @@ function bmpSize(b: Uint8Array): ImageSize | undefined {
   return width === undefined || height === undefined ? undefined : sized(width, Math.abs(height));
 }
 
+/**
+ * True for an uncompressed BMP (BI_RGB) whose file is shorter than the rows its header promises:
+ * zxing's decoder would build the whole claimed image from missing data.
+ */
+export function bmpTruncated(b: Uint8Array): boolean {
+  const size = bmpSize(b);
+  const header = u32le(b, 14) ?? 0;
+  const offset = u32le(b, 10);
+  if (size === undefined || offset === undefined) return true;
+  const bpp = header === 12 ? u16le(b, 24) : u16le(b, 28);
+  const compression = header === 12 ? 0 : u32le(b, 30);
+  if (bpp === undefined || compression !== 0) return false;
+  const stride = Math.ceil((size.width * bpp) / 32) * 4;
+  return b.length < offset + stride * size.height;
+}
+
 const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 function jpegSize(b: Uint8Array): ImageSize | undefined {

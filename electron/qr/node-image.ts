@@ -1,6 +1,6 @@
 import { KeyfobError } from '../../shared/errors';
 import { decodeFrame, toOutcome } from './decode-frame';
-import { imageSize } from './image-header';
+import { bmpTruncated, imageSize } from './image-header';
 import { MAX_IMAGE_PIXELS, tooManyPixels } from './image-limits';
 import { useZxingWasmFromNodeModules } from './node-wasm';
 import type { DecodeOutcome, Frame } from './types';
@@ -63,7 +63,7 @@ function checkPixels(bytes: Uint8Array, format: ImageFormat): void {
   if (size !== undefined && size.width * size.height > MAX_IMAGE_PIXELS) {
     throw new KeyfobError('invalid-input', tooManyPixels(size.width, size.height));
   }
-  if (format === 'bmp' && (size === undefined || size.width < 1 || size.height < 1)) {
+  if (format === 'bmp' && (size === undefined || size.width < 1 || size.height < 1 || bmpTruncated(bytes))) {
     throw new KeyfobError('invalid-input', 'The image is damaged or truncated and cannot be read.');
   }
 }
