@@ -108,7 +108,7 @@ export function mutatedBytes(base: Uint8Array, maxEdits = 4): fc.Arbitrary<Uint8
     fc.record({ kind: fc.constant('repeat' as const), at, length: fc.integer({ min: 1, max: 256 }) }),
   );
   return fc.array(edit, { minLength: 1, maxLength: maxEdits }).map((edits) => {
-    let b = Uint8Array.from(base);
+    let b: Uint8Array = Uint8Array.from(base);
     for (const e of edits) {
       const i = Math.min(e.at, b.length);
       if (e.kind === 'flip' && i < b.length) b[i] = (b[i] ?? 0) ^ (1 << e.bit);
