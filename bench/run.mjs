@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
-const suites = ['engine-bench', 'vault-bench', 'qr-bench', 'qr-jsqr-bench', 'backup-bench'];
+const suites = ['engine-bench', 'vault-bench', 'qr-bench', 'qr-jsqr-bench', 'backup-bench', 'input-bench'];
 
 await build({
   entryPoints: suites.map((s) => join(root, 'bench', `${s}.ts`)),
