@@ -37,7 +37,8 @@ commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
 'keyfob <command> --help' describes one command. Exit status: 0 success, 1 bad input,
-2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault.`;
+2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault;
+KEYFOB_DEBUG=1 prints unexpected errors in full.`;
 
 /** Runs one CLI invocation; every failure becomes one plain line on stderr and an exit code. */
 export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
