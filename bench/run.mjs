@@ -15,6 +15,7 @@ const suites = [
   'qr-jsqr-bench',
   'backup-bench',
   'read-while-import-bench',
+  'input-bench',
 ];
 
 await build({

@@ -14,3 +14,24 @@ export interface Io {
 /** Exit codes of `keyfob`: 0 success, 1 bad input, 2 keychain or disk unavailable. */
 export const EXIT = { ok: 0, input: 1, system: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * What an unexpected error is called ("TypeError", "RangeError"), for a one-line report that
+ * cannot carry a secret or a path from its message; `KEYFOB_DEBUG=1` shows the whole error.
+ */
+export function errorName(e: unknown): string {
+  if (e instanceof Error) return /^[A-Za-z][\w.]{0,40}$/u.test(e.name) ? e.name : 'Error';
+  return typeof e;
+}
+
+/**
+ * An error Keyfob did not raise on purpose: one line with its name only — its message or stack
+ * could quote a secret or a path — unless KEYFOB_DEBUG=1 asks for everything.
+ */
+export function reportUnexpected(e: unknown, io: Pick<Io, 'err' | 'env'>): void {
+  if (io.env['KEYFOB_DEBUG'] === '1') {
+    io.err(`keyfob: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return;
+  }
+  io.err(`keyfob: unexpected error (${errorName(e)}); run again with KEYFOB_DEBUG=1 to see details`);
+}

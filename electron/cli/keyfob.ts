@@ -13,7 +13,7 @@ import { remove } from './commands/remove';
 import { replaceCommand } from './commands/replace';
 import { restoreCommand } from './commands/restore';
 import { scan } from './commands/scan';
-import { EXIT, type ExitCode, type Io } from './io';
+import { EXIT, reportUnexpected, type ExitCode, type Io } from './io';
 import { readProcessStdin } from './stdin';
 
 const COMMANDS: Command[] = [
@@ -38,7 +38,8 @@ commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
 'keyfob <command> --help' describes one command. Exit status: 0 success, 1 bad input,
-2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault.`;
+2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault;
+KEYFOB_DEBUG=1 prints unexpected errors in full.`;
 
 /** Runs one CLI invocation; every failure becomes one plain line on stderr and an exit code. */
 export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
@@ -64,9 +65,7 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
       io.err(`keyfob: ${e.message}`);
       return isInputError(e.code) ? EXIT.input : EXIT.system;
     }
-    // Unexpected: still one line, no stack (which could carry data); KEYFOB_DEBUG shows it.
-    io.err(`keyfob: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
-    if (io.env['KEYFOB_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack);
+    reportUnexpected(e, io);
     return EXIT.system;
   }
 }
@@ -88,7 +87,13 @@ if (require.main === module) {
   // round trips are latency-bound, so more threads overlap them: reading 500 secrets took ~700 ms
   // with 4 threads and ~350 ms with 16 on a 2-core machine (bench/vault-bench.ts).
   process.env['UV_THREADPOOL_SIZE'] ??= '16';
-  void runCli(process.argv.slice(2), processIo()).then((status) => {
+  const io = processIo();
+  // Errors thrown outside a command's promise (an event emitter's, a timer's) end the same way.
+  process.on('uncaughtException', (e) => {
+    reportUnexpected(e, io);
+    process.exit(EXIT.system);
+  });
+  void runCli(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });
 }

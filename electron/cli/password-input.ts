@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { KeyfobError } from '../../shared/errors';
+import { readInputFile } from '../import/input-file';
 
 /** Where a command may get a password: a file, or the terminal (never an argument, which `ps` shows). */
 export interface PasswordSource {
@@ -10,18 +10,18 @@ export interface PasswordSource {
   ask(prompt: string): Promise<string>;
 }
 
+/** Longest password file read: a password is one line; `<(…)` pipes are fine, /dev/zero is not. */
+const MAX_PASSWORD_FILE = 64 * 1024;
+
 /** The first line of a password file (a trailing newline is not part of the password). */
 export async function passwordFromFile(path: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const rules = { maxBytes: MAX_PASSWORD_FILE, what: 'password file', name: path, streams: true };
+    text = Buffer.from(await readInputFile(path, rules)).toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new KeyfobError(
-      'invalid-input',
-      `cannot read the password file ${path} (${code})`,
-      'password-file',
-    );
+    const why = e instanceof KeyfobError ? e.message : 'it cannot be read';
+    throw new KeyfobError('invalid-input', `Cannot use the password file: ${why}`, 'password-file');
   }
   const password = text.split(/\r?\n/u)[0] ?? '';
   if (password === '')

@@ -85,7 +85,7 @@ describe('keyfob scan', () => {
     );
     expect(lines[2]).toMatch(/blank\.png .* no QR code found$/);
     expect(lines[3]).toMatch(/notes\.txt .* This is not a PNG, JPEG, WebP, BMP or GIF image\.$/);
-    expect(lines[4]).toMatch(/missing\.png .* cannot read the file \(ENOENT\)$/);
+    expect(lines[4]).toMatch(/missing\.png {2}0 ms {2}\S*missing\.png does not exist\.$/);
   });
 
   it('--json gives kind, message and corners per code', () => {

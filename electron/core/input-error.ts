@@ -34,8 +34,15 @@ export function showChar(ch: string): string {
   return invisible ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
 }
 
-/** Quotes a non-secret value for a message, cut short so a pasted essay cannot flood the UI. */
+/**
+ * Quotes a non-secret value for a message, cut short so a pasted essay cannot flood the UI, with
+ * line breaks and other control characters written as U+XXXX so the message stays one line.
+ */
 export function showValue(value: string): string {
   const cut = [...value];
-  return cut.length > 24 ? `'${cut.slice(0, 24).join('')}…'` : `'${value}'`;
+  const shown = cut
+    .slice(0, 24)
+    .map((ch) => (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(ch) ? showChar(ch) : ch))
+    .join('');
+  return cut.length > 24 ? `'${shown}…'` : `'${shown}'`;
 }

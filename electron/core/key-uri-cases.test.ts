@@ -203,6 +203,7 @@ const rejected: [string, string, string][] = [
   ['negative counter', `otpauth://hotp/Example:alice?secret=${S}&counter=-1`, 'counter'],
   ['counter 2^64', `otpauth://hotp/Example:alice?secret=${S}&counter=18446744073709551616`, 'counter'],
   ['fractional counter', `otpauth://hotp/Example:alice?secret=${S}&counter=1.5`, 'counter'],
+  ['a URI longer than 16,384 characters', `${U}&issuer=${'x'.repeat(16_400)}`, 'uri'],
 ];
 
 describe('parseKeyUri accepts real-world deviations', () => {

@@ -15,6 +15,9 @@ import { assertSecretFits } from './secret';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//iu;
 
+/** Longest key URI read: far more than a QR code holds (2,953 bytes), so no real key is refused. */
+export const MAX_KEY_URI_LENGTH = 16_384;
+
 /**
  * Parses a key URI as real apps write them: `otpauth://TYPE/LABEL?…` (Google's Key-Uri-Format) with
  * every deviation listed in formats.md, plus `steam://<base32>`. Throws `KeyfobError('invalid-input')`
@@ -23,6 +26,13 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//iu;
 export function parseKeyUri(text: string): Token {
   if (typeof text !== 'string') throw inputError('uri', 'A key URI must be text.');
   const uri = text.trim(); // scanners hand over trailing newlines
+  if (uri.length > MAX_KEY_URI_LENGTH) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    throw inputError(
+      'uri',
+      `This text is ${n(uri.length)} characters long; a key URI is at most ${n(MAX_KEY_URI_LENGTH)}.`,
+    );
+  }
   const scheme = SCHEME.exec(uri);
   const schemeName = scheme?.[1]?.toLowerCase();
   if (scheme === null || (schemeName !== 'otpauth' && schemeName !== 'steam')) {

@@ -1,4 +1,4 @@
-import { fieldTitle, inputError } from './input-error';
+import { fieldTitle, inputError, showValue } from './input-error';
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,7 +22,7 @@ export function percentDecode(text: string, field: string, plusIsSpace: boolean)
     if (ch === '%') {
       const hex = text.slice(i + 1, i + 3);
       if (!/^[0-9a-f]{2}$/iu.test(hex)) {
-        const quoted = field === 'secret' ? '' : ` ('%${hex}')`;
+        const quoted = field === 'secret' ? '' : ` (${showValue(`%${hex}`)})`;
         throw inputError(field, `${fieldTitle(field)} has a '%' not followed by two hex digits${quoted}.`);
       }
       flush();

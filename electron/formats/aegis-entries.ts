@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { base32Encode } from '../core';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { damaged, entrySource } from './format';
 import { fields, isObject, type JsonObject } from './json-input';
@@ -24,6 +25,7 @@ export function readAegisDb(db: unknown, sourceName: string): ImportResult {
   if (typeof version === 'number' && version > AEGIS_DB_VERSION) {
     throw damaged(LABEL, `its content is version ${version}, newer than Keyfob knows (${AEGIS_DB_VERSION})`);
   }
+  checkEntryCount(`This ${LABEL}`, db['entries'].length);
   const result = emptyResult();
   db['entries'].forEach((raw: unknown, i: number) =>
     collect(result, entrySource(sourceName, i), () => aegisEntryToken(raw)),

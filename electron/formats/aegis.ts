@@ -1,16 +1,15 @@
 import type { ImportResult } from '../import/import-result';
 import { readAegisDb } from './aegis-entries';
 import { openGcm, scryptKey } from './crypto';
-import { damaged, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
-import { isObject, parseJsonText, type JsonObject } from './json-input';
+import { damaged, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import { isObject, parseJsonText, parseJsonBytes, type JsonObject } from './json-input';
+import { checkScrypt, checkSlotCount } from './kdf-limits';
 
 const LABEL = 'Aegis backup';
-/** scrypt N above this is not a phone-made vault and would take minutes: refused as damaged. */
-const MAX_SCRYPT_N = 2 ** 20;
 
 /** The parsed top level `{ version: 1, header: { slots, params }, db }`, or undefined if it isn't one. */
 function vaultFile(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   if (!isObject(doc) || !isObject(doc['header']) || !('db' in doc)) return undefined;
   return doc;
 }
@@ -62,8 +61,11 @@ async function decryptDb(doc: JsonObject, password: string): Promise<string> {
   if (passwordSlots.length === 0) {
     throw damaged(LABEL, 'it has no password slot (it can only be opened with a fingerprint on the phone)');
   }
+  // Every slot's parameters are checked before the first derivation: a file is refused whole.
+  checkSlotCount(LABEL, passwordSlots.length);
+  const checked = passwordSlots.map(slotParams);
   let master: Uint8Array | null = null;
-  for (const slot of passwordSlots) {
+  for (const slot of checked) {
     master = await openSlot(slot, password);
     if (master !== null) break;
   }
@@ -73,19 +75,31 @@ async function decryptDb(doc: JsonObject, password: string): Promise<string> {
   return Buffer.from(db).toString('utf8');
 }
 
-async function openSlot(slot: JsonObject, password: string): Promise<Uint8Array | null> {
+/** A password slot's fields, checked: scrypt parameters within kdf-limits.ts, salt and key present. */
+interface PasswordSlot {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+  keyParams: JsonObject;
+}
+
+function slotParams(slot: JsonObject): PasswordSlot {
   const { n, r, p, salt, key, key_params: keyParams } = slot;
   if (typeof n !== 'number' || typeof r !== 'number' || typeof p !== 'number') {
     throw damaged(LABEL, 'a password slot has no scrypt parameters');
   }
-  if (!Number.isInteger(Math.log2(n)) || n > MAX_SCRYPT_N || r < 1 || r > 32 || p < 1 || p > 16) {
-    throw damaged(LABEL, `a password slot has implausible scrypt parameters (N=${n}, r=${r}, p=${p})`);
-  }
+  checkScrypt(LABEL, n, r, p);
   if (typeof salt !== 'string' || typeof key !== 'string' || !isObject(keyParams)) {
     throw damaged(LABEL, 'a password slot has no salt or key');
   }
-  const kek = await scryptKey(password, hex(salt), n, r, p);
-  return openWith(kek, keyParams, hex(key));
+  return { n, r, p, salt: hex(salt), key: hex(key), keyParams };
+}
+
+async function openSlot(slot: PasswordSlot, password: string): Promise<Uint8Array | null> {
+  const kek = await scryptKey(password, slot.salt, slot.n, slot.r, slot.p);
+  return openWith(kek, slot.keyParams, slot.key);
 }
 
 function openWith(key: Uint8Array, params: JsonObject, ciphertext: Uint8Array): Uint8Array | null {

@@ -1,8 +1,10 @@
 import type { Token } from '../../shared/otp-types';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { openGcm, pbkdf2Key } from './crypto';
-import { damaged, entrySource, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
-import { fields, isObject, parseJsonText } from './json-input';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import { fields, isObject, parseJsonText, parseJsonBytes } from './json-input';
+import { MAX_ANDOTP_ITERATIONS, checkIterations } from './kdf-limits';
 import { buildToken, collect, emptyResult } from './token-build';
 
 const LABEL = 'andOTP backup';
@@ -15,11 +17,9 @@ export const ANDOTP = {
   maxIterations: 160_000,
 };
 const HEADER = 4 + ANDOTP.saltBytes + ANDOTP.nonceBytes;
-/** Far above what andOTP writes (140 000–160 000); more would make a wrong file take minutes. */
-const MAX_ITERATIONS = 10_000_000;
 
 function plainEntries(bytes: Uint8Array): unknown[] | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   return Array.isArray(doc) && doc.every((e) => isObject(e) && 'secret' in e && 'type' in e)
     ? doc
     : undefined;
@@ -28,7 +28,10 @@ function plainEntries(bytes: Uint8Array): unknown[] | undefined {
 function looksEncrypted(fileName: string, bytes: Uint8Array): boolean {
   if (bytes.length < HEADER + ANDOTP.tagBytes + 2) return false;
   const iterations = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0);
-  return fileName.toLowerCase().endsWith('.json.aes') || (iterations >= 1000 && iterations <= MAX_ITERATIONS);
+  return (
+    fileName.toLowerCase().endsWith('.json.aes') ||
+    (iterations >= 1000 && iterations <= MAX_ANDOTP_ITERATIONS)
+  );
 }
 
 /**
@@ -52,13 +55,14 @@ export const andotpFormat: ImportFormat = {
   async read(bytes, { password, sourceName }): Promise<ImportResult> {
     let entries = plainEntries(bytes);
     if (entries === undefined) {
-      if (!looksEncrypted('', bytes))
+      if (!looksEncrypted(sourceName, bytes))
         throw damaged(LABEL, 'it is neither andOTP JSON nor an andOTP encrypted file');
       if (password === undefined) throw passwordNeeded(LABEL);
       const doc = parseJsonText(await decrypt(Buffer.from(bytes), password));
       if (!Array.isArray(doc)) throw damaged(LABEL, 'its decrypted contents are not a list of accounts');
       entries = doc;
     }
+    checkEntryCount(`This ${LABEL}`, entries.length);
     const result = emptyResult();
     entries.forEach((e: unknown, i: number) => collect(result, entrySource(sourceName, i), () => entry(e)));
     return result;
@@ -89,9 +93,7 @@ function entry(raw: unknown): Token {
 
 async function decrypt(data: Buffer, password: string): Promise<string> {
   const iterations = data.readUInt32BE(0);
-  if (iterations < 1 || iterations > MAX_ITERATIONS) {
-    throw damaged(LABEL, `its key-derivation iteration count (${iterations}) is implausible`);
-  }
+  checkIterations(LABEL, iterations, MAX_ANDOTP_ITERATIONS);
   const salt = data.subarray(4, 4 + ANDOTP.saltBytes);
   const nonce = data.subarray(4 + ANDOTP.saltBytes, HEADER);
   const key = await pbkdf2Key(password, salt, iterations, 'sha1');

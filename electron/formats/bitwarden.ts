@@ -1,10 +1,11 @@
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { parseCsv } from './csv';
 import { damaged, entrySource, textOf, type ImportFormat } from './format';
-import { isObject, parseJsonText, type JsonObject } from './json-input';
+import { isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 
 const LABEL = 'Bitwarden export';
@@ -18,7 +19,7 @@ interface Login {
 }
 
 function jsonExport(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   return isObject(doc) && Array.isArray(doc['items']) ? doc : undefined;
 }
 
@@ -46,6 +47,7 @@ export const bitwardenFormat: ImportFormat = {
   },
   async read(bytes, { sourceName }): Promise<ImportResult> {
     const logins = jsonExport(bytes) !== undefined ? fromJson(bytes, sourceName) : fromCsv(bytes, sourceName);
+    checkEntryCount(`This ${LABEL}`, logins.length);
     const result = emptyResult();
     for (const login of logins) collect(result, login.source, () => token(login));
     return result;

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deriveInWorker } from './kdf-worker';
 
 /** AES-256-GCM output split the way the file formats store it. */
 export interface Sealed {
@@ -27,8 +28,9 @@ export function openGcm(key: Uint8Array, sealed: Sealed): Uint8Array | null {
 }
 
 /**
- * scrypt → 32-byte key. Node refuses N=32768, r=8 (32 MiB) under its 32 MiB default `maxmem`, so the
- * limit is raised to 128·N·r·2 bytes; N above 2^20 is refused as not a real backup.
+ * scrypt → 32-byte key, in a worker thread (kdf-worker.ts). Node refuses N=32768, r=8 (32 MiB)
+ * under its 32 MiB default `maxmem`, so the worker raises it to twice 128·N·r; the caller checks
+ * the parameters first (kdf-limits.ts).
  */
 export function scryptKey(
   password: string,
@@ -37,20 +39,15 @@ export function scryptKey(
   r: number,
   p: number,
 ): Promise<Buffer> {
-  const maxmem = 128 * n * r * 2 + 1024 * 1024;
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, 32, { N: n, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return deriveInWorker({ kind: 'scrypt', password, salt, n, r, p });
 }
 
-/** PBKDF2 → 32-byte key (2FAS: HMAC-SHA256; andOTP: HMAC-SHA1). */
+/** PBKDF2 → 32-byte key (2FAS: HMAC-SHA256; andOTP: HMAC-SHA1), in a worker thread. */
 export function pbkdf2Key(
   password: string,
   salt: Uint8Array,
   iterations: number,
   digest: 'sha1' | 'sha256',
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    pbkdf2(password, salt, iterations, 32, digest, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return deriveInWorker({ kind: 'pbkdf2', password, salt, iterations, digest });
 }

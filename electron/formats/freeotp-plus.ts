@@ -1,14 +1,15 @@
 import type { Token } from '../../shared/otp-types';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { KeyfobError } from '../../shared/errors';
-import { damaged, entrySource, textOf, type ImportFormat } from './format';
-import { fields, isObject, parseJsonText, type JsonObject } from './json-input';
+import { damaged, entrySource, type ImportFormat } from './format';
+import { fields, isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 
 const LABEL = 'FreeOTP+ backup';
 
 function backup(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   return isObject(doc) && Array.isArray(doc['tokens']) ? doc : undefined;
 }
 
@@ -37,16 +38,20 @@ export const freeOtpPlusFormat: ImportFormat = {
   async read(bytes, { sourceName }): Promise<ImportResult> {
     const doc = backup(bytes);
     if (doc === undefined) throw damaged(LABEL, 'it has no list of tokens');
-    const tokens = (doc['tokens'] as unknown[]).map((raw, i) => ({ raw, i }));
-    const order = Array.isArray(doc['tokenOrder']) ? doc['tokenOrder'].map(String) : [];
+    checkEntryCount(`This ${LABEL}`, (doc['tokens'] as unknown[]).length);
+    // Each id's first place in tokenOrder, looked up once per token (not once per comparison);
+    // tokens it does not list come after those it does.
+    const listed = Array.isArray(doc['tokenOrder']) ? (doc['tokenOrder'] as unknown[]) : [];
+    const order = new Map<string, number>();
+    listed.forEach((id, at) => order.set(String(id), order.get(String(id)) ?? at));
     const rank = (raw: unknown): number => {
-      if (!isObject(raw)) return order.length;
-      const at = order.indexOf(
-        freeOtpId(String(raw['issuerInt'] ?? raw['issuerExt'] ?? ''), String(raw['label'] ?? '')),
-      );
-      return at < 0 ? order.length : at;
+      const id = isObject(raw)
+        ? freeOtpId(String(raw['issuerInt'] ?? raw['issuerExt'] ?? ''), String(raw['label'] ?? ''))
+        : undefined;
+      return (id === undefined ? undefined : order.get(id)) ?? listed.length;
     };
-    tokens.sort((a, b) => rank(a.raw) - rank(b.raw) || a.i - b.i);
+    const tokens = (doc['tokens'] as unknown[]).map((raw, i) => ({ raw, i, rank: rank(raw) }));
+    tokens.sort((a, b) => a.rank - b.rank || a.i - b.i);
     const result = emptyResult();
     for (const { raw, i } of tokens) collect(result, entrySource(sourceName, i), () => token(raw));
     return result;

@@ -1,4 +1,5 @@
 import { KeyfobError } from '../../shared/errors';
+import { textOf } from './format';
 
 /** A plain JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>;
@@ -21,6 +22,43 @@ export function parseJsonText(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+const parsed = new WeakMap<Uint8Array, unknown>();
+let sharing = 0;
+
+/**
+ * The file's bytes as JSON ({@link parseJsonText} of the UTF-8 text). Inside {@link shareParsed}
+ * one file is parsed once, however many formats look at it: detection asks every format, and a
+ * 15 MB backup parsed seven times would take seconds.
+ */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  if (parsed.has(bytes)) return parsed.get(bytes);
+  const doc = parseJsonText(textOf(bytes));
+  if (sharing > 0) parsed.set(bytes, doc);
+  return doc;
+}
+
+/**
+ * Runs `fn` (sync or async) with parses of `bytes` shared between formats, which treat the parsed
+ * value as read-only; forgets them when `fn` is done.
+ */
+export function shareParsed<T>(bytes: Uint8Array, fn: () => T): T {
+  sharing++;
+  const done = () => {
+    sharing--;
+    parsed.delete(bytes);
+  };
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    done();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(done) as T;
+  done();
+  return result;
 }
 
 /** Serialises like JSON.stringify but writes bigint values as bare JSON numbers (exact digits). */

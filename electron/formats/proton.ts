@@ -1,15 +1,16 @@
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
-import { damaged, entrySource, textOf, type ImportFormat } from './format';
-import { fields, isObject, parseJsonText, type JsonObject } from './json-input';
+import { damaged, entrySource, type ImportFormat } from './format';
+import { fields, isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { collect, emptyResult } from './token-build';
 
 const LABEL = 'Proton Authenticator export';
 
 function exportDoc(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   if (!isObject(doc) || typeof doc['version'] !== 'number') return undefined;
   const protectedExport = typeof doc['salt'] === 'string' && typeof doc['content'] === 'string';
   const entries = doc['entries'];
@@ -45,6 +46,7 @@ export const protonFormat: ImportFormat = {
       );
     }
     if (doc['version'] !== 1) throw damaged(LABEL, `its version ${String(doc['version'])} is not 1`);
+    checkEntryCount(`This ${LABEL}`, doc['entries'].length);
     const result = emptyResult();
     doc['entries'].forEach((e: unknown, i: number) =>
       collect(result, entrySource(sourceName, i), () => entry(e)),

@@ -4,6 +4,8 @@ import { aegisFormat } from './aegis';
 import { andotpFormat } from './andotp';
 import { bitwardenFormat } from './bitwarden';
 import type { ImportFormat } from './format';
+import { shareParsed } from './json-input';
+import { showBytes } from '../import/input-file';
 import { freeOtpPlusFormat } from './freeotp-plus';
 import { plainUrisFormat } from './plain-uris';
 import { protonFormat } from './proton';
@@ -38,10 +40,14 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 /** Finds the format of a file; throws `invalid-input` naming what Keyfob can read when none fits. */
 export function detectImport(fileName: string, bytes: Uint8Array): DetectedImport {
+  return shareParsed(bytes, () => detect(fileName, bytes));
+}
+
+function detect(fileName: string, bytes: Uint8Array): DetectedImport {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new KeyfobError(
       'invalid-input',
-      `${fileName} is ${bytes.length} bytes; Keyfob reads backups up to 16 MB.`,
+      `${fileName} is ${showBytes(bytes.length)}; Keyfob reads backups up to ${showBytes(MAX_IMPORT_BYTES)}.`,
     );
   }
   let best: { format: ImportFormat; score: number } | undefined;
@@ -63,15 +69,23 @@ export function detectImport(fileName: string, bytes: Uint8Array): DetectedImpor
 /**
  * Reads a foreign backup: detects its format, decrypts it with `password` when it needs one, and
  * returns every entry or its error. Throws only for the file as a whole (unknown format, password
- * missing or wrong, damaged); entries are never stored here.
+ * missing or wrong, damaged, too many entries), always a KeyfobError; entries are never stored here.
  */
-export async function readImport(
-  fileName: string,
-  bytes: Uint8Array,
-  password?: string,
-): Promise<ImportReport> {
-  const detected = detectImport(fileName, bytes);
-  const format = IMPORT_FORMATS.find((f) => f.id === detected.formatId) as ImportFormat;
-  const result = await format.read(bytes, { password, sourceName: fileName });
-  return { ...detected, ...result };
+export function readImport(fileName: string, bytes: Uint8Array, password?: string): Promise<ImportReport> {
+  return shareParsed(bytes, async () => {
+    const detected = detect(fileName, bytes);
+    const format = IMPORT_FORMATS.find((f) => f.id === detected.formatId) as ImportFormat;
+    try {
+      const result = await format.read(bytes, { password, sourceName: fileName });
+      return { ...detected, ...result };
+    } catch (e) {
+      if (e instanceof KeyfobError) throw e;
+      // A reader's own failure (a bug, or memory running out): the file is named, never the details.
+      const name = e instanceof Error ? e.name : typeof e;
+      throw new KeyfobError(
+        'invalid-input',
+        `${fileName} could not be read as a ${detected.label} (${name}).`,
+      );
+    }
+  });
 }

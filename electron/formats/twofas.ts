@@ -1,8 +1,9 @@
 import type { Token } from '../../shared/otp-types';
+import { checkEntryCount } from '../import/import-limits';
 import type { ImportResult } from '../import/import-result';
 import { openGcm, pbkdf2Key } from './crypto';
-import { damaged, entrySource, passwordNeeded, textOf, wrongPassword, type ImportFormat } from './format';
-import { fields, isObject, parseJsonText, type JsonObject } from './json-input';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import { fields, isObject, parseJsonText, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 
 const LABEL = '2FAS backup';
@@ -15,7 +16,7 @@ export const TWOFAS_REFERENCE =
   'J9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd';
 
 function backup(bytes: Uint8Array): JsonObject | undefined {
-  const doc = parseJsonText(textOf(bytes));
+  const doc = parseJsonBytes(bytes);
   return isObject(doc) && typeof doc['schemaVersion'] === 'number' && 'services' in doc ? doc : undefined;
 }
 
@@ -48,6 +49,7 @@ export const twofasFormat: ImportFormat = {
       services = parseJsonText(await decrypt(doc, sealed, password));
     }
     if (!Array.isArray(services)) throw damaged(LABEL, 'it has no list of services');
+    checkEntryCount(`This ${LABEL}`, services.length);
     const result = emptyResult();
     services.forEach((s: unknown, i: number) =>
       collect(result, entrySource(sourceName, i), () => service(s)),

@@ -164,7 +164,7 @@ describe('parseMigrationUri', () => {
     ['otpauth-migration://offline', /no data=/],
     ['otpauth-migration://offline?data=not*base64', /not base64/],
     ['otpauth-migration://offline?data=CjEKCkhlbGxv', /not a Google Authenticator export/],
-    ['otpauth-migration://offline?data=GAMgAw%3D%3D', /code 4 of 3/], // batch_size 3, batch_index 3
+    ['otpauth-migration://offline?data=GAMgAw%3D%3D', /part 4 of 3, which cannot be/], // batch_size 3, batch_index 3
   ])('refuses %s', (uri, message) => {
     expect(() => parseMigrationUri(uri)).toThrow(message);
   });

@@ -2,8 +2,10 @@ import { base64Decode } from '@bufbuild/protobuf/wire';
 import { KeyfobError } from '../../shared/errors';
 import type { Algorithm, Token } from '../../shared/otp-types';
 import { MAX_SECRET_BYTES } from '../core';
+import { showValue } from '../core/input-error';
 import type { ImportResult } from './import-result';
-import { decodeMigrationPayload, type OtpParametersWire } from './migration-payload';
+import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './migration-limits';
+import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './migration-payload';
 
 /** Which QR code of which export a payload is: `index` 0…size−1 of export `id`. */
 export interface MigrationBatch {
@@ -32,8 +34,9 @@ export function isMigrationUri(text: string): boolean {
 
 /**
  * Decodes Google Authenticator's `otpauth-migration://offline?data=…` transfer code. Throws an
- * `invalid-input` KeyfobError when the code as a whole is unreadable; a bad entry (MD5, unknown
- * enum, empty secret) becomes an error of `result` and the other entries are kept.
+ * `invalid-input` KeyfobError when the code as a whole is unreadable or claims what no export can
+ * be (see migration-limits.ts); a bad entry (MD5, unknown enum, empty secret) becomes an error of
+ * `result` and the other entries are kept. Work and messages stay small whatever the text says.
  * `sourceName` prefixes each entry's source ("file.txt:3" → "file.txt:3 entry 2"); by default
  * it is "transfer code 2 of 3".
  * @see /work/shared/docs/formats.md "Google Authenticator export"
@@ -42,19 +45,21 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
   const bytes = payloadBytes(text);
   let payload;
   try {
-    payload = decodeMigrationPayload(bytes);
-  } catch {
-    throw unreadable('its data is not a Google Authenticator export');
+    payload = decodeMigrationPayload(bytes, MAX_ACCOUNTS_PER_CODE);
+  } catch (e) {
+    if (!(e instanceof TooManyAccounts)) throw unreadable('its data is not a Google Authenticator export');
+    throw invalidTransfer(
+      `This transfer code holds more than ${MAX_ACCOUNTS_PER_CODE} accounts; one QR code has room for ` +
+        'about 150 at most.',
+    );
   }
+  checkBatch(payload.batchSize, payload.batchIndex);
   const batch: MigrationBatch = {
     id: payload.batchId,
     index: payload.batchIndex,
     size: Math.max(payload.batchSize, 1),
     version: payload.version,
   };
-  if (batch.index < 0 || batch.index >= batch.size) {
-    throw unreadable(`it claims to be code ${batch.index + 1} of ${batch.size}`);
-  }
   const result: ImportResult = { entries: [], errors: [] };
   const prefix = sourceName ?? `transfer code${batch.size > 1 ? ` ${batch.index + 1} of ${batch.size}` : ''}`;
   payload.otpParameters.forEach((otp, i) => {
@@ -70,6 +75,12 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
 function payloadBytes(text: string): Uint8Array {
   const uri = text.trim();
   if (!SCHEME.test(uri)) throw unreadable('it does not start with otpauth-migration://');
+  if (uri.length > MAX_TRANSFER_TEXT) {
+    throw invalidTransfer(
+      `This text is ${uri.length.toLocaleString('en-US')} characters long, too long for a transfer code, ` +
+        'which fits in one QR code.',
+    );
+  }
   const q = uri.indexOf('?');
   const raw = (q < 0 ? '' : uri.slice(q + 1))
     .split('&')
@@ -89,7 +100,7 @@ function payloadBytes(text: string): Uint8Array {
 
 /** A token, or why this entry cannot be imported (never quoting the secret). */
 function toToken(otp: OtpParametersWire): Token | string {
-  const who = otp.issuer !== '' ? `'${otp.issuer}'` : 'this account';
+  const who = otp.issuer !== '' ? showValue(otp.issuer) : 'this account';
   if (otp.algorithm === 4)
     return `${who} uses MD5, which Keyfob does not support; the other accounts are kept`;
   const algorithm = ALGORITHMS[otp.algorithm];

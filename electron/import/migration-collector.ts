@@ -1,6 +1,6 @@
-import { sameSecret } from '../core';
-import type { Token } from '../../shared/otp-types';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { MigrationCode } from './google-migration';
+import { listSome } from './import-limits';
 import type { ImportResult } from './import-result';
 
 /** What adding one transfer code did, and where the export stands afterwards. */
@@ -21,7 +21,7 @@ export interface CollectStep {
  * index already held is ignored. Accounts are released only once every code has arrived.
  */
 export class MigrationCollector {
-  private readonly codes = new Map<number, MigrationCode>();
+  private readonly codes = new Map<number, { code: MigrationCode; print: string }>();
   private id: number | undefined;
   private size = 0;
 
@@ -34,12 +34,13 @@ export class MigrationCollector {
     } else if (id !== this.id || size !== this.size) {
       return this.step('refused', this.foreign());
     }
+    const print = fingerprint(code.result);
     const held = this.codes.get(index);
     if (held !== undefined) {
-      if (!sameContent(held, code)) return this.step('refused', this.foreign());
+      if (held.print !== print) return this.step('refused', this.foreign());
       return this.step('duplicate', `Code ${index + 1} of ${size} was already scanned. ${this.progress()}`);
     }
-    this.codes.set(index, code);
+    this.codes.set(index, { code, print });
     return this.step('added', this.progress());
   }
 
@@ -68,7 +69,7 @@ export class MigrationCollector {
   /** Every account of the export in code order; empty until {@link complete}. */
   result(): ImportResult {
     if (!this.complete) return { entries: [], errors: [] };
-    const ordered = [...this.codes.entries()].sort(([a], [b]) => a - b).map(([, c]) => c.result);
+    const ordered = [...this.codes.entries()].sort(([a], [b]) => a - b).map(([, c]) => c.code.result);
     return { entries: ordered.flatMap((r) => r.entries), errors: ordered.flatMap((r) => r.errors) };
   }
 
@@ -98,39 +99,35 @@ export class MigrationCollector {
   }
 }
 
-/** "code 3", "codes 1 and 3", "codes 1, 2 and 4". */
+/** "code 3", "codes 1 and 3", "codes 1, 2 and 4"; past ten numbers, "… and 90 more". */
 export function listCodes(numbers: number[]): string {
-  if (numbers.length <= 1) return `code ${numbers.join('')}`;
-  return `codes ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `code${numbers.length > 1 ? 's' : ''} ${listSome(numbers.map(String))}`;
 }
 
 function accounts(n: number): string {
   return `${n} account${n === 1 ? '' : 's'}`;
 }
 
-function sameContent(a: MigrationCode, b: MigrationCode): boolean {
-  const x = a.result;
-  const y = b.result;
-  return (
-    x.entries.length === y.entries.length &&
-    x.errors.length === y.errors.length &&
-    x.errors.every((e, i) => e.message === y.errors[i]?.message) &&
-    x.entries.every((e, i) => {
-      const other = y.entries[i];
-      return other !== undefined && sameToken(e.token, other.token);
-    })
-  );
-}
-
-function sameToken(a: Token, b: Token): boolean {
-  return (
-    a.type === b.type &&
-    a.algorithm === b.algorithm &&
-    a.digits === b.digits &&
-    a.period === b.period &&
-    a.counter === b.counter &&
-    a.issuer === b.issuer &&
-    a.account === b.account &&
-    sameSecret(a.secret, b.secret)
-  );
+/**
+ * What a code holds, as a digest: two codes at one index are the same code when their accounts
+ * (every field, secret included) and problems are equal. Computed once per code, so comparing is
+ * constant time and no secret is kept as text.
+ */
+function fingerprint(r: ImportResult): string {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  for (const { token: t } of r.entries) {
+    const fields = [t.type, t.algorithm, t.digits, t.period, t.counter, t.issuer, t.account];
+    parts.push(enc.encode(`${JSON.stringify(fields.map(String))}:${t.secret.length}:`), t.secret);
+  }
+  for (const e of r.errors) parts.push(enc.encode(`!${JSON.stringify(e.message)}`));
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  const digest = sha256(all);
+  all.fill(0);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

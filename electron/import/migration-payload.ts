@@ -31,8 +31,19 @@ export interface MigrationPayloadWire {
   batchId: number;
 }
 
-/** Decodes the protobuf bytes; throws a plain Error on malformed input (caller words it). */
-export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayloadWire {
+/** Thrown by {@link decodeMigrationPayload} when a payload holds more accounts than it may. */
+export class TooManyAccounts extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} accounts`);
+    this.name = 'TooManyAccounts';
+  }
+}
+
+/**
+ * Decodes the protobuf bytes; throws a plain Error on malformed input (caller words it), and
+ * {@link TooManyAccounts} as soon as the payload holds more than `maxAccounts` entries.
+ */
+export function decodeMigrationPayload(bytes: Uint8Array, maxAccounts = Infinity): MigrationPayloadWire {
   const r = new BinaryReader(bytes);
   const out: MigrationPayloadWire = {
     otpParameters: [],
@@ -43,8 +54,10 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayloadWire 
   };
   while (r.pos < r.len) {
     const [field, wireType] = r.tag();
-    if (field === 1 && wireType === WireType.LengthDelimited) out.otpParameters.push(decodeOtp(r.bytes()));
-    else if (field === 2 && wireType === WireType.Varint) out.version = r.int32();
+    if (field === 1 && wireType === WireType.LengthDelimited) {
+      if (out.otpParameters.length >= maxAccounts) throw new TooManyAccounts(maxAccounts);
+      out.otpParameters.push(decodeOtp(r.bytes()));
+    } else if (field === 2 && wireType === WireType.Varint) out.version = r.int32();
     else if (field === 3 && wireType === WireType.Varint) out.batchSize = r.int32();
     else if (field === 4 && wireType === WireType.Varint) out.batchIndex = r.int32();
     else if (field === 5 && wireType === WireType.Varint) out.batchId = r.int32();

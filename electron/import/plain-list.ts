@@ -1,6 +1,7 @@
 import { parseKeyUri } from '../core';
 import { KeyfobError } from '../../shared/errors';
 import { isMigrationUri, parseMigrationUri } from './google-migration';
+import { checkEntryCount } from './import-limits';
 import type { ImportResult } from './import-result';
 import { MigrationBatches } from './migration-batches';
 
@@ -12,15 +13,21 @@ import { MigrationBatches } from './migration-batches';
  *
  * Transfer codes of one export may be spread over several lines and files: pass one shared
  * `batches` for all files and call its `finish()` after the last one. Without it, the exports of
- * this text are completed (or reported incomplete) within the returned result.
+ * this text are completed (or reported incomplete) within the returned result. A list of more
+ * lines than one import reads is refused as a whole before any line is parsed.
  */
 export function parsePlainList(text: string, sourceName: string, batches?: MigrationBatches): ImportResult {
   const result: ImportResult = { entries: [], errors: [] };
   const migrations = batches ?? new MigrationBatches();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const skipped = (trimmed: string) => trimmed === '' || trimmed.startsWith('#');
+  checkEntryCount(
+    'This list',
+    lines.reduce((n, l) => (skipped(l.trim()) ? n : n + 1), 0),
+  );
   lines.forEach((line, i) => {
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (skipped(trimmed)) return;
     const source = `${sourceName}:${i + 1}`;
     try {
       if (isMigrationUri(trimmed)) migrations.add(parseMigrationUri(trimmed, source), source);
@@ -32,8 +39,8 @@ export function parsePlainList(text: string, sourceName: string, batches?: Migra
   });
   if (batches === undefined) {
     const done = migrations.finish();
-    result.entries.push(...done.entries);
-    result.errors.push(...done.errors);
+    for (const e of done.entries) result.entries.push(e);
+    for (const e of done.errors) result.errors.push(e);
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import { KeyfobError } from '../../shared/errors';
 import { decodeFrame, toOutcome } from './decode-frame';
+import { bmpTruncated, imageSize } from './image-header';
+import { MAX_IMAGE_PIXELS, tooManyPixels } from './image-limits';
 import { useZxingWasmFromNodeModules } from './node-wasm';
 import type { DecodeOutcome, Frame } from './types';
 import { readQr } from './zxing-reader';
@@ -25,7 +27,8 @@ export function sniffImageFormat(b: Uint8Array): ImageFormat | undefined {
 
 /**
  * Decodes QR codes in an image file's bytes (PNG, JPEG, WebP, BMP, GIF — a whole screenshot is
- * fine). Throws an `invalid-input` KeyfobError for other formats or a corrupt image.
+ * fine). Throws an `invalid-input` KeyfobError for other formats, a corrupt image, or one of more
+ * than {@link MAX_IMAGE_PIXELS} — judged from its header, before any decoder allocates pixels.
  */
 export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeOutcome> {
   useZxingWasmFromNodeModules();
@@ -33,6 +36,7 @@ export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeOutcome>
   if (format === undefined) {
     throw new KeyfobError('invalid-input', 'This is not a PNG, JPEG, WebP, BMP or GIF image.');
   }
+  checkPixels(bytes, format);
   const frame = format === 'bmp' ? undefined : await rgbaWithSharp(bytes);
   if (frame) return decodeFrame(frame);
   if (format === 'webp') {
@@ -49,6 +53,21 @@ export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeOutcome>
   return toOutcome(results);
 }
 
+/**
+ * Refuses an image whose header claims more than {@link MAX_IMAGE_PIXELS}. A BMP goes to zxing's
+ * own decoder, which trusts its header, so a BMP whose size cannot be read is refused too; for the
+ * other formats sharp enforces the same limit from the header it reads itself.
+ */
+function checkPixels(bytes: Uint8Array, format: ImageFormat): void {
+  const size = imageSize(bytes);
+  if (size !== undefined && size.width * size.height > MAX_IMAGE_PIXELS) {
+    throw new KeyfobError('invalid-input', tooManyPixels(size.width, size.height));
+  }
+  if (format === 'bmp' && (size === undefined || size.width < 1 || size.height < 1 || bmpTruncated(bytes))) {
+    throw new KeyfobError('invalid-input', 'The image is damaged or truncated and cannot be read.');
+  }
+}
+
 /** RGBA pixels through sharp; undefined when sharp itself is unavailable. */
 async function rgbaWithSharp(bytes: Uint8Array): Promise<Frame | undefined> {
   let sharp: (typeof import('sharp'))['default'];
@@ -58,14 +77,25 @@ async function rgbaWithSharp(bytes: Uint8Array): Promise<Frame | undefined> {
     return undefined;
   }
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: 100_000_000 })
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS })
       .rotate() // EXIF orientation
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    // A fresh, 4-byte-aligned copy: Buffers may sit at any offset of a shared pool.
-    return { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
-  } catch {
+    // The decoder reads 32-bit words: a view when sharp's buffer is aligned (it has its own
+    // allocation), a copy otherwise — never a second 160 MB buffer for a large screenshot.
+    const pixels =
+      data.byteOffset % 4 === 0
+        ? new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8ClampedArray(data);
+    return { data: pixels, width: info.width, height: info.height };
+  } catch (e) {
+    if (e instanceof Error && /pixel limit/iu.test(e.message)) {
+      throw new KeyfobError(
+        'invalid-input',
+        `This image has more than ${MAX_IMAGE_PIXELS / 1e6} MP; Keyfob reads images up to ${MAX_IMAGE_PIXELS / 1e6} MP. Crop it to the QR code.`,
+      );
+    }
     throw new KeyfobError('invalid-input', 'The image is damaged or truncated and cannot be read.');
   }
 }

@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES } from '../formats';
+import { readInputFile } from '../import/input-file';
 import { syncDir } from '../vault/atomic-file';
 import { readJsonFile, writeJsonAtomic } from './atomic-file';
 
-/** Reads a backup chosen for import, refusing anything larger than a backup can be. */
-export async function readBackupFile(path: string): Promise<Uint8Array> {
-  try {
-    if ((await stat(path)).size > MAX_IMPORT_BYTES)
-      throw new KeyfobError('invalid-input', `${basename(path)} is larger than 16 MB; it is not a backup.`);
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if (e instanceof KeyfobError) throw e;
-    throw new KeyfobError('storage-unavailable', `Keyfob could not read ${basename(path)}.`);
-  }
+/**
+ * Reads a backup chosen for import: a regular file no larger than a backup can be, checked before
+ * reading (a folder, a device or a pipe gets a message instead of a hang).
+ */
+export function readBackupFile(path: string): Promise<Uint8Array> {
+  return readInputFile(path, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: basename(path) });
 }
 
 /**

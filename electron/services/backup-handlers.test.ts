@@ -74,6 +74,23 @@ describe('backup channels', () => {
     }
   });
 
+  it.each([
+    ['a folder', () => home, 'is a folder, not a backup.'],
+    [
+      'a device that never ends',
+      () => '/dev/zero',
+      'zero is not a regular file (it is a device, pipe or socket)',
+    ],
+  ])('Import… of %s is refused with a message, before reading', async (_, path, message) => {
+    if (process.platform === 'win32' && path().startsWith('/dev')) return;
+    dialogs.nextOpen(path());
+    const r = await services.invoke('backup:import-open');
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining(message),
+    });
+  });
+
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = (await ok(services.invoke('backup:import-open')))!;

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
+import { base64Encode } from '@bufbuild/protobuf/wire';
 import { formatMigrationUris } from '../import/google-migration-format';
+import { encodeMigrationPayload } from '../import/migration-payload';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 
@@ -114,6 +116,32 @@ describe('scan:submit', () => {
     const saved = await h()['scan:save'](preview.entries.map(() => 'add'));
     expect(saved.added).toHaveLength(25);
     expect(await h()['accounts:list']()).toHaveLength(25);
+  });
+
+  it('lists ten unusable accounts of a transfer, then how many more', async () => {
+    const otp = (i: number, algorithm: number) => ({
+      secret: Uint8Array.from({ length: 10 }, (_, j) => i + j),
+      name: `user${i}`,
+      issuer: 'Old',
+      algorithm,
+      digits: 1,
+      type: 2,
+      counter: 0n,
+    });
+    const payload = encodeMigrationPayload({
+      otpParameters: [otp(0, 1), ...Array.from({ length: 30 }, (_, i) => otp(i + 1, 4))], // 4 = MD5
+      version: 1,
+      batchSize: 1,
+      batchIndex: 0,
+      batchId: 5,
+    });
+    const preview = await previewOf(
+      `otpauth-migration://offline?data=${encodeURIComponent(base64Encode(payload))}`,
+    );
+    expect(preview.entries).toHaveLength(1);
+    expect(preview.problems).toHaveLength(11);
+    expect(preview.problems[0]).toMatch(/^transfer code entry 2: 'Old' uses MD5/);
+    expect(preview.problems[10]).toBe('…and 20 more accounts that cannot be imported.');
   });
 
   it('an empty export adds nothing, without an error', async () => {

@@ -2,6 +2,7 @@ import { KeyfobError } from '../../shared/errors';
 import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
 import { MigrationCollector } from '../import/migration-collector';
+import { MAX_LISTED } from '../import/import-limits';
 import { classifyQrText } from '../qr';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
@@ -87,10 +88,7 @@ export class ScanSession {
     if (result.entries.length === 0) {
       return { kind: 'transfer', progress: { ...progress, message: 'This export holds no accounts.' } };
     }
-    const scanned = {
-      tokens: result.entries.map((e) => e.token),
-      problems: result.errors.map((e) => `${e.source}: ${e.message}`),
-    };
+    const scanned = { tokens: result.entries.map((e) => e.token), problems: someProblems(result.errors) };
     return this.keep(scanned, describe);
   }
 
@@ -134,4 +132,11 @@ export class ScanSession {
     this.pending = null;
     this.collector = new MigrationCollector();
   }
+}
+
+/** The first {@link MAX_LISTED} problems as lines, then one saying how many more there are. */
+function someProblems(errors: ReadonlyArray<{ source: string; message: string }>): string[] {
+  const lines = errors.slice(0, MAX_LISTED).map((e) => `${e.source}: ${e.message}`);
+  const more = errors.length - lines.length;
+  return more > 0 ? [...lines, `…and ${more} more accounts that cannot be imported.`] : lines;
 }

@@ -1,15 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { KeyfobError, isInputError } from '../../../shared/errors';
-import { IMPORT_FORMATS, detectImport, readImport, textOf } from '../../formats';
+import { IMPORT_FORMATS, MAX_IMPORT_BYTES, detectImport, readImport, textOf } from '../../formats';
+import { storedDuplicates, tokenKey } from '../../formats/duplicates';
+import { checkEntryCount } from '../../import/import-limits';
+import { readInputFile } from '../../import/input-file';
 import { MigrationBatches } from '../../import/migration-batches';
 import { parsePlainList } from '../../import/plain-list';
 import type { ImportEntry } from '../../import/import-result';
-import { sameSecret } from '../../core';
-import type { Token } from '../../../shared/otp-types';
 import type { Vault } from '../../vault';
 import { displayName, fieldsJson, tokenJson } from '../account-json';
 import { command, type Command } from '../command';
-import { EXIT, type Io } from '../io';
+import { EXIT, errorName, type Io } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
 
@@ -54,18 +54,18 @@ keychain or the disk failed (the entries after that point are reported as not im
     const rows: Row[] = [];
     const entries: ImportEntry[] = [];
     const batches = new MigrationBatches(); // transfer codes may span files
-    const reject = (errors: Array<{ source: string; message: string }>) =>
-      rows.push(
-        ...errors.map((e) => ({ source: e.source, status: 'rejected' as const, message: e.message })),
-      );
+    // Loops, not push(...spread): a spread of 125,000 items overflows the call stack.
+    const reject = (errors: Array<{ source: string; message: string }>) => {
+      for (const e of errors) rows.push({ source: e.source, status: 'rejected', message: e.message });
+    };
     const passwordFile = values['password-file'] as string | undefined;
     for (const file of positionals) {
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(file);
+        bytes = await readInputFile(file, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: file });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-        rows.push({ source: file, status: 'rejected', message: `cannot read the file (${code})` });
+        const message = e instanceof KeyfobError ? e.message : 'the file cannot be read';
+        rows.push({ source: file, status: 'rejected', message });
         continue;
       }
       try {
@@ -85,7 +85,7 @@ keychain or the disk failed (the entries after that point are reported as not im
                     )
                   : undefined,
               );
-        entries.push(...parsed.entries);
+        for (const e of parsed.entries) entries.push(e);
         reject(parsed.errors);
       } catch (e) {
         // The file as a whole: unknown format, password missing or wrong, damaged.
@@ -94,13 +94,25 @@ keychain or the disk failed (the entries after that point are reported as not im
       }
     }
     const transferred = batches.finish();
-    entries.push(...transferred.entries);
+    for (const e of transferred.entries) entries.push(e);
     reject(transferred.errors);
+    checkEntryCount('This import', entries.length);
     const vault = entries.length > 0 ? await openVault(io) : undefined;
     let systemFailure: KeyfobError | undefined;
-    const planned: ImportEntry[] = [];
+    let stored: Array<{ id: string } | undefined> = [];
+    try {
+      if (vault)
+        stored = await storedDuplicates(
+          vault,
+          entries.map((e) => e.token),
+        );
+    } catch (e) {
+      if (!(e instanceof KeyfobError) || isInputError(e.code)) throw e;
+      systemFailure = e;
+    }
+    const firstNew = new Map<string, string>(); // token key → source of the entry that adds it
     const toAdd: Array<{ entry: ImportEntry; base: Omit<Row, 'status'> }> = [];
-    for (const entry of entries) {
+    for (const [i, entry] of entries.entries()) {
       const base = {
         source: entry.source,
         name: displayName(entry.token),
@@ -110,14 +122,22 @@ keychain or the disk failed (the entries after that point are reported as not im
         rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
         continue;
       }
-      try {
-        const duplicate = await planOne(vault as Vault, entry, planned);
-        if (duplicate === null) {
-          if (dryRun) rows.push({ ...base, status: 'would-add' });
-          else toAdd.push({ entry, base });
-        } else rows.push({ ...base, ...duplicate });
-      } catch (e) {
-        systemFailure = asSystemFailure(e, rows, base) ?? systemFailure;
+      const existing = stored[i];
+      const key = tokenKey(entry.token);
+      const earlier = firstNew.get(key);
+      if (existing) {
+        rows.push({
+          ...base,
+          status: 'duplicate',
+          id: existing.id,
+          message: `already stored as ${existing.id}`,
+        });
+      } else if (earlier !== undefined) {
+        rows.push({ ...base, status: 'duplicate', message: `same as ${earlier}` });
+      } else {
+        firstNew.set(key, entry.source);
+        if (dryRun) rows.push({ ...base, status: 'would-add' });
+        else toAdd.push({ entry, base });
       }
     }
     // Saved in chunks through Vault.addMany: one lock and a few metadata writes per chunk instead
@@ -139,8 +159,7 @@ keychain or the disk failed (the entries after that point are reported as not im
         else systemFailure = asSystemFailure(result, rows, base) ?? systemFailure;
       }
     }
-    rows.sort((a, b) => compareSource(a.source, b.source, positionals));
-    report(rows, values['json'] === true, io);
+    report(sortBySource(rows, positionals), values['json'] === true, io);
     if (systemFailure) return EXIT.system;
     return rows.some((r) => r.status === 'rejected') ? EXIT.input : EXIT.ok;
   },
@@ -152,25 +171,12 @@ const ADD_CHUNK = 100;
 /** Records a failed entry; returns the error when it is the keychain's or the disk's (stop adding). */
 function asSystemFailure(e: unknown, rows: Row[], base: Omit<Row, 'status'>): KeyfobError | undefined {
   if (!(e instanceof KeyfobError) || isInputError(e.code)) {
-    rows.push({ ...base, status: 'rejected', message: e instanceof Error ? e.message : String(e) });
+    const message = e instanceof KeyfobError ? e.message : `not imported (unexpected ${errorName(e)})`;
+    rows.push({ ...base, status: 'rejected', message });
     return undefined;
   }
   rows.push({ ...base, status: 'failed', message: e.message });
   return e;
-}
-
-/** A duplicate (stored, or earlier in this import) as its row; null when the entry is to be added. */
-async function planOne(
-  vault: Vault,
-  entry: ImportEntry,
-  planned: ImportEntry[],
-): Promise<Pick<Row, 'status' | 'id' | 'message'> | null> {
-  const existing = await vault.findDuplicate(entry.token);
-  if (existing) return { status: 'duplicate', id: existing.id, message: `already stored as ${existing.id}` };
-  const earlier = planned.find((p) => sameAccount(p.token, entry.token));
-  if (earlier) return { status: 'duplicate', message: `same as ${earlier.source}` };
-  planned.push(entry);
-  return null;
 }
 
 function report(rows: Row[], json: boolean, io: Io): void {
@@ -202,18 +208,15 @@ function report(rows: Row[], json: boolean, io: Io): void {
 }
 
 /** Orders rows by file (as given on the command line), line or entry number ("f:3", "f#3"), then entry of a transfer code. */
-function compareSource(a: string, b: string, files: string[]): number {
-  const split = (s: string) => {
-    const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/.exec(s);
-    return m
-      ? { file: m[1] ?? s, line: Number(m[2]), entry: Number(m[3] ?? 0) }
-      : { file: s, line: 0, entry: 0 };
-  };
-  const x = split(a);
-  const y = split(b);
-  return files.indexOf(x.file) - files.indexOf(y.file) || x.line - y.line || x.entry - y.entry;
-}
-
-function sameAccount(a: Token, b: Token): boolean {
-  return a.issuer === b.issuer && a.account === b.account && sameSecret(a.secret, b.secret);
+function sortBySource(rows: Row[], files: string[]): Row[] {
+  // Each source is split once: a comparator that parses would cost a regex per comparison.
+  const fileIndex = new Map<string, number>();
+  files.forEach((f, i) => fileIndex.set(f, fileIndex.get(f) ?? i));
+  const keyed = rows.map((row) => {
+    const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(row.source);
+    const file = m ? (m[1] ?? row.source) : row.source;
+    return { row, file: fileIndex.get(file) ?? -1, line: Number(m?.[2] ?? 0), entry: Number(m?.[3] ?? 0) };
+  });
+  keyed.sort((x, y) => x.file - y.file || x.line - y.line || x.entry - y.entry);
+  return keyed.map((k) => k.row);
 }

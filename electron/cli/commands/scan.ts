@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { KeyfobError } from '../../../shared/errors';
+import { readInputFile } from '../../import/input-file';
+import { MAX_IMAGE_BYTES } from '../../qr/image-limits';
 import type { DecodeOutcome, QrCorners } from '../../qr/types';
 import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
@@ -44,12 +45,9 @@ async function scanFile(file: string): Promise<FileReport> {
   const report: FileReport = { file, ms: 0, codes: [], implausible: [] };
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file, { maxBytes: MAX_IMAGE_BYTES, what: 'image', name: file });
   } catch (e) {
-    return {
-      ...report,
-      error: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-    };
+    return { ...report, error: e instanceof KeyfobError ? e.message : 'the file cannot be read' };
   }
   // Loaded on demand: the decoder (zxing-wasm, sharp) would slow every other command's start.
   const { decodeImageFile } = await import('../../qr/node-image');

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../electron/qr/image-limits';
 import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
@@ -107,6 +108,8 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const scanStill = useCallback(
     async (image: Blob) => {
       if (client === null || confirming !== null) return;
+      // Checked before anything reads the file: a huge drop or paste is refused at once.
+      if (image.size > MAX_IMAGE_BYTES) return setMessage({ tone: 'error', text: tooLargeImage(image.size) });
       setWorking(true);
       setMessage({ tone: 'info', text: 'Looking for a QR code…' });
       const result = await client.decode(image, 'thorough');

@@ -1,6 +1,13 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { decodeFrame, useZxingWasm, warmUpZxing, type FoundCode } from '../../../electron/qr';
+import { imageSize } from '../../../electron/qr/image-header';
+import {
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  tooLargeImage,
+  tooManyPixels,
+} from '../../../electron/qr/image-limits';
 import type { ScanImage, ScanReply, ScanRequest, ScanResult } from './scan-messages';
 
 // Decoding happens here, off the UI thread: zxing-wasm loaded from the app's own files (the CSP
@@ -13,13 +20,29 @@ declare const self: DedicatedWorkerGlobalScope;
 useZxingWasm({ url: wasmUrl });
 const ready = warmUpZxing().catch(() => undefined);
 
+/** Why an image is refused before its pixels are decoded (too big a file, too many pixels). */
+class Refused extends Error {}
+
+/**
+ * A file's size and its header's dimensions are checked before the browser decodes it, so a
+ * decompression bomb never reaches createImageBitmap; the decoded size is checked again for
+ * formats whose header image-header.ts cannot read.
+ */
 async function pixels(image: ScanImage): Promise<ImageData> {
+  if (image instanceof Blob) {
+    if (image.size > MAX_IMAGE_BYTES) throw new Refused(tooLargeImage(image.size));
+    // The whole file (at most MAX_IMAGE_BYTES): a JPEG's frame header may follow large EXIF blocks.
+    const claimed = imageSize(new Uint8Array(await image.arrayBuffer()));
+    if (claimed !== undefined && claimed.width * claimed.height > MAX_IMAGE_PIXELS)
+      throw new Refused(tooManyPixels(claimed.width, claimed.height));
+  }
   const bitmap = image instanceof Blob ? await createImageBitmap(image) : image;
   const [width, height] =
     bitmap instanceof ImageBitmap
       ? [bitmap.width, bitmap.height]
       : [bitmap.displayWidth, bitmap.displayHeight];
   try {
+    if (width * height > MAX_IMAGE_PIXELS) throw new Refused(tooManyPixels(width, height));
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) throw new Error('no 2d context');
@@ -46,7 +69,8 @@ async function decode(image: ScanImage, effort: 'fast' | 'thorough'): Promise<Sc
   let frame: ImageData;
   try {
     frame = await pixels(image);
-  } catch {
+  } catch (e) {
+    if (e instanceof Refused) return { kind: 'error', message: e.message };
     return {
       kind: 'error',
       message: 'This file is not an image Keyfob can read (PNG, JPEG, WebP, BMP or GIF).',
