@@ -25,7 +25,7 @@ function account(
 }
 
 /**
- * THE canonical account set every fixture is made from (electron/formats/testdata/make-fixtures.ts)
+ * THE canonical account set every fixture is made from (electron/formats/testdata/fixture-files.ts)
  * and every importer must read back. Secrets are the first bytes of SHA-512("keyfob canonical <key>"):
  * test data, never real. Codes at FIXTURE_TIME_MS come from oathtool, e.g.
  * `oathtool -b --totp=sha512 -d 8 -s 60 --now=@1700000000 <secret>`; HOTP codes are for the stored

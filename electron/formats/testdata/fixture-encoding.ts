@@ -5,15 +5,9 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'; // RFC 4648 §6
 
 /** RFC 4648 base32, upper case, no padding (the form key URIs and most apps use). */
 export function base32(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of bytes) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    for (; bits >= 5; bits -= 5) out += BASE32[(value >>> (bits - 5)) & 31];
-  }
-  return bits > 0 ? out + BASE32[(value << (5 - bits)) & 31] : out;
+  // Spelled as a bit string cut into 5-bit letters: slow, but plainly the RFC's §6 procedure.
+  const bits = Array.from(bytes, (b) => b.toString(2).padStart(8, '0')).join('');
+  return (bits.match(/.{1,5}/gu) ?? []).map((five) => BASE32[parseInt(five.padEnd(5, '0'), 2)]).join('');
 }
 
 /** RFC 4648 base32 padded with `=` to a multiple of 8 characters (Apache Commons, as andOTP writes). */
@@ -24,20 +18,12 @@ export function base32Padded(bytes: Uint8Array): string {
 
 /** Decodes upper-case unpadded base32 written in this folder (canonical secrets); throws on anything else. */
 export function fromBase32(text: string): Uint8Array {
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of text) {
+  const bits = Array.from(text, (ch) => {
     const digit = BASE32.indexOf(ch);
     if (digit < 0) throw new Error(`not base32: ${ch}`);
-    value = ((value << 5) | digit) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >>> bits) & 0xff);
-    }
-  }
-  return Uint8Array.from(out);
+    return digit.toString(2).padStart(5, '0');
+  }).join('');
+  return Uint8Array.from(bits.match(/.{8}/gu) ?? [], (eight) => parseInt(eight, 2));
 }
 
 /** Lower-case hexadecimal. */
