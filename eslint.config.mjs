@@ -26,6 +26,31 @@ export default tseslint.config(
     },
   },
   {
+    // Fixture writers are written from each format's public description: importing a reader's
+    // constants (or the engine's) would let a wrong value be written and read the same way.
+    // Only types from shared/ may be imported from outside the folder.
+    files: ['electron/formats/testdata/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./shared/)',
+              message:
+                'Fixture writers import nothing from the readers or the engine; write the format from its description.',
+            },
+            {
+              regex: '^\\.\\./\\.\\./\\.\\./shared/',
+              allowTypeImports: true,
+              message: 'Fixture writers may take only types from shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // IPC goes through the typed contract wrappers only.
     files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['electron/ipc/**', 'electron/preload.ts'],

@@ -91,11 +91,17 @@ function fromCsv(bytes: Uint8Array, sourceName: string): Login[] {
   });
 }
 
+/** A key URI with an empty label (`otpauth://totp/?secret=…`), as Bitwarden keeps a key entered without one. */
+const NO_LABEL = /^(otpauth:\/\/[^/?#]*)\/?(?=\?|$)/iu;
+
 function token(login: Login): Token {
   const value = login.totp.trim();
   if (/^otpauth:\/\//iu.test(value)) {
-    const t = parseKeyUri(value);
-    return { ...t, issuer: t.issuer || login.name, account: t.account || login.username };
+    // The label is filled in so the URI parses; the item's username then names the account.
+    const unlabelled = NO_LABEL.test(value);
+    const t = parseKeyUri(unlabelled ? value.replace(NO_LABEL, '$1/-') : value);
+    const account = unlabelled ? login.username.trim() : t.account || login.username;
+    return { ...t, issuer: t.issuer || login.name.trim(), account };
   }
   const steam = /^steam:\/\//iu.test(value);
   const secret = steam ? parseKeyUri(value).secret : value;

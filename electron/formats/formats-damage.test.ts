@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aegisEncryptedFile } from './aegis-write';
 import { readImport } from './registry';
 import { CANONICAL, FIXTURE_PASSWORD } from './testdata/canonical';
 import { seededRandomness } from './testdata/seeded';
+import { aegisEncryptedFile } from './testdata/write-aegis';
 
 // Damaged files say they are damaged; one bad entry never stops the others.
 const files = join(__dirname, 'testdata/files');
@@ -94,7 +94,7 @@ describe('one bad entry among good ones', () => {
     };
     const first = db.entries[0];
     if (first) first.info.secret = '';
-    const file = await aegisEncryptedFile(db, FIXTURE_PASSWORD, seededRandomness('bad'));
+    const file = aegisEncryptedFile(db, FIXTURE_PASSWORD, seededRandomness('bad'));
     const report = await readImport('bad.json', utf8(file), FIXTURE_PASSWORD);
     expect(report.entries).toHaveLength(canonicalCount - 1);
     expect(report.errors).toEqual([

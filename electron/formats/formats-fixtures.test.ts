@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCode } from '../core';
+import { writeOtpauthList } from './otpauth-list';
 import { detectImport, readImport } from './registry';
 import { CANONICAL, FIXTURE_PASSWORD, FIXTURE_TIME_MS } from './testdata/canonical';
 import { FIXTURES } from './testdata/fixture-list';
 
-// Every importer reads its committed fixture (made from the canonical set by make-fixtures.ts) back
+// Every importer reads its committed fixture (made from the canonical set by testdata/fixture-files.ts) back
 // to exactly the canonical accounts, in order, and every code matches oathtool's at a fixed time.
 const files = join(__dirname, 'testdata/files');
 const bytesOf = (file: string): Uint8Array => new Uint8Array(readFileSync(join(files, file)));
@@ -54,6 +55,11 @@ describe('the canonical set', () => {
     expect(tokens.some((t) => /[^\x20-\x7e]/u.test(t.issuer + t.account))).toBe(true);
     expect(tokens.some((t) => t.issuer.includes(':'))).toBe(true);
     expect(CANONICAL.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("is written by Keyfob's own URI-list export exactly as the fixture written from formats.md", () => {
+    const tokens = CANONICAL.map((c) => c.token);
+    expect(writeOtpauthList(tokens)).toBe(readFileSync(join(files, 'keyfob-otpauth.txt'), 'utf8'));
   });
 
   it('has the codes oathtool gives (computed by Keyfob now, so a fixture typo cannot hide)', () => {

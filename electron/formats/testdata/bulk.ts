@@ -1,9 +1,10 @@
 import type { Token } from '../../../shared/otp-types';
-import { formatMigrationUris } from '../../import/google-migration-format';
-import { writeAegisPlain } from '../aegis-write';
-import { writeOtpauthList } from '../otpauth-list';
+import { writeKeyfobList } from './key-uris';
 import { seededRandomness } from './seeded';
-import { write2fas, writeAndotp, writeFreeOtpPlus } from './write-phone-apps';
+import { write2fas } from './write-2fas';
+import { writeAegisPlain } from './write-aegis';
+import { googleTransferUris } from './write-google-transfer';
+import { writeAndotp, writeFreeOtpPlus } from './write-phone-apps';
 import { writeBitwardenCsv, writeBitwardenJson, writeProton } from './write-web-apps';
 
 // Large import files of every readable kind, written by the same writers as the fixtures: for the
@@ -44,7 +45,7 @@ export function bulkFile(kind: BulkKind, tokens: readonly Token[]): { name: stri
   const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   switch (kind) {
     case 'aegis':
-      return { name: 'aegis-export.json', bytes: utf8(writeAegisPlain(tokens)) };
+      return { name: 'aegis-export.json', bytes: utf8(writeAegisPlain(tokens, random)) };
     case '2fas':
       return { name: 'backup.2fas', bytes: utf8(write2fas(tokens, 4, random)) };
     case 'andotp':
@@ -58,12 +59,12 @@ export function bulkFile(kind: BulkKind, tokens: readonly Token[]): { name: stri
     case 'proton':
       return { name: 'proton.json', bytes: utf8(writeProton(tokens, random)) };
     case 'otpauth':
-      return { name: 'accounts.txt', bytes: utf8(writeOtpauthList(tokens)) };
+      return { name: 'accounts.txt', bytes: utf8(writeKeyfobList(tokens)) };
     case 'google-transfer': {
       // Exports of 1000 accounts (100 codes of 10), each with its own batch id.
       const lines: string[] = [];
       for (let at = 0; at < tokens.length; at += 1000) {
-        for (const uri of formatMigrationUris(tokens.slice(at, at + 1000), at + 1)) lines.push(uri);
+        lines.push(...googleTransferUris(tokens.slice(at, at + 1000), at + 1));
       }
       return { name: 'transfer-codes.txt', bytes: utf8(`${lines.join('\n')}\n`) };
     }

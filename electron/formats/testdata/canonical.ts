@@ -1,5 +1,5 @@
 import type { Token } from '../../../shared/otp-types';
-import { base32Decode } from '../../core';
+import { fromBase32 } from './fixture-encoding';
 
 /** The instant every fixture's codes are checked at: 2023-11-14T22:13:20Z. */
 export const FIXTURE_TIME_MS = 1_700_000_000_000;
@@ -21,11 +21,11 @@ function account(
   code: string,
   t: Omit<Token, 'secret' | 'counter'> & { secret: string; counter?: bigint },
 ): CanonicalAccount {
-  return { key, code, token: { ...t, counter: t.counter ?? 0n, secret: base32Decode(t.secret) } };
+  return { key, code, token: { ...t, counter: t.counter ?? 0n, secret: fromBase32(t.secret) } };
 }
 
 /**
- * THE canonical account set every fixture is made from (electron/formats/testdata/make-fixtures.ts)
+ * THE canonical account set every fixture is made from (electron/formats/testdata/fixture-files.ts)
  * and every importer must read back. Secrets are the first bytes of SHA-512("keyfob canonical <key>"):
  * test data, never real. Codes at FIXTURE_TIME_MS come from oathtool, e.g.
  * `oathtool -b --totp=sha512 -d 8 -s 60 --now=@1700000000 <secret>`; HOTP codes are for the stored

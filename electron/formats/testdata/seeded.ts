@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Randomness } from '../aegis-write';
+
+/** Where a fixture writer takes its salts, nonces and UUIDs. */
+export interface Randomness {
+  bytes(n: number): Uint8Array;
+  uuid(): string;
+}
 
 /**
  * Deterministic "randomness" for fixtures (SHA-256 in counter mode over a label), so regenerating the

@@ -1,16 +1,22 @@
 import type { Token } from '../../../shared/otp-types';
-import { base32Encode, formatKeyUri } from '../../core';
-import type { Randomness } from '../aegis-write';
+import { base32 } from './fixture-encoding';
+import { keyUri } from './key-uris';
+import type { Randomness } from './seeded';
 
-/** How Bitwarden holds a token: steam://, a bare secret for plain TOTP (key `bare`), else a key URI. */
+// Bitwarden, Proton Authenticator and Ente Auth exports, written from formats.md and the apps'
+// public export code and samples (see README.md), never from Keyfob's readers.
+
+/** How Bitwarden holds a TOTP: `steam://<base32>` for Steam, the bare secret (here in groups of four,
+ * as people paste it) for a plain default TOTP when `bare`, else the key URI the user entered. */
 function bitwardenTotp(t: Token, bare: boolean): string {
-  if (t.type === 'steam') return `steam://${base32Encode(t.secret)}`;
-  return bare ? base32Encode(t.secret).replace(/(.{4})(?=.)/gu, '$1 ') : formatKeyUri(t);
+  if (t.type === 'steam') return `steam://${base32(t.secret)}`;
+  return bare ? base32(t.secret).replace(/(.{4})(?=.)/gu, '$1 ') : keyUri(t);
 }
 
 /**
- * A Bitwarden unencrypted JSON export (items of type 1 = login), item name = issuer, username = account,
- * plus one login without TOTP that importers must skip. `bareKey` is the account stored as a bare secret.
+ * A Bitwarden unencrypted JSON export: `{encrypted: false, folders, items}`, items of type 1 (login)
+ * with `login.totp`; item name = issuer, username = account, plus one login without TOTP that
+ * importers must skip. `bareKey` is the account stored as a bare secret.
  */
 export function writeBitwardenJson(
   tokens: readonly Token[],
@@ -35,7 +41,7 @@ export function writeBitwardenJson(
   return `${JSON.stringify({ encrypted: false, folders: [], items }, null, 2)}\n`;
 }
 
-/** The same as Bitwarden's CSV export (RFC 4180, header as Bitwarden writes it). */
+/** Bitwarden's CSV export: its header row (with `reprompt`), RFC 4180 quoting, one note over two lines. */
 export function writeBitwardenCsv(
   tokens: readonly Token[],
   keys: readonly string[],
@@ -58,15 +64,18 @@ export function writeBitwardenCsv(
 }
 
 /**
- * A Proton Authenticator export (version 1): Totp entries carry Proton's URI (every parameter spelled
- * out), Steam entries `steam://<secret>`; `name` is the account. Proton has no HOTP: callers pass TOTP/Steam only.
+ * A Proton Authenticator export, version 1 (proton-pass-common, proton-authenticator/src/entry/
+ * exporter.rs; Aegis's proton_authenticator.json): `{version: 1, entries: [{id, content: {uri,
+ * entry_type: "Totp"|"Steam", name}, note}]}`. Proton's TOTP URI spells every parameter out and
+ * labels with the account only; Steam is `steam://<base32>`. Proton has no HOTP: pass TOTP/Steam only.
  */
 export function writeProton(tokens: readonly Token[], random: Randomness): string {
   const entries = tokens.map((t) => {
+    if (t.type === 'hotp') throw new Error('Proton Authenticator has no HOTP');
     const uri =
       t.type === 'steam'
-        ? `steam://${base32Encode(t.secret)}`
-        : `otpauth://totp/${encodeURIComponent(t.account)}?secret=${base32Encode(t.secret)}&issuer=${encodeURIComponent(t.issuer)}&algorithm=${t.algorithm}&digits=${t.digits}&period=${t.period}`;
+        ? `steam://${base32(t.secret)}`
+        : `otpauth://totp/${encodeURIComponent(t.account)}?secret=${base32(t.secret)}&issuer=${encodeURIComponent(t.issuer)}&algorithm=${t.algorithm}&digits=${t.digits}&period=${t.period}`;
     return {
       id: random.uuid(),
       content: { uri, entry_type: t.type === 'steam' ? 'Steam' : 'Totp', name: t.account },
@@ -77,8 +86,8 @@ export function writeProton(tokens: readonly Token[], random: Randomness): strin
 }
 
 /**
- * Ente Auth's plain export: one URI per line with Ente's quirks — lower-case algorithm, a `period` on
- * HOTP too, and a `codeDisplay` JSON parameter.
+ * Ente Auth's plain export (formats.md "Plain lists"; Aegis's ente_auth.txt): one URI per line with
+ * Ente's quirks — lower-case algorithm, a `period` on HOTP too, and a `codeDisplay` JSON parameter.
  */
 export function writeEnte(tokens: readonly Token[]): string {
   const display = encodeURIComponent(
@@ -88,7 +97,7 @@ export function writeEnte(tokens: readonly Token[]): string {
     .map((t) => {
       const label = `${encodeURIComponent(t.issuer)}:${encodeURIComponent(t.account)}`;
       const counter = t.type === 'hotp' ? `&counter=${t.counter}` : '';
-      return `otpauth://${t.type}/${label}?secret=${base32Encode(t.secret)}&issuer=${encodeURIComponent(t.issuer)}&algorithm=${t.algorithm.toLowerCase()}&digits=${t.digits}&period=${t.period}${counter}&codeDisplay=${display}\n`;
+      return `otpauth://${t.type}/${label}?secret=${base32(t.secret)}&issuer=${encodeURIComponent(t.issuer)}&algorithm=${t.algorithm.toLowerCase()}&digits=${t.digits}&period=${t.period}${counter}&codeDisplay=${display}\n`;
     })
     .join('');
 }
