@@ -9,17 +9,10 @@ import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { scriptedDialogs, type ScriptedDialogs } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
-import {
-  EMPTY_DRAFT,
-  type ArgsOf,
-  type Channel,
-  type IpcReply,
-  type ResultOf,
-  type ManualDraft,
-  type Settings,
-} from '../shared/ipc-contract';
+import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc-contract';
+import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
-import { openPage } from './harness-page';
+import { openPage, PRELOAD } from './harness-page';
 import { serveRenderer, type RendererServer } from './harness-server';
 import {
   isKeyringLocked,
@@ -132,8 +125,8 @@ export interface LaunchedApp {
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   requirePrivateKeyring();
   const rendererDir = resolve(options.rendererDir ?? join(__dirname, '..', 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${rendererDir}; run \`npx electron-vite build\` first.`);
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(PRELOAD)) {
+    throw new Error(`No built app (${rendererDir}, ${PRELOAD}); run \`npx electron-vite build\` first.`);
   }
   const env = {
     KEYFOB_HOME: await mkdtemp(join(scratchRoot(options), 'keyfob-e2e-')),

@@ -22,8 +22,7 @@ import { setupSingleInstance } from './app/single-instance';
 import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
 import { sendEvent } from './ipc/events';
-import { createIpcGateway } from './ipc/gateway';
-import { registerServicesIpc } from './ipc/register';
+import { openIpcGateway } from './ipc/gateway';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
 
@@ -79,11 +78,10 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),
   });
-  const gateway = createIpcGateway(() => ({
-    webContentsId: mainWindow?.webContents.id ?? null,
-    origin: entry.origin,
-  }));
-  registerServicesIpc(gateway, services);
+  openIpcGateway(
+    () => ({ webContentsId: mainWindow?.webContents.id ?? null, origin: entry.origin }),
+    services.receive,
+  );
   services.on('vault:changed', () => {
     if (mainWindow !== null) sendEvent(mainWindow.webContents, 'vault:changed');
   });

@@ -1,0 +1,14 @@
+import { scanHandlers } from '../services/scan-handlers';
+import type { ConcernHandlers, HandlerContext } from './handlers';
+
+/** The QR-scan channels: a scanned text into main's scan session, its preview, and saving it. */
+export function scanChannels(ctx: HandlerContext) {
+  const scan = scanHandlers(ctx.vault, ctx.now, ctx.screenCapture, ctx.holdTimers);
+  return {
+    'scan:submit': (text) => scan.submit(text),
+    'scan:screens': () => scan.screens(),
+    'scan:pending': () => scan.pending(),
+    'scan:save': (decisions) => scan.save(decisions),
+    'scan:reset': () => scan.reset(),
+  } satisfies ConcernHandlers;
+}

@@ -1,0 +1,8 @@
+import type { ConcernHandlers, HandlerContext } from './handlers';
+
+/** The vault channels: whether the keychain and the files are usable, and trying again. */
+export const vaultChannels = ({ session }: HandlerContext) =>
+  ({
+    'vault:status': () => session.status(),
+    'vault:retry': () => session.retry(),
+  }) satisfies ConcernHandlers;
