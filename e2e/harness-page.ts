@@ -67,23 +67,16 @@ type Listener = (event: unknown, ...args: unknown[]) => void;
  */
 function sandboxRequire(): (id: string) => unknown {
   const win = globalThis as unknown as HarnessWindow;
-  const listeners = new Map<string, Set<Listener>>();
+  let listeners: [string, Listener][] = [];
   const ipcRenderer = {
     invoke: (channel: string, ...args: unknown[]) => win.__keyfobInvoke(channel, args),
-    on(event: string, listener: Listener) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set.add(listener));
-      return ipcRenderer;
-    },
-    removeListener(event: string, listener: Listener) {
-      listeners.get(event)?.delete(listener);
-      return ipcRenderer;
-    },
+    on: (event: string, l: Listener) => void listeners.push([event, l]),
+    removeListener: (event: string, l: Listener) =>
+      void (listeners = listeners.filter(([e, x]) => e !== event || x !== l)),
   };
-  Object.defineProperty(win, '__keyfobEmit', {
-    value: (event: string, args: unknown[]) =>
-      listeners.get(event)?.forEach((l) => l({ sender: ipcRenderer }, ...args)),
-  });
+  const emit = (event: string, args: unknown[]) =>
+    listeners.filter(([e]) => e === event).forEach(([, l]) => l({ sender: ipcRenderer }, ...args));
+  Object.defineProperty(win, '__keyfobEmit', { value: emit });
   const contextBridge = {
     exposeInMainWorld: (key: string, api: object) =>
       Object.defineProperty(win, key, { value: Object.freeze(api), enumerable: true }),

@@ -209,15 +209,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       dialogs,
       clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
       errors,
-      call(channel, ...args) {
-        return page.evaluate(
-          ([c, a]) =>
-            (globalThis as unknown as { keyfob: Record<string, (...x: unknown[]) => Promise<never>> }).keyfob[
-              c
-            ]!(...a),
-          [channel, args] as [string, unknown[]],
-        );
-      },
+      call: (channel, ...args) => page.evaluate(callInPage, [channel, args] as [string, unknown[]]),
       now: clock.now,
       async setNow(ms) {
         clock.set(ms);
@@ -242,6 +234,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     await page.goto(url);
     return app;
   }
+}
+
+/** Runs in the page: `window.keyfob[channel](...args)`, the renderer's own path. */
+function callInPage([channel, args]: [string, unknown[]]): Promise<never> {
+  return (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> }).keyfob[
+    channel
+  ]!(...args);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Account } from './account';
 import type { ErrorData } from './errors';
+import type { InferOutput } from 'valibot';
+import type { draft } from './ipc/schema';
 import type { Algorithm, OtpType } from './otp-types';
 
 /**
@@ -30,16 +32,7 @@ export interface CodesResult {
 }
 
 /** What the manual-entry form sends: raw text as typed; main normalises and validates it. */
-export interface ManualDraft {
-  issuer: string;
-  account: string;
-  secret: string;
-  type: OtpType;
-  algorithm: Algorithm;
-  digits: string;
-  period: string;
-  counter: string;
-}
+export type ManualDraft = InferOutput<typeof draft>;
 
 /** The form's fields in the order they appear (the first invalid one gets focus). */
 export const DRAFT_FIELDS = [

@@ -1,7 +1,8 @@
 import { accountHandlers } from '../services/account-handlers';
 import { qrHandlers } from '../services/qr-handlers';
 import { replaceHandlers } from '../services/replace-handlers';
-import type { ConcernHandlers, HandlerContext } from './handlers';
+import type { ChannelHandlers } from '../../shared/ipc/channels';
+import type { HandlerContext } from '../services/app-services';
 
 /** The account channels: the list and its codes, adding and editing, copying, replacing and showing a key. */
 export function accountChannels(ctx: HandlerContext) {
@@ -26,8 +27,8 @@ export function accountChannels(ctx: HandlerContext) {
         accounts.currentCode(id),
         ctx.settings.get(),
       ]);
-      await ctx.clipboard.copy(code, clearClipboardSeconds);
+      await ctx.keeper.copy(code, clearClipboardSeconds);
       return { code, clearAfterSeconds: clearClipboardSeconds };
     },
-  } satisfies ConcernHandlers;
+  } satisfies Partial<ChannelHandlers>;
 }

@@ -1,10 +1,12 @@
 import { backupHandlers } from '../services/backup-handlers';
 import { qrHandlers } from '../services/qr-handlers';
-import type { ConcernHandlers, HandlerContext } from './handlers';
+import type { ChannelHandlers } from '../../shared/ipc/channels';
+import type { HandlerContext } from '../services/app-services';
 
 /** The backup channels: import sessions, export, the transfer to Google Authenticator, the reminder. */
 export function backupChannels(ctx: HandlerContext) {
-  const backup = backupHandlers(ctx.vault, ctx.dialogs, ctx.home, ctx.now, ctx.holdTimers, ctx.keychainReady);
+  const keychainReady = async () => ctx.secrets.probe?.();
+  const backup = backupHandlers(ctx.vault, ctx.dialogs, ctx.home, ctx.now, ctx.holdTimers, keychainReady);
   const qr = qrHandlers(ctx.vault, ctx.dialogs);
   return {
     'backup:import-open': () => backup.importOpen(),
@@ -15,5 +17,5 @@ export function backupChannels(ctx: HandlerContext) {
     'backup:transfer-codes': (ids) => qr.transfer(ids),
     'backup:reminder': async () => ({ due: await backup.reminder() }),
     'backup:reminder-dismiss': () => backup.dismissReminder(),
-  } satisfies ConcernHandlers;
+  } satisfies Partial<ChannelHandlers>;
 }

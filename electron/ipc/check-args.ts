@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { KeyfobError } from '../../shared/errors';
 import { CHANNELS, type Channel, type CheckedArgsOf } from '../../shared/ipc/channels';
 
-/** True for a channel of the table. */
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+/** The channel of the table called `name`; 'invalid-input' for any other name. */
+export function knownChannel(name: string): Channel {
+  if (Object.hasOwn(CHANNELS, name)) return name as Channel;
+  throw new KeyfobError('invalid-input', 'Refused a request Keyfob does not know.');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { scanHandlers } from '../services/scan-handlers';
-import type { ConcernHandlers, HandlerContext } from './handlers';
+import type { ChannelHandlers } from '../../shared/ipc/channels';
+import type { HandlerContext } from '../services/app-services';
 
 /** The QR-scan channels: a scanned text into main's scan session, its preview, and saving it. */
 export function scanChannels(ctx: HandlerContext) {
@@ -10,5 +11,5 @@ export function scanChannels(ctx: HandlerContext) {
     'scan:pending': () => scan.pending(),
     'scan:save': (decisions) => scan.save(decisions),
     'scan:reset': () => scan.reset(),
-  } satisfies ConcernHandlers;
+  } satisfies Partial<ChannelHandlers>;
 }

@@ -3,9 +3,9 @@ import { CHANNELS, IPC_NAMES } from '../../shared/ipc/channels';
 import { vaultChanges } from './vault-changes';
 
 /** A list that another process may change, and the announcements made about it. */
-function rig() {
+async function rig() {
   const state = { list: ['a'], announced: 0 };
-  const changes = vaultChanges(
+  const changes = await vaultChanges(
     async () => [...state.list],
     () => state.announced++,
   );
@@ -18,8 +18,7 @@ describe('change detection follows the table', () => {
   it.each(IPC_NAMES.channels.map((c) => [c, CHANNELS[c].writes] as const))(
     '%s (writes: %s)',
     async (channel, writes) => {
-      const { state, changes } = rig();
-      await changes.start();
+      const { state, changes } = await rig();
       await changes.around(channel, async () => void state.list.push('b'));
       await changes.check();
       expect(state.announced).toBe(writes ? 0 : 1);
@@ -27,8 +26,7 @@ describe('change detection follows the table', () => {
   );
 
   it('announces an outside change once, and nothing while the list is unchanged', async () => {
-    const { state, changes } = rig();
-    await changes.start();
+    const { state, changes } = await rig();
     await changes.check();
     expect(state.announced).toBe(0);
     state.list.push('c');
@@ -38,8 +36,7 @@ describe('change detection follows the table', () => {
   });
 
   it('waits for requests in flight before comparing', async () => {
-    const { state, changes } = rig();
-    await changes.start();
+    const { state, changes } = await rig();
     let finish = (): void => undefined;
     const write = changes.around('accounts:add', () => new Promise<void>((r) => (finish = r)));
     state.list.push('b');

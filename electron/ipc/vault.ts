@@ -1,8 +1,9 @@
-import type { ConcernHandlers, HandlerContext } from './handlers';
+import type { ChannelHandlers } from '../../shared/ipc/channels';
+import type { HandlerContext } from '../services/app-services';
 
 /** The vault channels: whether the keychain and the files are usable, and trying again. */
 export const vaultChannels = ({ session }: HandlerContext) =>
   ({
     'vault:status': () => session.status(),
     'vault:retry': () => session.retry(),
-  }) satisfies ConcernHandlers;
+  }) satisfies Partial<ChannelHandlers>;

@@ -1,21 +1,27 @@
-import type { ArgsOf, Channel, IpcEvents, IpcReply, ResultOf } from '../../shared/ipc/channels';
+import type {
+  ArgsOf,
+  Channel,
+  ChannelHandlers,
+  IpcEvents,
+  IpcReply,
+  ResultOf,
+} from '../../shared/ipc/channels';
 import type { ClipboardAdapter } from '../adapters/clipboard';
 import { noDialogs, type DialogsAdapter } from '../adapters/dialogs';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import { accountChannels } from '../ipc/accounts';
 import { backupChannels } from '../ipc/backup';
-import { checkArgs, isChannel } from '../ipc/check-args';
-import type { ChannelHandlers, HandlerContext } from '../ipc/handlers';
+import { checkArgs, knownChannel } from '../ipc/check-args';
 import { scanChannels } from '../ipc/scan';
 import { settingsChannels } from '../ipc/settings';
 import { vaultChanges } from '../ipc/vault-changes';
 import { vaultChannels } from '../ipc/vault';
 import { Vault, type SecretStore } from '../vault';
-import { clipboardKeeper, type Timers } from './clipboard-clear';
+import { clipboardKeeper, type ClipboardKeeper, type Timers } from './clipboard-clear';
 import { toReply } from './errors';
 import { watchFolder } from './folder-watch';
-import { settingsStore } from './settings-store';
-import { openVaultSession, type OpenedVault } from './vault-session';
+import { settingsStore, type SettingsStore } from './settings-store';
+import { openVaultSession, type OpenedVault, type VaultSession } from './vault-session';
 
 /** Everything the services need from the outside world; Electron is not among it. */
 export interface AppServicesOptions {
@@ -40,6 +46,17 @@ export interface AppServicesOptions {
   openVault?: () => Promise<OpenedVault>;
 }
 
+/** What the concerns' handlers (electron/ipc/) are built over: the options, the open vault, the shared stores. */
+export interface HandlerContext extends AppServicesOptions {
+  /** The open vault; throws while it is not open. */
+  vault: () => Vault;
+  session: VaultSession;
+  now: () => number;
+  dialogs: DialogsAdapter;
+  settings: SettingsStore;
+  keeper: ClipboardKeeper;
+}
+
 /** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
 export interface AppServices {
   /** Every channel's handler, unchecked (tests arrange state through them). */
@@ -60,16 +77,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
   const session = await openVaultSession(open, options.secrets);
   const context: HandlerContext = {
+    ...options,
     vault: () => session.current(),
     session,
     now,
-    home: options.home,
-    settings: settingsStore(options.home),
-    clipboard: clipboardKeeper(options.clipboard, options.timers),
     dialogs: options.dialogs ?? noDialogs,
-    screenCapture: options.screenCapture,
-    holdTimers: options.holdTimers,
-    keychainReady: async () => options.secrets.probe?.(),
+    settings: settingsStore(options.home),
+    keeper: clipboardKeeper(options.clipboard, options.timers),
   };
   const handlers: ChannelHandlers = {
     ...vaultChannels(context),
@@ -80,22 +94,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
 
   const listeners = new Set<() => void>();
-  const changes = vaultChanges(
+  const changes = await vaultChanges(
     () => handlers['accounts:list'](),
     () => listeners.forEach((listener) => listener()),
   );
-  await changes.start();
   const watch = options.watch === false ? null : watchFolder(options.home, () => void changes.check());
 
-  const receive = async (channel: string, args: unknown): Promise<IpcReply<unknown>> => {
-    if (!isChannel(channel))
-      return {
-        ok: false,
-        error: { code: 'invalid-input', message: 'Refused a request Keyfob does not know.' },
-      };
-    const run = handlers[channel] as (...checked: unknown[]) => Promise<unknown>;
-    return changes.around(channel, () => toReply(channel, async () => run(...checkArgs(channel, args))));
-  };
+  const receive = (name: string, args: unknown): Promise<IpcReply<unknown>> =>
+    toReply(name, async () => {
+      const channel = knownChannel(name);
+      const run = handlers[channel] as (...checked: unknown[]) => Promise<unknown>;
+      return changes.around(channel, async () => run(...checkArgs(channel, args)));
+    });
   return {
     handlers,
     receive,
@@ -108,7 +118,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async close() {
       watch?.close();
       listeners.clear();
-      await context.clipboard.flush();
+      await context.keeper.flush();
     },
   };
 }
