@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { IPC_NAMES } from './shared/ipc/channels';
 
 // One build for the Electron main process and the `keyfob` CLI: both are Node-side entry
 // points over the same vault, so they share chunks instead of bundling the core twice.
@@ -20,6 +21,8 @@ export default defineConfig({
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    // The sandboxed preload needs only the names of the channel table, not its schemas.
+    define: { KEYFOB_IPC_NAMES: JSON.stringify(IPC_NAMES) },
     build: {
       outDir: 'out/preload',
       rollupOptions: {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHANNELS } from '../shared/ipc-contract';
+import { IPC_NAMES } from '../shared/ipc/channels';
 import { launchApp, type LaunchedApp } from './harness';
 import { EMPTY_DRAFT } from '../shared/ipc-contract';
 
@@ -20,7 +20,7 @@ test('window.keyfob forwards every channel to main and errors cross as data', as
   const { page } = app;
   expect(
     await page.evaluate(() => Object.keys((globalThis as unknown as { keyfob: object }).keyfob).sort()),
-  ).toEqual([...CHANNELS, 'on'].sort());
+  ).toEqual([...IPC_NAMES.channels, 'on'].sort());
   const list = await app.call('accounts:list');
   expect(list).toMatchObject({ ok: true, value: [{ issuer: 'RFC', account: 'b', counter: '0' }] });
   const codes = await app.call('accounts:codes');
@@ -32,6 +32,40 @@ test('window.keyfob forwards every channel to main and errors cross as data', as
   const missing = await app.call('accounts:remove', 'no-such-id');
   expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(app.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+});
+
+test("window.keyfob is built by the app's own preload, with main's argument checks behind it", async () => {
+  app = await launchApp();
+  const seen = await app.page.evaluate(async () => {
+    type Keyfob = Record<string, (...a: unknown[]) => Promise<unknown>> & {
+      on(event: string, listener: (...a: unknown[]) => void): () => void;
+    };
+    const w = globalThis as unknown as { keyfob: Keyfob; __keyfobEmit(e: string, a: unknown[]): void };
+    const events: unknown[][] = [];
+    let unknownEvent = '';
+    try {
+      w.keyfob.on('accounts:steal', () => undefined);
+    } catch (error) {
+      unknownEvent = (error as Error).message;
+    }
+    const off = w.keyfob.on('vault:changed', (...args) => events.push(args));
+    // Pushed as Electron delivers it (an event object first); the preload passes on the arguments only.
+    w.__keyfobEmit('vault:changed', ['x']);
+    off();
+    w.__keyfobEmit('vault:changed', ['y']);
+    return { unknownEvent, events, malformed: await w.keyfob['accounts:remove']!(42) };
+  });
+  expect(seen).toEqual({
+    unknownEvent: 'Unknown Keyfob event "accounts:steal".',
+    events: [['x']],
+    malformed: {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'Refused a malformed accounts:remove request (argument 1): expected an account id.',
+      },
+    },
+  });
 });
 
 test('copying goes through the observable clipboard and is wiped after the delay', async () => {

@@ -9,17 +9,10 @@ import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { scriptedDialogs, type ScriptedDialogs } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
-import {
-  EMPTY_DRAFT,
-  type ArgsOf,
-  type Channel,
-  type IpcReply,
-  type ResultOf,
-  type ManualDraft,
-  type Settings,
-} from '../shared/ipc-contract';
+import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc-contract';
+import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
-import { openPage } from './harness-page';
+import { openPage, PRELOAD } from './harness-page';
 import { serveRenderer, type RendererServer } from './harness-server';
 import {
   isKeyringLocked,
@@ -132,8 +125,8 @@ export interface LaunchedApp {
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   requirePrivateKeyring();
   const rendererDir = resolve(options.rendererDir ?? join(__dirname, '..', 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${rendererDir}; run \`npx electron-vite build\` first.`);
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(PRELOAD)) {
+    throw new Error(`No built app (${rendererDir}, ${PRELOAD}); run \`npx electron-vite build\` first.`);
   }
   const env = {
     KEYFOB_HOME: await mkdtemp(join(scratchRoot(options), 'keyfob-e2e-')),
@@ -216,15 +209,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       dialogs,
       clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
       errors,
-      call(channel, ...args) {
-        return page.evaluate(
-          ([c, a]) =>
-            (globalThis as unknown as { keyfob: Record<string, (...x: unknown[]) => Promise<never>> }).keyfob[
-              c
-            ]!(...a),
-          [channel, args] as [string, unknown[]],
-        );
-      },
+      call: (channel, ...args) => page.evaluate(callInPage, [channel, args] as [string, unknown[]]),
       now: clock.now,
       async setNow(ms) {
         clock.set(ms);
@@ -249,6 +234,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     await page.goto(url);
     return app;
   }
+}
+
+/** Runs in the page: `window.keyfob[channel](...args)`, the renderer's own path. */
+function callInPage([channel, args]: [string, unknown[]]): Promise<never> {
+  return (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> }).keyfob[
+    channel
+  ]!(...args);
 }
 
 /**

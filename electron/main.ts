@@ -21,9 +21,7 @@ import { registerAppScheme, setupAppProtocol } from './app/protocol';
 import { setupSingleInstance } from './app/single-instance';
 import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
-import { sendEvent } from './ipc/events';
-import { createIpcGateway } from './ipc/gateway';
-import { registerServicesIpc } from './ipc/register';
+import { openIpcGateway } from './ipc/gateway';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
 
@@ -79,14 +77,7 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),
   });
-  const gateway = createIpcGateway(() => ({
-    webContentsId: mainWindow?.webContents.id ?? null,
-    origin: entry.origin,
-  }));
-  registerServicesIpc(gateway, services);
-  services.on('vault:changed', () => {
-    if (mainWindow !== null) sendEvent(mainWindow.webContents, 'vault:changed');
-  });
+  openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
   setupQuitBehaviour(async () => {
     await Promise.all([services.close(), windowStateSaved()]);
   });

@@ -1,27 +1,13 @@
 /**
- * The preload bridge: `window.keyfob`, one async function per contract channel plus `on()` for
- * pushed events. Runs sandboxed, so it imports only `electron` (the contract's channel list is
- * bundled in). The renderer never sees `ipcRenderer` itself.
+ * The preload: exposes `window.keyfob` (built by preload-bridge.ts) over Electron's ipcRenderer;
+ * the renderer never sees `ipcRenderer` itself. It runs sandboxed, so it may import only
+ * `electron`: the channel and event names are written in at build time from the channel table
+ * (electron.vite.config.ts), which keeps the argument schemas and their validator out of it.
  * @see https://www.electronjs.org/docs/latest/tutorial/context-isolation
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENTS, type KeyfobBridge } from '../shared/ipc-contract';
+import { createBridge } from './preload-bridge';
 
-const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENTS);
+declare const KEYFOB_IPC_NAMES: { channels: string[]; events: string[] };
 
-const calls = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
-);
-
-const bridge = {
-  ...calls,
-  on(event: string, listener: (...args: unknown[]) => void): () => void {
-    if (!KNOWN_EVENTS.has(event)) throw new Error(`Unknown Keyfob event "${event}".`);
-    // Drop Electron's event object: it would hand the renderer `sender` (an ipcRenderer).
-    const wrapped = (_event: unknown, ...args: unknown[]): void => listener(...args);
-    ipcRenderer.on(event, wrapped);
-    return () => void ipcRenderer.removeListener(event, wrapped);
-  },
-} as KeyfobBridge;
-
-contextBridge.exposeInMainWorld('keyfob', bridge);
+contextBridge.exposeInMainWorld('keyfob', createBridge(KEYFOB_IPC_NAMES, ipcRenderer));

@@ -1,15 +1,12 @@
 import type { Account } from './account';
 import type { ErrorData } from './errors';
+import type { InferOutput } from 'valibot';
+import type { draft } from './ipc/schema';
 import type { Algorithm, OtpType } from './otp-types';
 
 /**
- * The one IPC contract between the renderer and the main process. Main handlers, the preload
- * bridge and the renderer's `window.keyfob` type are all derived from {@link IpcContract};
- * nothing else may name a channel.
- *
- * Seeds stay in main. Exactly two replies carry them to the renderer, drawn as QR images:
- * `accounts:show-qr` and `backup:transfer-codes`, and only after main asked the user with a native
- * dialog naming the accounts (a refusal answers null). Every other reply is seed-free.
+ * The shapes that cross IPC between the renderer and the main process: what requests carry and
+ * what replies hold. The channels themselves, with their argument schemas, are in ipc/channels.ts.
  */
 
 /** An account as the renderer sees it: bigint counter as a decimal string (crosses any transport). */
@@ -35,16 +32,7 @@ export interface CodesResult {
 }
 
 /** What the manual-entry form sends: raw text as typed; main normalises and validates it. */
-export interface ManualDraft {
-  issuer: string;
-  account: string;
-  secret: string;
-  type: OtpType;
-  algorithm: Algorithm;
-  digits: string;
-  period: string;
-  counter: string;
-}
+export type ManualDraft = InferOutput<typeof draft>;
 
 /** The form's fields in the order they appear (the first invalid one gets focus). */
 export const DRAFT_FIELDS = [
@@ -217,125 +205,3 @@ export interface ScreenScan {
   /** What the code held, as for `scan:submit`; null when nothing was found. */
   step: ScanStep | null;
 }
-
-/** Every request the renderer can make: channel → (argument tuple) → result. */
-export interface IpcContract {
-  'vault:status': { args: []; result: VaultStatus };
-  /** Re-open the vault (after the user unlocked the keychain). */
-  'vault:retry': { args: []; result: VaultStatus };
-  'accounts:list': { args: []; result: AccountView[] };
-  'accounts:codes': { args: [ids?: string[]]; result: CodesResult };
-  'accounts:check-draft': { args: [draft: ManualDraft]; result: DraftCheck };
-  'accounts:add': { args: [draft: ManualDraft, opts: { allowDuplicate: boolean }]; result: AccountView };
-  'accounts:rename': { args: [id: string, label: { issuer: string; account: string }]; result: AccountView };
-  'accounts:remove': { args: [id: string]; result: null };
-  'accounts:reorder': { args: [ids: string[]]; result: AccountView[] };
-  /** HOTP: advance the counter durably and return the new code. */
-  'accounts:hotp-next': { args: [id: string]; result: CodeSnapshot };
-  /** Copy the account's current code (computed in main) to the clipboard. */
-  'clipboard:copy-code': { args: [id: string]; result: { code: string; clearAfterSeconds: number } };
-  'settings:get': { args: []; result: Settings };
-  'settings:set': { args: [patch: Partial<Settings>]; result: Settings };
-  // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
-  /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
-  'scan:submit': { args: [text: string]; result: ScanStep };
-  /** Captures every display (Keyfob's window hidden), decodes them in main, and takes the code as `scan:submit` would. */
-  'scan:screens': { args: []; result: ScreenScan };
-  /** The pending preview with codes recomputed now (the confirm step refreshes them); null when none. */
-  'scan:pending': { args: []; result: ScanPreview | null };
-  /** Saves the pending preview with one decision per entry (its order); then forgets it. */
-  'scan:save': { args: [decisions: ScanDecision[]]; result: ScanSaveResult };
-  /** Forgets the pending preview and any half-collected transfer. */
-  'scan:reset': { args: []; result: null };
-  // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
-  /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
-  'backup:import-open': { args: []; result: ImportOpened | null };
-  /** Reads the opened backup (with its password when encrypted) and plans every entry. */
-  'backup:import-read': { args: [sessionId: string, password: string | null]; result: ImportEntryView[] };
-  /**
-   * Saves the planned entries, one choice per entry in `backup:import-read`'s order, and ends the
-   * session. When the keychain or the disk fails half-way the session stays: calling again saves
-   * the rest, and the summary covers every attempt.
-   */
-  'backup:import-commit': { args: [sessionId: string, choices: ImportChoice[]]; result: ImportSummary };
-  /** Forgets an import session without saving. */
-  'backup:import-cancel': { args: [sessionId: string]; result: null };
-  /** Shows the save dialog and writes every account there; null when cancelled. */
-  'backup:export': { args: [format: AppExportFormat, password: string | null]; result: ExportSummary | null };
-  /** Checks a new key (base32 or otpauth:// URI) for a row and previews its code; stores nothing. */
-  'accounts:check-replace': { args: [id: string, key: string]; result: ReplaceCheck };
-  /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
-  'accounts:replace': { args: [id: string, key: string]; result: AccountView };
-  /** Swaps the previous key back in. */
-  'accounts:restore': { args: [id: string]; result: AccountView };
-  /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
-  'accounts:show-qr': { args: [id: string]; result: QrReveal | null };
-  /**
-   * The chosen accounts (by id) as Google Authenticator migration QR images, after a native dialog
-   * naming them; null when the user refused. No confirmation (and no seed) when none can be transferred.
-   */
-  'backup:transfer-codes': { args: [ids: string[]]; result: TransferCodes | null };
-  /** Whether to show the backup reminder: accounts changed since the last backup, not dismissed this week. */
-  'backup:reminder': { args: []; result: { due: boolean } };
-  /** Hides the backup reminder for a week. */
-  'backup:reminder-dismiss': { args: []; result: null };
-}
-
-/** Pushed from main to the renderer. */
-export interface IpcEvents {
-  /** The account list changed outside this window (the CLI, another process). */
-  'vault:changed': [];
-}
-
-export type Channel = keyof IpcContract;
-export type ArgsOf<C extends Channel> = IpcContract[C]['args'];
-export type ResultOf<C extends Channel> = IpcContract[C]['result'];
-
-/** Every reply crosses IPC as data: a value, or a typed error with a human message. */
-export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
-
-/** The list of channels, for the preload to build its bridge and main to check registrations. */
-export const CHANNELS = [
-  'vault:status',
-  'vault:retry',
-  'accounts:list',
-  'accounts:codes',
-  'accounts:check-draft',
-  'accounts:add',
-  'accounts:rename',
-  'accounts:remove',
-  'accounts:reorder',
-  'accounts:hotp-next',
-  'clipboard:copy-code',
-  'settings:get',
-  'settings:set',
-  // QR scanning
-  'scan:submit',
-  'scan:screens',
-  'scan:pending',
-  'scan:save',
-  'scan:reset',
-  // Backups
-  'backup:import-open',
-  'backup:import-read',
-  'backup:import-commit',
-  'backup:import-cancel',
-  'backup:export',
-  'accounts:check-replace',
-  'accounts:replace',
-  'accounts:restore',
-  'accounts:show-qr',
-  'backup:transfer-codes',
-  'backup:reminder',
-  'backup:reminder-dismiss',
-] as const satisfies readonly Channel[];
-
-/** The bridge the preload exposes as `window.keyfob`: one async function per channel. */
-export type KeyfobBridge = {
-  [C in Channel]: (...args: ArgsOf<C>) => Promise<IpcReply<ResultOf<C>>>;
-} & {
-  on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
-};
-
-/** The list of pushed events, for the preload (and the e2e harness) to accept only these. */
-export const EVENTS = ['vault:changed'] as const satisfies readonly (keyof IpcEvents)[];

@@ -1,40 +1,30 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { ArgsOf, Channel, IpcReply, ResultOf } from '../../shared/ipc-contract';
-import {
-  UNKNOWN_SENDER_MESSAGE,
-  isTrustedSender,
-  type SenderFacts,
-  type TrustedSender,
-} from './sender-check';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_NAMES } from '../../shared/ipc/channels';
+import type { AppServices } from '../services/app-services';
+import { answerIfTrusted, type SenderFacts } from './sender-check';
 
-/** A channel's implementation: the contract's arguments in, an {@link IpcReply} out. */
-export type ChannelHandler<C extends Channel> = (...args: ArgsOf<C>) => Promise<IpcReply<ResultOf<C>>>;
-
-/** The only door into the main process: registers typed handlers behind one sender check. */
-export interface IpcGateway {
-  handle<C extends Channel>(channel: C, fn: ChannelHandler<C>): void;
-  /** Removes every handler this gateway registered (tests, shutdown). */
-  dispose(): void;
-}
-
-/** A gateway trusting whatever `trusted()` says at the time of each message. */
-export function createIpcGateway(trusted: () => TrustedSender): IpcGateway {
-  const registered: Channel[] = [];
-  return {
-    handle(channel, fn) {
-      ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-        if (!isTrustedSender(senderFacts(event), trusted())) {
-          console.warn(`[keyfob] refused ${channel} from an untrusted sender`);
-          return { ok: false, error: { code: 'internal', message: UNKNOWN_SENDER_MESSAGE } };
-        }
-        return fn(...(args as ArgsOf<typeof channel>));
-      });
-      registered.push(channel);
-    },
-    dispose() {
-      for (const channel of registered.splice(0)) ipcMain.removeHandler(channel);
-    },
-  };
+/**
+ * The only door between main and the renderer. Every channel of the table is answered behind one
+ * sender check, the page `contents()` shows on the app's `origin` (`services.receive` then checks
+ * the arguments and runs the handler); every event of the table is pushed to that page.
+ */
+export function openIpcGateway(
+  contents: () => WebContents | null,
+  origin: string,
+  services: Pick<AppServices, 'receive' | 'on'>,
+): void {
+  for (const channel of IPC_NAMES.channels) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      const trusted = { webContentsId: contents()?.id ?? null, origin };
+      return answerIfTrusted(senderFacts(event), trusted, channel, () => services.receive(channel, args));
+    });
+  }
+  for (const event of IPC_NAMES.events) {
+    services.on(event, (...args: unknown[]) => {
+      const page = contents();
+      if (page !== null && !page.isDestroyed()) page.send(event, ...args);
+    });
+  }
 }
 
 function senderFacts(event: IpcMainInvokeEvent): SenderFacts {

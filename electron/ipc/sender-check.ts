@@ -1,3 +1,4 @@
+import type { IpcReply } from '../../shared/ipc/channels';
 import { originOf } from '../app/origin';
 
 /** The facts about an IPC message's sender that decide whether it is trusted. */
@@ -28,4 +29,16 @@ export function isTrustedSender(facts: SenderFacts, trusted: TrustedSender): boo
   if (trusted.webContentsId === null || facts.senderId !== trusted.webContentsId) return false;
   if (!facts.isMainFrame || facts.frameUrl === null) return false;
   return originOf(facts.frameUrl) === trusted.origin;
+}
+
+/** Answers a request with `receive` when it comes from the trusted sender; anyone else gets the refusal. */
+export async function answerIfTrusted(
+  facts: SenderFacts,
+  trusted: TrustedSender,
+  channel: string,
+  receive: () => Promise<IpcReply<unknown>>,
+): Promise<IpcReply<unknown>> {
+  if (isTrustedSender(facts, trusted)) return receive();
+  console.warn(`[keyfob] refused ${channel.slice(0, 40)} from an untrusted sender`);
+  return { ok: false, error: { code: 'internal', message: UNKNOWN_SENDER_MESSAGE } };
 }

@@ -6,8 +6,8 @@ import type {
   DraftCheck,
   ManualDraft,
 } from '../../shared/ipc-contract';
+import type { TokenLabel } from '../../shared/otp-types';
 import type { Vault } from '../vault';
-import { addOptionsArg, draftArg, idArg, idsArg, labelArg } from './args';
 import { codeSnapshot, toAccountView, withSecret } from './codes';
 import { draftToToken, parseDraft, parseLabel } from './draft';
 import { toErrorData } from './errors';
@@ -15,15 +15,15 @@ import { toErrorData } from './errors';
 /** The account channels, written against an open vault and a clock. */
 export interface AccountHandlers {
   list(): Promise<AccountView[]>;
-  codes(ids?: unknown): Promise<CodesResult>;
-  checkDraft(draft: unknown): Promise<DraftCheck>;
-  add(draft: unknown, opts: unknown): Promise<AccountView>;
-  rename(id: unknown, label: unknown): Promise<AccountView>;
-  remove(id: unknown): Promise<null>;
-  reorder(ids: unknown): Promise<AccountView[]>;
-  hotpNext(id: unknown): Promise<CodeSnapshot>;
+  codes(ids?: string[]): Promise<CodesResult>;
+  checkDraft(draft: ManualDraft): Promise<DraftCheck>;
+  add(draft: ManualDraft, opts: { allowDuplicate: boolean }): Promise<AccountView>;
+  rename(id: string, label: TokenLabel): Promise<AccountView>;
+  remove(id: string): Promise<null>;
+  reorder(ids: string[]): Promise<AccountView[]>;
+  hotpNext(id: string): Promise<CodeSnapshot>;
   /** The code `clipboard:copy-code` copies: the current one (HOTP: at the stored counter, not advanced). */
-  currentCode(id: unknown): Promise<string>;
+  currentCode(id: string): Promise<string>;
 }
 
 /** Account handlers over `vault()` (which throws while the vault is not open) and `now()`. */
@@ -38,7 +38,7 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
   return {
     list,
     async codes(ids) {
-      const wanted = ids === undefined ? null : new Set(idsArg(ids));
+      const wanted = ids === undefined ? null : new Set(ids);
       const accounts = (await vault().list()).filter((a) => wanted === null || wanted.has(a.id));
       const atMs = now();
       const secrets = await vault().secrets(accounts.map((a) => a.id));
@@ -51,8 +51,8 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
       }
       return result;
     },
-    async checkDraft(raw) {
-      const parsed = parseDraft(draftArg(raw));
+    async checkDraft(draft) {
+      const parsed = parseDraft(draft);
       if (parsed.token === null) return { errors: parsed.errors, preview: null, duplicateOf: null };
       const duplicate = await vault().findDuplicate(parsed.token);
       return {
@@ -61,28 +61,26 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
       };
     },
-    async add(raw, opts) {
-      const token = draftToToken(draftArg(raw) satisfies ManualDraft);
-      return toAccountView(await vault().add(token, addOptionsArg(opts)));
+    async add(draft, opts) {
+      return toAccountView(await vault().add(draftToToken(draft), opts));
     },
-    async rename(id, raw) {
-      const { issuer, account } = labelArg(raw);
-      return toAccountView(await vault().rename(idArg(id), parseLabel(issuer, account)));
+    async rename(id, { issuer, account }) {
+      return toAccountView(await vault().rename(id, parseLabel(issuer, account)));
     },
     async remove(id) {
-      await vault().remove(idArg(id));
+      await vault().remove(id);
       return null;
     },
     async reorder(ids) {
-      await vault().reorder(idsArg(ids));
+      await vault().reorder(ids);
       return list();
     },
     async hotpNext(id) {
-      const { account, code } = await vault().takeHotpCode(idArg(id), now());
+      const { account, code } = await vault().takeHotpCode(id, now());
       return { id: account.id, code, validFromMs: null, validUntilMs: null, nextCode: null };
     },
     async currentCode(id) {
-      const account = await find(idArg(id));
+      const account = await find(id);
       return codeSnapshot(account.id, withSecret(account, await vault().secret(account.id)), now()).code;
     },
   };

@@ -27,10 +27,10 @@ import {
 /** The backup channels: import sessions (bytes and seeds stay here) and export. */
 export interface BackupHandlers {
   importOpen(): Promise<ImportOpened | null>;
-  importRead(sessionId: unknown, password: unknown): Promise<ImportEntryView[]>;
-  importCommit(sessionId: unknown, choices: unknown): Promise<ImportSummary>;
-  importCancel(sessionId: unknown): Promise<null>;
-  exportTo(format: unknown, password: unknown): Promise<ExportSummary | null>;
+  importRead(sessionId: string, password: string | null): Promise<ImportEntryView[]>;
+  importCommit(sessionId: string, choices: ImportChoice[]): Promise<ImportSummary>;
+  importCancel(sessionId: string): Promise<null>;
+  exportTo(format: AppExportFormat, password: string | null): Promise<ExportSummary | null>;
   /** Whether the backup reminder banner should show now. */
   reminder(): Promise<boolean>;
   dismissReminder(): Promise<null>;
@@ -69,8 +69,6 @@ export function backupHandlers(
     },
     async importRead(id, password) {
       const s = sessions.use(id);
-      if (password !== null && typeof password !== 'string')
-        throw new KeyfobError('invalid-input', 'The request was malformed: expected a password.');
       const report = await readImport(s.fileName, s.bytes, password ?? undefined);
       s.plan = await planImport(vault(), [report]);
       s.done = [];
@@ -89,10 +87,11 @@ export function backupHandlers(
         };
       });
     },
-    async importCommit(id, rawChoices) {
+    async importCommit(id, choices) {
       const s = sessions.use(id);
       if (s.plan === null) throw new KeyfobError('invalid-input', 'Read the backup before saving it.');
-      const choices = choicesArg(rawChoices, s.plan.length);
+      if (choices.length !== s.plan.length)
+        throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per entry.');
       // A keychain locked while the user reviewed the list fails here, in one write, rather than in
       // many parallel ones (libsecret can leave those waiting for an unlock prompt).
       await keychainReady?.();
@@ -118,9 +117,8 @@ export function backupHandlers(
       await updateBackupState(home, { reminderDismissedAt: now() });
       return null;
     },
-    async exportTo(rawFormat, password) {
-      const format = exportFormatArg(rawFormat);
-      if (format === 'aegis-encrypted' && (typeof password !== 'string' || password === ''))
+    async exportTo(format, password) {
+      if (format === 'aegis-encrypted' && (password === null || password === ''))
         throw new KeyfobError('invalid-input', 'Choose a password for the encrypted backup.', 'password');
       const day = new Date(now()).toISOString().slice(0, 10);
       const path = await dialogs.saveFile({
@@ -132,7 +130,7 @@ export function backupHandlers(
       const result = await writeExport(
         format,
         tokens,
-        format === 'aegis-encrypted' ? (password as string) : undefined,
+        format === 'aegis-encrypted' ? (password ?? undefined) : undefined,
       );
       await writeBackupFile(path, result.bytes);
       const atMs = now();
@@ -140,16 +138,4 @@ export function backupHandlers(
       return { fileName: basename(path), count: tokens.length, atMs };
     },
   };
-}
-
-function choicesArg(value: unknown, length: number): ImportChoice[] {
-  const ok = new Set<unknown>(['skip', 'replace', 'keep-both']);
-  if (!Array.isArray(value) || value.length !== length || !value.every((c) => ok.has(c)))
-    throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per entry.');
-  return value as ImportChoice[];
-}
-
-function exportFormatArg(value: unknown): AppExportFormat {
-  if (value === 'aegis-encrypted' || value === 'aegis' || value === 'otpauth') return value;
-  throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
 }

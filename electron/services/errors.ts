@@ -1,5 +1,5 @@
 import { KeyfobError, type ErrorData } from '../../shared/errors';
-import type { IpcReply } from '../../shared/ipc-contract';
+import type { IpcReply } from '../../shared/ipc/channels';
 
 /**
  * The name of an unexpected error (TypeError, RangeError, …) — never its message, which could hold

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../shared/errors';
 import type { ImportSummary } from '../../shared/ipc-contract';
 import type { PlannedEntry } from '../formats';
-import { idArg } from './args';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
 
@@ -59,8 +58,7 @@ export class ImportSessions {
   }
 
   /** The session `rawId` names, its 5 minutes restarted; a clear message when it is gone. */
-  use(rawId: unknown): ImportSession {
-    const id = idArg(rawId);
+  use(id: string): ImportSession {
     const found = this.sessions.get(id);
     if (found !== undefined && !found.hold.check()) {
       found.hold.arm();
@@ -75,8 +73,7 @@ export class ImportSessions {
   }
 
   /** Forgets a session (saved, cancelled, or replaced). */
-  close(rawId: unknown): void {
-    const id = idArg(rawId);
+  close(id: string): void {
     this.sessions.get(id)?.hold.disarm();
     this.sessions.delete(id);
   }

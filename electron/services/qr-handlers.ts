@@ -7,7 +7,6 @@ import { formatKeyUri } from '../core';
 import { migrationIncompatibility } from '../import/google-migration-format';
 import { writeExport } from '../formats';
 import type { Vault } from '../vault';
-import { idArg, idsArg } from './args';
 import { withSecret } from './codes';
 import { dialogName, showQrConfirmation, transferConfirmation } from './reveal-confirm';
 import { tokensOf } from './tokens';
@@ -18,8 +17,8 @@ import { tokensOf } from './tokens';
  * a refusal answers null and reads no secret.
  */
 export interface QrHandlers {
-  accountQr(id: unknown): Promise<QrReveal | null>;
-  transfer(ids: unknown): Promise<TransferCodes | null>;
+  accountQr(id: string): Promise<QrReveal | null>;
+  transfer(ids: string[]): Promise<TransferCodes | null>;
 }
 
 /**
@@ -34,16 +33,15 @@ export async function qrDataUrl(text: string): Promise<string> {
 /** QR handlers over an open vault and the dialogs that ask for confirmation. */
 export function qrHandlers(vault: () => Vault, dialogs: DialogsAdapter): QrHandlers {
   return {
-    async accountQr(rawId) {
-      const id = idArg(rawId);
+    async accountQr(id) {
       const account = (await vault().list()).find((a) => a.id === id);
       if (account === undefined) throw new KeyfobError('not-found', 'That account no longer exists.');
       if (!(await dialogs.confirm(showQrConfirmation(account)))) return null;
       const secret = await vault().secret(account.id);
       return { image: await qrDataUrl(formatKeyUri(withSecret(account, secret))) };
     },
-    async transfer(rawIds) {
-      const wanted = new Set(idsArg(rawIds));
+    async transfer(ids) {
+      const wanted = new Set(ids);
       if (wanted.size === 0)
         throw new KeyfobError('invalid-input', 'Choose at least one account to transfer.');
       // Chosen by id from one read of the list, in the list's order: an account added or removed

@@ -3,15 +3,14 @@ import type { AccountView, ReplaceCheck } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
 import type { Vault } from '../vault';
-import { idArg } from './args';
 import { codeSnapshot, toAccountView } from './codes';
 import { parseDraft } from './draft';
 
 /** "Replace key…" and "Restore previous key" on a row (issue 5 re-provisioning). */
 export interface ReplaceHandlers {
-  check(id: unknown, key: unknown): Promise<ReplaceCheck>;
-  replace(id: unknown, key: unknown): Promise<AccountView>;
-  restore(id: unknown): Promise<AccountView>;
+  check(id: string, key: string): Promise<ReplaceCheck>;
+  replace(id: string, key: string): Promise<AccountView>;
+  restore(id: string): Promise<AccountView>;
 }
 
 /** Replace handlers over an open vault and a clock. */
@@ -20,9 +19,8 @@ export function replaceHandlers(vault: () => Vault, now: () => number): ReplaceH
    * The new key as typed: an `otpauth://` URI (its parameters win, the row keeps its name) or a
    * base32 secret for the account's current parameters. Throws `invalid-input` on the `key` field.
    */
-  const newToken = async (id: unknown, key: unknown): Promise<Token> => {
-    if (typeof key !== 'string') throw new KeyfobError('invalid-input', 'Type or paste the new key.', 'key');
-    const account = (await vault().list()).find((a) => a.id === idArg(id));
+  const newToken = async (id: string, key: string): Promise<Token> => {
+    const account = (await vault().list()).find((a) => a.id === id);
     if (account === undefined) throw new KeyfobError('not-found', 'That account no longer exists.');
     const text = key.trim();
     if (text === '') throw new KeyfobError('invalid-input', 'Type or paste the new key.', 'key');
@@ -55,17 +53,17 @@ export function replaceHandlers(vault: () => Vault, now: () => number): ReplaceH
     async check(id, key) {
       try {
         const token = await newToken(id, key);
-        return { error: null, preview: codeSnapshot(idArg(id), token, now()) };
+        return { error: null, preview: codeSnapshot(id, token, now()) };
       } catch (e) {
         if (e instanceof KeyfobError && e.field === 'key') return { error: e.message, preview: null };
         throw e;
       }
     },
     async replace(id, key) {
-      return toAccountView(await vault().replace(idArg(id), await newToken(id, key)));
+      return toAccountView(await vault().replace(id, await newToken(id, key)));
     },
     async restore(id) {
-      return toAccountView(await vault().restore(idArg(id)));
+      return toAccountView(await vault().restore(id));
     },
   };
 }

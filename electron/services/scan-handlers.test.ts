@@ -84,8 +84,11 @@ describe('scan:submit', () => {
     ['not text', 42],
     ['empty text', '  '],
     ['too long', `otpauth://totp/x?secret=${'A'.repeat(20_000)}`],
-  ])('refuses %s', async (_, text) => {
-    await expect(h()['scan:submit'](text as string)).rejects.toMatchObject({ code: 'invalid-input' });
+  ])('refuses %s before the handler', async (_, text) => {
+    expect(await services.invoke('scan:submit', text as string)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('collects a transfer in any order, refuses another export, and previews only once complete', async () => {
@@ -214,7 +217,9 @@ describe('scan:save', () => {
   it('refuses a decision list that does not match the entries, and saving twice', async () => {
     await previewOf(RFC_URI);
     await expect(h()['scan:save']([])).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(h()['scan:save'](['maybe' as 'add'])).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await services.invoke('scan:save', ['maybe' as 'add'])).toMatchObject({
+      error: { code: 'invalid-input' },
+    });
     expect(await h()['accounts:list']()).toEqual([]);
     await h()['scan:save'](['add']);
     await expect(h()['scan:save'](['add'])).rejects.toThrow(/nothing scanned to save/);

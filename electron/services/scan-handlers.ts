@@ -13,27 +13,15 @@ import type { Timers } from './clipboard-clear';
 import { codeSnapshot, toAccountView } from './codes';
 import { replaceDuplicate } from './replace-duplicate';
 import { scanScreens } from './scan-screens';
-import { ScanSession, scanTextArg, type ScannedTokens } from './scan-session';
+import { ScanSession, type ScannedTokens } from './scan-session';
 
 /** The QR-scan channels: take scanned texts into main's scan session, preview, save with the user's choices. */
 export interface ScanHandlers {
-  submit(text: unknown): Promise<ScanStep>;
+  submit(text: string): Promise<ScanStep>;
   screens(): Promise<ScreenScan>;
   pending(): Promise<ScanPreview | null>;
-  save(decisions: unknown): Promise<ScanSaveResult>;
+  save(decisions: ScanDecision[]): Promise<ScanSaveResult>;
   reset(): Promise<null>;
-}
-
-const DECISIONS = new Set<ScanDecision>(['add', 'skip', 'replace', 'keep-both']);
-
-function decisionsArg(value: unknown, count: number): ScanDecision[] {
-  if (
-    !Array.isArray(value) ||
-    value.length !== count ||
-    !value.every((d) => DECISIONS.has(d as ScanDecision))
-  )
-    throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per account.');
-  return value as ScanDecision[];
 }
 
 /**
@@ -68,7 +56,7 @@ export function scanHandlers(
     return { entries, problems };
   };
   return {
-    submit: async (raw) => session.take(scanTextArg(raw), describe),
+    submit: async (text) => session.take(text, describe),
     async screens() {
       const scan = await scanScreens(capture);
       if (scan.text === null)
@@ -88,10 +76,11 @@ export function scanHandlers(
       }));
       return { ...waiting.preview, entries };
     },
-    async save(rawDecisions) {
+    async save(decisions) {
       const waiting = session.waiting;
       if (waiting === null) session.takePending(); // throws: nothing to save
-      const decisions = decisionsArg(rawDecisions, waiting?.tokens.length ?? 0);
+      if (decisions.length !== waiting?.tokens.length)
+        throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per account.');
       const { tokens } = session.takePending();
       const result: ScanSaveResult = { added: [], replaced: 0, skipped: 0 };
       for (const [i, token] of tokens.entries()) {

@@ -7,15 +7,6 @@ import { classifyQrText } from '../qr';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
 
-const MAX_TEXT_LENGTH = 16_384;
-
-/** The scanned text as the renderer sent it: bounded text. */
-export function scanTextArg(value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT_LENGTH)
-    throw new KeyfobError('invalid-input', 'The request was malformed: a scanned code is not text.');
-  return value.trim();
-}
-
 /** The tokens (with seeds) a scan yielded, and what could not be read. */
 export interface ScannedTokens {
   tokens: Token[];

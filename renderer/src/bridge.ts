@@ -1,4 +1,4 @@
-import type { ArgsOf, Channel, IpcEvents, ResultOf } from '../../shared/ipc-contract';
+import type { ArgsOf, Channel, IpcEvents, IpcReply, ResultOf } from '../../shared/ipc/channels';
 import type { ErrorData } from '../../shared/errors';
 
 /** A failed IPC call, carrying main's error as data (code, message, field). */
@@ -14,10 +14,8 @@ export class BridgeError extends Error {
 /** Calls one contract channel and unwraps its reply: the value, or a thrown {@link BridgeError}. */
 export async function call<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<ResultOf<C>> {
   // The mapped bridge type cannot be indexed by a generic key without widening; this cast only
-  // restores the correlation the contract already guarantees.
-  const fn = window.keyfob[channel] as unknown as (
-    ...a: ArgsOf<C>
-  ) => Promise<{ ok: true; value: ResultOf<C> } | { ok: false; error: ErrorData }>;
+  // restores the correlation the channel table already guarantees.
+  const fn = window.keyfob[channel] as unknown as (...a: ArgsOf<C>) => Promise<IpcReply<ResultOf<C>>>;
   const reply = await fn(...args);
   if (!reply.ok) throw new BridgeError(reply.error);
   return reply.value;

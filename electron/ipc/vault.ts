@@ -1,0 +1,9 @@
+import type { ChannelHandlers } from '../../shared/ipc/channels';
+import type { HandlerContext } from '../services/app-services';
+
+/** The vault channels: whether the keychain and the files are usable, and trying again. */
+export const vaultChannels = ({ session }: HandlerContext) =>
+  ({
+    'vault:status': () => session.status(),
+    'vault:retry': () => session.retry(),
+  }) satisfies Partial<ChannelHandlers>;

@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import type { ErrorData } from '../errors';
+import type * as T from '../ipc-contract';
+import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
+
+// The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
+// and its handler in the concern's file under electron/ipc/ (the compiler points at it).
+//
+// Argument schemas (valibot, no Node built-ins): a compromised renderer can send anything, so main
+// checks shapes and bounds before any handler runs; what the user typed (a draft, a label, a key) is
+// checked later, field by field, so the form can show each problem.
+const id = text(200, 'expected an account id');
+const ids = v.pipe(
+  v.array(id, 'expected a list of account ids'),
+  v.check((list) => new Set(list).size === list.length, 'an account id appears twice'),
+);
+const sessionId = text(200, 'expected an import session');
+const password = v.nullable(v.string('expected a password'));
+const MAX_TEXT = 16_384; // a scanned code or a pasted key; a full Google transfer code is far shorter
+const keyText = v.pipe(v.string('expected the new key as text'), v.maxLength(MAX_TEXT));
+const label = v.object({ issuer: v.string(), account: v.string() }, 'expected an issuer and an account name');
+const scanText = v.pipe(
+  v.string('a scanned code is not text'),
+  v.maxLength(MAX_TEXT, 'a scanned code is too long'),
+  v.trim(),
+  v.minLength(1, 'a scanned code is empty'),
+);
+const addOptions = v.object({ allowDuplicate: v.boolean() }, 'expected add options');
+const settingsPatch = v.strictObject(
+  { clearClipboardSeconds: v.exactOptional(clearSeconds) } satisfies Record<keyof T.Settings, unknown>,
+  'expected only known settings',
+);
+const CHOICE = { skip: true, replace: true, 'keep-both': true } as const;
+const scanDecisions = v.array(
+  oneOf<T.ScanDecision>({ ...CHOICE, add: true }),
+  'expected one choice per account',
+);
+const importChoices = v.array(oneOf<T.ImportChoice>(CHOICE), 'expected one choice per entry');
+const exportFormat = oneOf<T.AppExportFormat>({ 'aegis-encrypted': true, aegis: true, otpauth: true });
+
+/**
+ * Every request the renderer can make of main: its argument schemas, its reply type, and whether it
+ * changes the account list (`write`: main then knows the list on disk is its own, to tell it from
+ * another process's change) or not (`read`). The renderer's `window.keyfob` type, the preload's
+ * channel list, main's argument checks and change detection all follow from this table.
+ *
+ * Seeds stay in main. Exactly two replies carry them to the renderer, drawn as QR images:
+ * `accounts:show-qr` and `backup:transfer-codes`, and only after main asked the user with a native
+ * dialog naming the accounts (a refusal answers null). Every other reply is seed-free.
+ */
+export const CHANNELS = {
+  'vault:status': read().returns<T.VaultStatus>(),
+  /** Re-open the vault (after the user unlocked the keychain). */
+  'vault:retry': read().returns<T.VaultStatus>(),
+  'accounts:list': read().returns<T.AccountView[]>(),
+  /** Codes of every account, or of the listed ones. */
+  'accounts:codes': entry(
+    v.union([args(), args(ids)], 'expected nothing or a list of account ids'),
+    false,
+  ).returns<T.CodesResult>(),
+  'accounts:check-draft': read(draft).returns<T.DraftCheck>(),
+  'accounts:add': write(draft, addOptions).returns<T.AccountView>(),
+  'accounts:rename': write(id, label).returns<T.AccountView>(),
+  'accounts:remove': write(id).returns<null>(),
+  'accounts:reorder': write(ids).returns<T.AccountView[]>(),
+  /** HOTP: advance the counter durably and return the new code. */
+  'accounts:hotp-next': write(id).returns<T.CodeSnapshot>(),
+  /** Checks a new key (base32 or otpauth:// URI) for a row and previews its code; stores nothing. */
+  'accounts:check-replace': read(id, keyText).returns<T.ReplaceCheck>(),
+  /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
+  'accounts:replace': write(id, keyText).returns<T.AccountView>(),
+  /** Swaps the previous key back in. */
+  'accounts:restore': write(id).returns<T.AccountView>(),
+  /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
+  'accounts:show-qr': read(id).returns<T.QrReveal | null>(),
+  /** Copy the account's current code (computed in main) to the clipboard. */
+  'clipboard:copy-code': read(id).returns<{ code: string; clearAfterSeconds: number }>(),
+  'settings:get': read().returns<T.Settings>(),
+  'settings:set': read(settingsPatch).returns<T.Settings>(),
+  // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
+  /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
+  'scan:submit': read(scanText).returns<T.ScanStep>(),
+  /** Captures every display (Keyfob's window hidden), decodes them in main, and takes the code as `scan:submit` would. */
+  'scan:screens': read().returns<T.ScreenScan>(),
+  /** The pending preview with codes recomputed now (the confirm step refreshes them); null when none. */
+  'scan:pending': read().returns<T.ScanPreview | null>(),
+  /** Saves the pending preview with one decision per entry (its order); then forgets it. */
+  'scan:save': write(scanDecisions).returns<T.ScanSaveResult>(),
+  /** Forgets the pending preview and any half-collected transfer. */
+  'scan:reset': read().returns<null>(),
+  // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
+  /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
+  'backup:import-open': read().returns<T.ImportOpened | null>(),
+  /** Reads the opened backup (with its password when encrypted) and plans every entry. */
+  'backup:import-read': read(sessionId, password).returns<T.ImportEntryView[]>(),
+  /**
+   * Saves the planned entries, one choice per entry in `backup:import-read`'s order, and ends the
+   * session. When the keychain or the disk fails half-way the session stays: calling again saves
+   * the rest, and the summary covers every attempt.
+   */
+  'backup:import-commit': write(sessionId, importChoices).returns<T.ImportSummary>(),
+  /** Forgets an import session without saving. */
+  'backup:import-cancel': read(sessionId).returns<null>(),
+  /** Shows the save dialog and writes every account there; null when cancelled. */
+  'backup:export': read(exportFormat, password).returns<T.ExportSummary | null>(),
+  /**
+   * The chosen accounts (by id) as Google Authenticator migration QR images, after a native dialog
+   * naming them; null when the user refused. No confirmation (and no seed) when none can be transferred.
+   */
+  'backup:transfer-codes': read(ids).returns<T.TransferCodes | null>(),
+  /** Whether to show the backup reminder: accounts changed since the last backup, not dismissed this week. */
+  'backup:reminder': read().returns<{ due: boolean }>(),
+  /** Hides the backup reminder for a week. */
+  'backup:reminder-dismiss': read().returns<null>(),
+};
+
+/** Pushed from main to the renderer, each with the arguments its listeners receive. */
+export const EVENTS = {
+  /** The account list changed outside this window (the CLI, another process). */
+  'vault:changed': event<[]>(),
+};
+
+export type Channel = keyof typeof CHANNELS;
+/** A channel's arguments as the renderer passes them. */
+export type ArgsOf<C extends Channel> = v.InferInput<(typeof CHANNELS)[C]['args']>;
+/** A channel's arguments as its handler receives them, after the check. */
+export type CheckedArgsOf<C extends Channel> = v.InferOutput<(typeof CHANNELS)[C]['args']>;
+export type ResultOf<C extends Channel> = (typeof CHANNELS)[C]['reply'];
+/** Main's handler of every channel: checked, typed arguments in; the reply value out, or a thrown KeyfobError. */
+export type ChannelHandlers = { [C in Channel]: (...args: CheckedArgsOf<C>) => Promise<ResultOf<C>> };
+export type IpcEvents = typeof EVENTS;
+
+/** Every reply crosses IPC as data: a value, or a typed error with a human message. */
+export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** The bridge the preload exposes as `window.keyfob`: one async function per channel, and `on()` for events. */
+export type KeyfobBridge = {
+  [C in Channel]: (...args: ArgsOf<C>) => Promise<IpcReply<ResultOf<C>>>;
+} & {
+  on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
+};
+
+/** The names the preload builds its bridge from (written into its bundle at build time). */
+export const IPC_NAMES = {
+  channels: Object.keys(CHANNELS) as Channel[],
+  events: Object.keys(EVENTS) as (keyof IpcEvents)[],
+};

@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+import type { Algorithm, OtpType } from '../otp-types';
+
+/** A channel's arguments, in order; missing or extra arguments are refused. */
+export const args = <const T extends v.TupleItems>(...items: T) =>
+  v.strictTuple(items, `expected ${items.length} argument${items.length === 1 ? '' : 's'}`);
+
+/** A table entry over an arguments schema; `writes` when the request changes the account list. */
+export const entry = <const A extends v.GenericSchema<unknown, unknown[]>>(args: A, writes: boolean) => ({
+  /** The reply type (carried at compile time only). */
+  returns: <R>() => ({ args, reply: undefined as R, writes }),
+});
+
+/** A request that leaves the account list as it is (it may write other files: settings, backups). */
+export const read = <const T extends v.TupleItems>(...items: T) => entry(args(...items), false);
+
+/** A request that changes the account list: main remembers the list after it, to tell it from outside changes. */
+export const write = <const T extends v.TupleItems>(...items: T) => entry(args(...items), true);
+
+/** A pushed event whose listeners receive `T` (carried at compile time only). */
+export const event = <T extends unknown[]>() => undefined as unknown as T;
+
+/** Every member of a string union, from a record the compiler checks is complete. */
+export const oneOf = <T extends string>(all: Record<T, true>) => v.picklist(Object.keys(all) as T[]);
+
+/** Non-empty text of at most `max` characters; `what` says what was expected. */
+export const text = (max: number, what: string) =>
+  v.pipe(v.string(what), v.minLength(1, what), v.maxLength(max, what));
+
+const CLEAR_SECONDS = 'Clipboard clearing must be a whole number of seconds from 0 (never) to 600';
+
+/** Seconds before a copied code is wiped: a whole number from 0 (never) to ten minutes. */
+export const clearSeconds = v.pipe(
+  v.number(CLEAR_SECONDS),
+  v.integer(CLEAR_SECONDS),
+  v.minValue(0, CLEAR_SECONDS),
+  v.maxValue(600, CLEAR_SECONDS),
+);
+
+/** The manual-entry form as typed: every field text but the type and algorithm (checked field by field later). */
+export const draft = v.object(
+  {
+    ...v.entriesFromList(['issuer', 'account', 'secret', 'digits', 'period', 'counter'], v.string()),
+    type: oneOf<OtpType>({ totp: true, hotp: true, steam: true }),
+    algorithm: oneOf<Algorithm>({ SHA1: true, SHA256: true, SHA512: true }),
+  },
+  'expected the manual-entry form',
+);
