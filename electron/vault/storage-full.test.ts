@@ -29,9 +29,7 @@ const canMount = (() => {
   return probe !== undefined;
 })();
 if (!canMount && process.env.KEYFOB_REQUIRE_TMPFS === '1')
-  throw new Error(
-    'KEYFOB_REQUIRE_TMPFS=1 but `mount -t tmpfs` failed: run as root, or unset it to skip.',
-  );
+  throw new Error('KEYFOB_REQUIRE_TMPFS=1 but `mount -t tmpfs` failed: run as root, or unset it to skip.');
 afterEach(() => {
   for (const dir of mounts.splice(0)) {
     execFileSync('umount', [dir]);

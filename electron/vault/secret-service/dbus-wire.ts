@@ -3,13 +3,14 @@
  * bulk. Hand-written rather than a D-Bus library, on two grounds measured by `npm run bench`:
  *
  * - Speed, slightly: the same 500-secret read in a fresh `node` process, medians of 9
- *   (secret-service-client-bench.ts; 2 cores, load 4–5): with the item index, as `keyfob code`
- *   reads, 133 ms wall / 108 ms CPU here against 161 ms / 139 ms over dbus-next (1.2×; node alone
- *   starts in 60 ms); without the index (500 attribute lookups) 215 ms / 170 ms against
- *   270 ms / 263 ms (1.25×); keytar item by item 285 ms / 207 ms.
+ *   (bench/secret-service-client-bench.ts; 2 cores, load 3–5): with the item index, as
+ *   `keyfob code` reads, 133–136 ms wall / 108–111 ms CPU here against 160–169 ms / 139–148 ms over
+ *   dbus-next (1.2×; node alone starts in 60 ms); without the index (500 attribute lookups)
+ *   211–229 ms / 165–179 ms against 268–289 ms / 261–279 ms (1.25×); keytar item by item
+ *   283–319 ms / 205–229 ms.
  * - Hostile input, decisively: of the 16 wrong answers the tests give (testing/hostile-answers.ts;
- *   secret-service-wrong-answers-bench.ts), this client refuses all 16 at once. dbus-next 0.10.2
- *   refuses 7 at once and 5 only at the timeout (it buffers a 100 MB claim, waits on a bad
+ *   bench/secret-service-wrong-answers-bench.ts), this client refuses all 16 at once. dbus-next
+ *   0.10.2 refuses 7 at once and 5 only at the timeout (it buffers a 100 MB claim, waits on a bad
  *   handshake), accepts a Hello of the wrong type, crashes the process on 2 (exceptions thrown
  *   from its socket listener, out of any caller's reach) and loops forever on a variant holding an
  *   array of empty structs — a synchronous loop no timeout can end.
