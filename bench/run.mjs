@@ -11,21 +11,30 @@ const outdir = join(root, 'out', 'bench');
 const suites = [
   'engine-bench',
   'vault-bench',
+  'secret-service-client-bench',
+  'secret-service-wrong-answers-bench',
   'qr-bench',
   'qr-jsqr-bench',
   'backup-bench',
   'read-while-import-bench',
   'input-bench',
 ];
+// Programs a suite starts in fresh processes (one cold process per sample): built, not run here.
+const samples = [
+  'secret-service-read/built-in',
+  'secret-service-read/dbus-next',
+  'secret-service-read/keytar',
+];
 
 await build({
-  entryPoints: suites.map((s) => join(root, 'bench', `${s}.ts`)),
+  entryPoints: [...suites, ...samples].map((s) => join(root, 'bench', `${s}.ts`)),
   outdir,
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['keytar', 'electron'],
+  // Loaded from node_modules at run time, as the app's own build does with its dependencies.
+  external: ['keytar', 'electron', 'dbus-next'],
   logLevel: 'warning',
 });
 

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { scrypt } from '@noble/hashes/scrypt.js';
+import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseMigrationUri } from '../import/google-migration';
 import { AEGIS_SCRYPT } from './aegis-write';
@@ -54,41 +55,77 @@ describe('round trips', () => {
 });
 
 describe('the encrypted Aegis file, checked by an independent reader', () => {
-  // A Python reader written from Aegis's docs/vault.md alone (with the `cryptography` package):
-  // if Keyfob and this agree, the file follows the spec rather than Keyfob's own reading of it.
-  const PY = String.raw`
-import base64, json, sys
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-f = json.load(sys.stdin); pw = sys.argv[1].encode('utf-8'); h = f['header']
-assert f['version'] == 1 and h['params'] is not None
-for s in h['slots']:
-    assert s['type'] == 1 and len(bytes.fromhex(s['salt'])) == 32 and len(bytes.fromhex(s['key_params']['nonce'])) == 12
-    kek = Scrypt(salt=bytes.fromhex(s['salt']), length=32, n=s['n'], r=s['r'], p=s['p']).derive(pw)
-    master = AESGCM(kek).decrypt(bytes.fromhex(s['key_params']['nonce']), bytes.fromhex(s['key']) + bytes.fromhex(s['key_params']['tag']), None)
-    db = AESGCM(master).decrypt(bytes.fromhex(h['params']['nonce']), base64.b64decode(f['db']) + bytes.fromhex(h['params']['tag']), None)
-    out = json.loads(db.decode('utf-8'))
-    print(json.dumps({'n': s['n'], 'r': s['r'], 'p': s['p'], 'version': out['version'], 'groups': out['groups'],
-      'entries': [[e['type'], e['issuer'], e['name'], e['info']['secret'], e['info']['algo'], e['info']['digits'], e['info'].get('period'), e['info'].get('counter')] for e in out['entries']]}))
-`;
-
-  it('opens with Python cryptography following vault.md, with N=32768 r=8 p=1', async () => {
-    const { bytes } = await writeExport('aegis-encrypted', [...CANONICAL_TOKENS], 'pässword ✓');
-    const out = execFileSync('python3', ['-c', PY, 'pässword ✓'], {
-      input: Buffer.from(bytes),
-      encoding: 'utf8',
-    });
-    const parsed = JSON.parse(out) as {
-      n: number;
-      r: number;
-      p: number;
+  // A reader written from Aegis's docs/vault.md alone, with another scrypt (@noble/hashes, in
+  // JavaScript; Keyfob derives with OpenSSL's) and no code of Keyfob's: if the two agree, the file
+  // follows the spec rather than Keyfob's own reading of it.
+  const hex = (s: string) => Buffer.from(s, 'hex');
+  const openGcm = (key: Uint8Array, nonce: string, tag: string, sealed: Buffer) => {
+    const d = createDecipheriv('aes-256-gcm', key, hex(nonce));
+    d.setAuthTag(hex(tag));
+    return Buffer.concat([d.update(sealed), d.final()]);
+  };
+  interface Slot {
+    type: number;
+    salt: string;
+    n: number;
+    r: number;
+    p: number;
+    key: string;
+    key_params: { nonce: string; tag: string };
+  }
+  interface Entry {
+    type: string;
+    issuer: string;
+    name: string;
+    info: { secret: string; algo: string; digits: number; period?: number; counter?: number };
+  }
+  function readVaultMd(bytes: Uint8Array, password: string) {
+    const f = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
       version: number;
-      groups: unknown[];
-      entries: unknown[][];
+      header: { slots: Slot[]; params: { nonce: string; tag: string } | null };
+      db: string;
     };
-    expect({ n: parsed.n, r: parsed.r, p: parsed.p }).toEqual(AEGIS_SCRYPT);
-    expect([parsed.version, parsed.groups]).toEqual([3, []]);
-    expect(parsed.entries[5]).toEqual([
+    const params = f.header.params;
+    expect(f.version).toBe(1);
+    expect(params).not.toBeNull();
+    return f.header.slots.map((s) => {
+      expect([s.type, hex(s.salt).length, hex(s.key_params.nonce).length]).toEqual([1, 32, 12]);
+      const kek = scrypt(new TextEncoder().encode(password), hex(s.salt), {
+        N: s.n,
+        r: s.r,
+        p: s.p,
+        dkLen: 32,
+      });
+      const master = openGcm(kek, s.key_params.nonce, s.key_params.tag, hex(s.key));
+      const db = openGcm(master, params?.nonce ?? '', params?.tag ?? '', Buffer.from(f.db, 'base64'));
+      const out = JSON.parse(db.toString('utf8')) as { version: number; groups: unknown[]; entries: Entry[] };
+      return {
+        n: s.n,
+        r: s.r,
+        p: s.p,
+        version: out.version,
+        groups: out.groups,
+        entries: out.entries.map((e) => [
+          e.type,
+          e.issuer,
+          e.name,
+          e.info.secret,
+          e.info.algo,
+          e.info.digits,
+          e.info.period ?? null,
+          e.info.counter ?? null,
+        ]),
+      };
+    });
+  }
+
+  it('opens with a reader following vault.md, with N=32768 r=8 p=1', async () => {
+    const { bytes } = await writeExport('aegis-encrypted', [...CANONICAL_TOKENS], 'pässword ✓');
+    const [parsed, ...more] = readVaultMd(bytes, 'pässword ✓');
+    expect(more).toEqual([]);
+    expect({ n: parsed?.n, r: parsed?.r, p: parsed?.p }).toEqual(AEGIS_SCRYPT);
+    expect([parsed?.version, parsed?.groups]).toEqual([3, []]);
+    expect(parsed?.entries[5]).toEqual([
       'hotp',
       'Corp VPN',
       'vpn-user',
@@ -98,6 +135,7 @@ for s in h['slots']:
       null,
       7,
     ]);
-    expect(parsed.entries.map((e) => e[1])).toEqual(CANONICAL_TOKENS.map((t) => t.issuer));
+    expect(parsed?.entries.map((e) => e[1])).toEqual(CANONICAL_TOKENS.map((t) => t.issuer));
+    expect(() => readVaultMd(bytes, 'wrong password')).toThrow(/authenticate/);
   });
 });

@@ -8,7 +8,8 @@ import { token } from './testing/fixtures';
 import { Vault } from './vault';
 
 // A real full disk: a 64 KiB tmpfs. Mounting needs root (CAP_SYS_ADMIN); elsewhere these tests are
-// skipped with a note rather than faked.
+// skipped with a note rather than faked — unless KEYFOB_REQUIRE_TMPFS=1 (CI, which runs as
+// root, sets it), where not being able to mount fails instead of skipping.
 const mounts: string[] = [];
 function tinyDisk(): string | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'keyfob-full-'));
@@ -27,6 +28,8 @@ const canMount = (() => {
     console.warn('storage-full tests skipped: cannot mount a tmpfs here (needs root).');
   return probe !== undefined;
 })();
+if (!canMount && process.env.KEYFOB_REQUIRE_TMPFS === '1')
+  throw new Error('KEYFOB_REQUIRE_TMPFS=1 but `mount -t tmpfs` failed: run as root, or unset it to skip.');
 afterEach(() => {
   for (const dir of mounts.splice(0)) {
     execFileSync('umount', [dir]);

@@ -30,6 +30,21 @@ export interface Call {
   reply: string;
 }
 
+/**
+ * What the Secret Service reads need from a session-bus connection. The built-in client below
+ * provides it; the benchmark runs the same reads over a D-Bus library through it as well.
+ */
+export interface BusConnection {
+  /** Sends one method call (many may be in flight); resolves with a reply body of signature `c.reply`. */
+  call(c: Call): Promise<DbusValue[]>;
+  /** Sends the calls queued so far now rather than at the end of this tick. */
+  flush(): void;
+  close(): void;
+}
+
+/** Opens an authenticated connection to the bus listening at `path`, or rejects within `timeoutMs`. */
+export type ConnectBus = (path: string, timeoutMs: number) => Promise<BusConnection>;
+
 /** The longest authentication line a bus sends ("OK <32 hex digits>"); more is not a bus. */
 const MAX_AUTH_LINE = 512;
 
@@ -81,7 +96,7 @@ interface Waiter {
  * before buffering) or malformed end the connection; a reply of another signature than the call
  * expects rejects that call.
  */
-export class DbusClient {
+export class DbusClient implements BusConnection {
   private serial = 0;
   private readonly pending = new Map<number, Waiter>();
   private inbox: Buffer = Buffer.alloc(0);
@@ -125,7 +140,6 @@ export class DbusClient {
     return client;
   }
 
-  /** Sends one method call; many may be in flight. Resolves with the reply body. */
   call(c: Call): Promise<DbusValue[]> {
     if (this.closedWith) return Promise.reject(this.closedWith);
     const serial = ++this.serial;
@@ -150,7 +164,6 @@ export class DbusClient {
     ).then((m) => m.body);
   }
 
-  /** Sends the calls queued so far now rather than at the end of this tick. */
   flush(): void {
     this.flushQueued = false;
     if (this.outbox.length === 0) return;

@@ -8,6 +8,7 @@ import {
   splitSignature,
   type DbusValue,
 } from './dbus-wire';
+import { hugeHeader } from './testing/hostile-answers';
 
 describe('D-Bus wire format', () => {
   it('splits signatures into complete types', () => {
@@ -90,17 +91,9 @@ describe('D-Bus wire format', () => {
   });
 
   it('refuses a message claiming more than the cap before any of its body arrives', () => {
-    const header = (bodyLength: number) => {
-      const h = Buffer.alloc(16);
-      h.set([0x6c, MessageType.MethodReturn, 0, 1]);
-      h.writeUInt32LE(bodyLength, 4);
-      h.writeUInt32LE(1, 8);
-      h.writeUInt32LE(0, 12);
-      return h;
-    };
-    expect(messageLength(header(MAX_MESSAGE_BYTES - 16))).toBe(MAX_MESSAGE_BYTES);
-    expect(() => messageLength(header(MAX_MESSAGE_BYTES - 15))).toThrow(/too large/);
-    expect(() => messageLength(header(0xffffffff))).toThrow(/too large/);
+    expect(messageLength(hugeHeader(MAX_MESSAGE_BYTES - 16))).toBe(MAX_MESSAGE_BYTES);
+    expect(() => messageLength(hugeHeader(MAX_MESSAGE_BYTES - 15))).toThrow(/too large/);
+    expect(() => messageLength(hugeHeader(0xffffffff))).toThrow(/too large/);
   });
 
   it('a 10,000-item GetSecrets reply fits well under the cap', () => {

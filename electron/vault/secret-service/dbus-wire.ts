@@ -1,9 +1,21 @@
 /**
  * The D-Bus wire format (little-endian), for the handful of Secret Service calls Keyfob makes in
- * bulk. Hand-written rather than a D-Bus library because of speed, measured on these machines with
- * 500 items: dbus-next and @homebridge/dbus-native spend 250–420 ms of JavaScript CPU marshalling
- * 500 tiny messages in a cold process (the CLI is always cold), which is most of `keyfob code`'s
- * 600 ms budget. Only what the Secret Service API uses is supported.
+ * bulk. Hand-written rather than a D-Bus library, on two grounds measured by `npm run bench`:
+ *
+ * - Speed, slightly: the same 500-secret read in a fresh `node` process, medians of 9
+ *   (bench/secret-service-client-bench.ts; 2 cores, load 3–5): with the item index, as
+ *   `keyfob code` reads, 133–136 ms wall / 108–111 ms CPU here against 160–169 ms / 139–148 ms over
+ *   dbus-next (1.2×; node alone starts in 60 ms); without the index (500 attribute lookups)
+ *   211–229 ms / 165–179 ms against 268–289 ms / 261–279 ms (1.25×); keytar item by item
+ *   283–319 ms / 205–229 ms.
+ * - Hostile input, decisively: of the 16 wrong answers the tests give (testing/hostile-answers.ts;
+ *   bench/secret-service-wrong-answers-bench.ts), this client refuses all 16 at once. dbus-next
+ *   0.10.2 refuses 7 at once and 5 only at the timeout (it buffers a 100 MB claim, waits on a bad
+ *   handshake), accepts a Hello of the wrong type, crashes the process on 2 (exceptions thrown
+ *   from its socket listener, out of any caller's reach) and loops forever on a variant holding an
+ *   array of empty structs — a synchronous loop no timeout can end.
+ *
+ * Only what the Secret Service API uses is supported.
  *
  * Values: y n q i u → number, x t → bigint, b → boolean, d → number, s o g → string,
  * `ay` → Uint8Array, other arrays → Array (dict entries as [key, value] pairs), structs → Array,

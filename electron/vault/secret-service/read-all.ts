@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { base32Encode } from '../../core';
-import type { DbusClient } from './dbus-client';
+import type { BusConnection, ConnectBus } from './dbus-client';
 import type { DbusValue } from './dbus-wire';
 import { INDEX_KEY_ID, itemMac, loadIndex, saveIndex, verifyMac, type IndexFile } from './item-index';
 import { openSession, SECRETS, SERVICE_IFACE, SERVICE_PATH, withSecretService } from './transfer-session';
@@ -19,6 +19,8 @@ export interface BatchReadOptions {
   timeoutMs?: number;
   /** Told how many items needed an attribute lookup (tests and the benchmark check the index works). */
   onLookups?: (count: number) => void;
+  /** The D-Bus client carrying the calls; the built-in one unless given (the benchmark compares clients). */
+  connect?: ConnectBus;
 }
 
 /**
@@ -45,8 +47,10 @@ export async function readSecretServiceItems(
 
 async function batchRead(service: string, options: BatchReadOptions): Promise<Map<string, string> | null> {
   const index = options.indexFile === undefined ? null : loadIndex(options.indexFile);
-  const result = await withSecretService(options.timeoutMs ?? 5000, async (client) =>
-    readAll(client, service, await index),
+  const result = await withSecretService(
+    options.timeoutMs ?? 5000,
+    async (client) => readAll(client, service, await index),
+    options.connect,
   );
   if (result === null) return null;
   options.onLookups?.(result.lookups);
@@ -70,7 +74,7 @@ interface ReadResult {
 }
 
 async function readAll(
-  client: DbusClient,
+  client: BusConnection,
   service: string,
   index: IndexFile | null,
 ): Promise<ReadResult | null> {

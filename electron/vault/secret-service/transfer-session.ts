@@ -1,5 +1,5 @@
 import { createDecipheriv } from 'node:crypto';
-import { DbusClient, sessionBusPath } from './dbus-client';
+import { DbusClient, sessionBusPath, type BusConnection, type ConnectBus } from './dbus-client';
 import type { DbusValue } from './dbus-wire';
 import { SessionKeyExchange } from './session-key';
 
@@ -19,7 +19,7 @@ export interface TransferSession {
  * is declined (a shared secret with a leading zero byte, see session-key.ts), so a few fresh
  * exchanges are tried; null only if all of them are.
  */
-export async function openSession(client: DbusClient, attempts = 4): Promise<TransferSession | null> {
+export async function openSession(client: BusConnection, attempts = 4): Promise<TransferSession | null> {
   for (let i = 0; i < attempts; i++) {
     const session = await tryOpenSession(client);
     if (session !== null) return session;
@@ -27,7 +27,7 @@ export async function openSession(client: DbusClient, attempts = 4): Promise<Tra
   return null;
 }
 
-async function tryOpenSession(client: DbusClient): Promise<TransferSession | null> {
+async function tryOpenSession(client: BusConnection): Promise<TransferSession | null> {
   const exchange = new SessionKeyExchange();
   const [output, path] = (await client.call({
     destination: SECRETS,
@@ -56,17 +56,22 @@ async function tryOpenSession(client: DbusClient): Promise<TransferSession | nul
   };
 }
 
+/** The built-in client's connection. */
+const connectBuiltIn: ConnectBus = (path, timeoutMs) => DbusClient.connect(path, timeoutMs);
+
 /**
- * Runs `work` on a fresh session-bus connection, closed afterwards. Null — never an exception —
- * when there is no session bus, anything fails, `work` says null, or `timeoutMs` passes (a daemon
- * that hangs or shows a prompt): callers then go through keytar, whose errors say what is wrong.
+ * Runs `work` on a fresh session-bus connection (made by `connect`), closed afterwards. Null —
+ * never an exception — when there is no session bus, anything fails, `work` says null, or
+ * `timeoutMs` passes (a daemon that hangs or shows a prompt): callers then go through keytar,
+ * whose errors say what is wrong.
  */
 export async function withSecretService<T>(
   timeoutMs: number,
-  work: (client: DbusClient) => Promise<T | null>,
+  work: (client: BusConnection) => Promise<T | null>,
+  connect: ConnectBus = connectBuiltIn,
 ): Promise<T | null> {
   try {
-    return await runWithTimeout(timeoutMs, work);
+    return await runWithTimeout(timeoutMs, work, connect);
   } catch {
     return null;
   }
@@ -74,11 +79,12 @@ export async function withSecretService<T>(
 
 async function runWithTimeout<T>(
   timeoutMs: number,
-  work: (client: DbusClient) => Promise<T | null>,
+  work: (client: BusConnection) => Promise<T | null>,
+  connect: ConnectBus,
 ): Promise<T | null> {
   const path = sessionBusPath();
   if (path === undefined) return null;
-  let client: DbusClient | undefined;
+  let client: BusConnection | undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => {
@@ -88,7 +94,7 @@ async function runWithTimeout<T>(
     timer.unref();
   });
   const run = (async () => {
-    client = await DbusClient.connect(path, timeoutMs);
+    client = await connect(path, timeoutMs);
     try {
       return await work(client);
     } finally {
