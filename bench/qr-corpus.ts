@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { base32Encode } from '../electron/core';
 import { seededRandom, type SeededRandom } from '../electron/core/testing/seeded-random';
-import { formatMigrationUris } from '../electron/import/google-migration-format';
+import { formatMigrationUris } from '../electron/formats/google-migration/writer';
 import { cameraFrame, screenFrame, type CameraConditions, type Theme } from '../electron/qr/testing/scenes';
 import type { Frame } from '../electron/qr/types';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { parseMigrationUri } from '../electron/import/google-migration';
+import { parseMigrationUri } from '../electron/formats/google-migration/transfer-uri';
 import { decodeImageFile } from '../electron/qr/node-image';
 import { launchApp, type LaunchedApp } from './harness';
 

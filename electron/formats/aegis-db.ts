@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { base32Encode } from '../core';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
-import { damaged, entrySource } from './format';
+import { damaged, entrySource, type ImportResult } from './format';
+import { checkEntryCount } from './import-limits';
 import { fields, isObject, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseMigrationUri } from '../import/google-migration';
-import { AEGIS_SCRYPT } from './aegis-write';
+import { parseMigrationUri } from './google-migration/transfer-uri';
+import { AEGIS_SCRYPT } from './aegis';
 import { writeExport } from './export';
 import { readImport } from './registry';
 import { CANONICAL_TOKENS } from './testdata/canonical';

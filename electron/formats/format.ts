@@ -1,11 +1,30 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ImportResult } from '../import/import-result';
+import type { Token } from '../../shared/otp-types';
+import type { MigrationBatches } from './google-migration/batches';
+
+/** One account found in a foreign file, with where it came from ("file:line", "file#3"). */
+export interface ImportEntry {
+  source: string;
+  token: Token;
+}
+
+/** What a format reader found: the usable entries and, separately, what it had to reject. */
+export interface ImportResult {
+  entries: ImportEntry[];
+  errors: Array<{ source: string; message: string }>;
+}
 
 /** What a reader is told besides the bytes: the password (if any) and a name for per-entry sources. */
 export interface ReadOptions {
   password?: string;
   /** Prefix of every entry's `source` ("backup.json" → "backup.json#3"). */
   sourceName: string;
+  /**
+   * Where Google Authenticator transfer codes go when one import reads several files (the codes of
+   * one export may be spread over them); its owner calls `finish()` after the last file. Without
+   * it, a file's transfer codes are completed, or reported incomplete, within its own result.
+   */
+  transfers?: MigrationBatches;
 }
 
 /**
@@ -28,6 +47,32 @@ export interface ImportFormat {
 /** `source` of the n-th (0-based) entry of a structured file: "name#1" for the first. */
 export function entrySource(sourceName: string, index: number): string {
   return `${sourceName}#${index + 1}`;
+}
+
+/** `source` of the n-th (0-based) line of a text file: "name:1" for the first. */
+export function lineSource(sourceName: string, index: number): string {
+  return `${sourceName}:${index + 1}`;
+}
+
+/** `source` of the n-th (0-based) account inside a transfer code: "name:3 entry 1" for the first. */
+export function accountSource(codeSource: string, index: number): string {
+  return `${codeSource} entry ${index + 1}`;
+}
+
+/** Where a source points, read back from the forms above; `at` and `entry` are 0 where absent. */
+export interface SourcePosition {
+  file: string;
+  /** The entry ("#") or line (":") number. */
+  at: number;
+  /** The account within a transfer code on that line. */
+  entry: number;
+}
+
+/** Reads back a source made by {@link entrySource}, {@link lineSource} or {@link accountSource}. */
+export function sourcePosition(source: string): SourcePosition {
+  const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(source);
+  if (m === null) return { file: source, at: 0, entry: 0 };
+  return { file: m[1] ?? source, at: Number(m[2]), entry: Number(m[3] ?? 0) };
 }
 
 /** The file as UTF-8 text without a byte-order mark (readers of JSON and text formats). */

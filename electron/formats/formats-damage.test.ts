@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aegisEncryptedFile } from './aegis-write';
+import { aegisEncryptedFile } from './aegis';
 import { readImport } from './registry';
 import { CANONICAL, FIXTURE_PASSWORD } from './testdata/canonical';
 import { seededRandomness } from './testdata/seeded';

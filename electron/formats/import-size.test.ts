@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ENTRIES } from '../import/import-limits';
+import { MAX_IMPORT_ENTRIES } from './import-limits';
 import { Vault, memorySecretStore } from '../vault';
 import { tempHome } from '../vault/testing/fixtures';
-import { planImport } from './import-plan';
+import { planImport } from '../services/import/plan';
 import { readImport } from './registry';
 import { BULK_KINDS, bulkFile, bulkTokens } from './testdata/bulk';
 

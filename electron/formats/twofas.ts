@@ -1,8 +1,14 @@
 import type { Token } from '../../shared/otp-types';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
+import { checkEntryCount } from './import-limits';
 import { openGcm, pbkdf2Key } from './crypto';
-import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
+import {
+  damaged,
+  entrySource,
+  passwordNeeded,
+  wrongPassword,
+  type ImportFormat,
+  type ImportResult,
+} from './format';
 import { fields, isObject, parseJsonText, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 

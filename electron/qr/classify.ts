@@ -1,7 +1,11 @@
 import { parseKeyUri } from '../core';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import { isMigrationUri, parseMigrationUri, type MigrationCode } from '../import/google-migration';
+import {
+  isMigrationUri,
+  parseMigrationUri,
+  type MigrationCode,
+} from '../formats/google-migration/transfer-uri';
 
 /** What a QR code's text holds, with a sentence saying so. */
 export type QrPayload =

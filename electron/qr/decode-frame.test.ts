@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/testing/seeded-random';
-import { formatMigrationUris } from '../import/google-migration-format';
+import { formatMigrationUris } from '../formats/google-migration/writer';
 import { decodeFrame, passesFor, THRESHOLD_PASS } from './decode-frame';
 import { useZxingWasmFromNodeModules } from './node-wasm';
 import { drawQr, qrModules, squareQuad } from './testing/qr-render';

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
-import { MAX_IMPORT_BYTES } from '../formats';
-import { readInputFile } from '../import/input-file';
+import { MAX_IMPORT_BYTES, readInputFile } from '../formats';
 import { syncDir } from '../vault/atomic-file';
 import { readJsonFile, writeJsonAtomic } from './atomic-file';
 
@@ -59,7 +58,7 @@ export async function updateBackupState(home: string, patch: Partial<BackupState
   await writeJsonAtomic(join(home, BACKUP_STATE_FILE), { ...(await readBackupState(home)), ...patch });
 }
 
-/** How long a dismissed reminder stays away (issue 5: at most once a week). */
+/** How long a dismissed reminder stays away: it may nag at most once a week. */
 export const REMINDER_QUIET_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
+import { exportFormat, isAppExportFormat } from '../../shared/export-formats';
 import type {
-  AppExportFormat,
   ExportSummary,
   ImportChoice,
   ImportEntryView,
@@ -9,12 +9,12 @@ import type {
   ImportSummary,
 } from '../../shared/ipc-contract';
 import type { DialogsAdapter } from '../adapters/dialogs';
-import { detectImport, planImport, readImport, writeExport } from '../formats';
+import { detectImport, readImport, writeExport } from '../formats';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { toAccountView } from './codes';
-import { emptySummary, ImportSessions } from './import-sessions';
-import { savePlan } from './import-save';
+import { planImport } from './import/plan';
+import { emptySummary, ImportSessions, saveSession } from './import/sessions';
 import { tokensOf } from './tokens';
 import {
   readBackupFile,
@@ -35,12 +35,6 @@ export interface BackupHandlers {
   reminder(): Promise<boolean>;
   dismissReminder(): Promise<null>;
 }
-
-const FORMATS: Record<AppExportFormat, { ext: string }> = {
-  'aegis-encrypted': { ext: 'json' },
-  aegis: { ext: 'json' },
-  otpauth: { ext: 'txt' },
-};
 
 /**
  * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock,
@@ -98,7 +92,7 @@ export function backupHandlers(
       await keychainReady?.();
       // The session (plan and progress) stays until the save succeeds: a keychain that locks half-way
       // throws here, and the renderer's Retry saves the rest.
-      const summary = await savePlan(vault(), s, choices);
+      const summary = await saveSession(vault(), s, choices);
       sessions.close(id);
       return summary;
     },
@@ -119,20 +113,22 @@ export function backupHandlers(
       return null;
     },
     async exportTo(rawFormat, password) {
-      const format = exportFormatArg(rawFormat);
-      if (format === 'aegis-encrypted' && (typeof password !== 'string' || password === ''))
+      if (!isAppExportFormat(rawFormat))
+        throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
+      const format = exportFormat(rawFormat);
+      if (format.encrypted && (typeof password !== 'string' || password === ''))
         throw new KeyfobError('invalid-input', 'Choose a password for the encrypted backup.', 'password');
       const day = new Date(now()).toISOString().slice(0, 10);
       const path = await dialogs.saveFile({
         title: 'Save backup',
-        defaultName: `keyfob-backup-${day}.${FORMATS[format].ext}`,
+        defaultName: `keyfob-backup-${day}.${format.extension}`,
       });
       if (path === null) return null;
       const tokens = await tokensOf(vault(), await vault().list());
       const result = await writeExport(
-        format,
+        rawFormat,
         tokens,
-        format === 'aegis-encrypted' ? (password as string) : undefined,
+        format.encrypted ? (password as string) : undefined,
       );
       await writeBackupFile(path, result.bytes);
       const atMs = now();
@@ -147,9 +143,4 @@ function choicesArg(value: unknown, length: number): ImportChoice[] {
   if (!Array.isArray(value) || value.length !== length || !value.every((c) => ok.has(c)))
     throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per entry.');
   return value as ImportChoice[];
-}
-
-function exportFormatArg(value: unknown): AppExportFormat {
-  if (value === 'aegis-encrypted' || value === 'aegis' || value === 'otpauth') return value;
-  throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
 }

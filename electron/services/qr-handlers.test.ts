@@ -12,7 +12,7 @@ import {
   type ScriptedDialogs,
 } from '../adapters/dialogs';
 import { base32Encode } from '../core';
-import { parseMigrationUri } from '../import/google-migration';
+import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
 import { decodeImageFile } from '../qr/node-image';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';

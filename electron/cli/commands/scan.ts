@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../../shared/errors';
-import { readInputFile } from '../../import/input-file';
+import { readInputFile } from '../../formats/input-file';
 import { MAX_IMAGE_BYTES } from '../../qr/image-limits';
 import type { DecodeOutcome, QrCorners } from '../../qr/types';
 import { command, type Command } from '../command';

@@ -1,9 +1,9 @@
-import { KeyfobError } from '../../shared/errors';
-import type { MigrationCode } from './google-migration';
-import { MAX_IMPORT_ENTRIES, tooManyEntries } from './import-limits';
-import type { ImportResult } from './import-result';
-import { MigrationCollector, listCodes } from './migration-collector';
-import { MAX_EXPORTS_PER_IMPORT } from './migration-limits';
+import { KeyfobError } from '../../../shared/errors';
+import type { ImportResult } from '../format';
+import { MAX_IMPORT_ENTRIES, tooManyEntries } from '../import-limits';
+import { MigrationCollector, listCodes } from './collector';
+import { MAX_EXPORTS_PER_IMPORT } from './limits';
+import type { MigrationCode } from './transfer-uri';
 
 interface Group {
   collector: MigrationCollector;
@@ -13,8 +13,8 @@ interface Group {
 }
 
 /**
- * Groups transfer codes found across the lines of several files into their exports, for
- * `keyfob import`: feed every file's codes to one instance, then {@link finish} once. A code that
+ * Groups transfer codes found across the lines of one or several files into their exports: feed
+ * every file's codes to one instance, then {@link finish} once. A code that
  * no open export accepts starts a new one, so two exports in one file both import. A code is only
  * offered to the exports with its batch id and size, and at most {@link MAX_EXPORTS_PER_IMPORT}
  * exports and {@link MAX_IMPORT_ENTRIES} accounts are held, so the work stays linear in the input.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../shared/otp-types';
-import { parseMigrationUri } from './google-migration';
-import { formatMigrationUris } from './google-migration-format';
-import { MigrationBatches } from './migration-batches';
-import { MigrationCollector } from './migration-collector';
-import { parsePlainList } from './plain-list';
+import type { Token } from '../../../shared/otp-types';
+import { parseMigrationUri } from './transfer-uri';
+import { formatMigrationUris } from './writer';
+import { MigrationBatches } from './batches';
+import { MigrationCollector } from './collector';
+import { readUriList } from '../uri-list';
 
 const account = (i: number): Token => ({
   type: 'totp',
@@ -74,8 +74,8 @@ describe('MigrationCollector', () => {
 describe('transfer codes in plain lists', () => {
   it('collects one export across the lines and files of one import, in any order', () => {
     const batches = new MigrationBatches();
-    const a = parsePlainList(`${EXPORT[2]}\notpauth://totp/X:y?secret=JBSWY3DP\n`, 'a.txt', batches);
-    const b = parsePlainList(`# second half\n${EXPORT[0]}\n\n${EXPORT[1]}\n`, 'b.txt', batches);
+    const a = readUriList(`${EXPORT[2]}\notpauth://totp/X:y?secret=JBSWY3DP\n`, 'a.txt', batches);
+    const b = readUriList(`# second half\n${EXPORT[0]}\n\n${EXPORT[1]}\n`, 'b.txt', batches);
     expect(a.entries.map((e) => e.source)).toEqual(['a.txt:2']);
     expect(b.entries).toEqual([]);
     const done = batches.finish();
@@ -86,7 +86,7 @@ describe('transfer codes in plain lists', () => {
   });
 
   it('reports the missing codes of an incomplete export and imports none of it', () => {
-    const r = parsePlainList(`${EXPORT[1]}\n${formatMigrationUris(accounts(2), 9)[0]}\n`, 'list.txt');
+    const r = readUriList(`${EXPORT[1]}\n${formatMigrationUris(accounts(2), 9)[0]}\n`, 'list.txt');
     expect(r.entries.map((e) => e.token.account)).toEqual(['user0', 'user1']);
     expect(r.errors).toEqual([
       {
@@ -99,7 +99,7 @@ describe('transfer codes in plain lists', () => {
   });
 
   it('keeps two different single-code exports apart even with the same batch id', () => {
-    const r = parsePlainList(
+    const r = readUriList(
       `${formatMigrationUris(accounts(1), 0)[0]}\n${formatMigrationUris(accounts(1, 5), 0)[0]}`,
       'l',
     );
@@ -107,7 +107,7 @@ describe('transfer codes in plain lists', () => {
   });
 
   it('reports an unreadable transfer code as its line', () => {
-    const r = parsePlainList('otpauth-migration://offline?data=%%%', 'l');
+    const r = readUriList('otpauth-migration://offline?data=%%%', 'l');
     expect(r.errors).toEqual([
       { source: 'l:1', message: expect.stringMatching(/transfer code is unreadable/) },
     ]);

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { MigrationCode } from './google-migration';
-import { listSome } from './import-limits';
-import type { ImportResult } from './import-result';
+import type { ImportResult } from '../format';
+import { listSome } from '../import-limits';
+import type { MigrationCode } from './transfer-uri';
 
 /** What adding one transfer code did, and where the export stands afterwards. */
 export interface CollectStep {

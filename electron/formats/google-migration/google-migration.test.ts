@@ -1,10 +1,10 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../shared/otp-types';
-import { base32Decode, base32Encode } from '../core';
-import { parseMigrationUri } from './google-migration';
-import { formatMigrationUris, migrationIncompatibility } from './google-migration-format';
-import { encodeMigrationPayload, type OtpParametersWire } from './migration-payload';
+import type { Token } from '../../../shared/otp-types';
+import { base32Decode, base32Encode } from '../../core';
+import { parseMigrationUri } from './transfer-uri';
+import { formatMigrationUris, migrationIncompatibility } from './writer';
+import { encodeMigrationPayload, type OtpParametersWire } from './payload';
 
 // dim13/otpauth's README example (a real export): one TOTP account, no batch fields set.
 const DIM13 =

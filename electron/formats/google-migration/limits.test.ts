@@ -1,13 +1,13 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
-import { parseMigrationUri } from './google-migration';
-import { formatMigrationUris } from './google-migration-format';
-import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { MigrationBatches } from './migration-batches';
-import { MigrationCollector, listCodes } from './migration-collector';
-import { MAX_EXPORTS_PER_IMPORT } from './migration-limits';
-import { encodeMigrationPayload, type OtpParametersWire } from './migration-payload';
-import { parsePlainList } from './plain-list';
+import { parseMigrationUri } from './transfer-uri';
+import { formatMigrationUris } from './writer';
+import { MAX_IMPORT_ENTRIES } from '../import-limits';
+import { MigrationBatches } from './batches';
+import { MigrationCollector, listCodes } from './collector';
+import { MAX_EXPORTS_PER_IMPORT } from './limits';
+import { encodeMigrationPayload, type OtpParametersWire } from './payload';
+import { readUriList } from '../uri-list';
 
 // Transfer codes claim sizes; Keyfob checks the claims before any work that grows with them, and
 // every refusal is one short line whatever the code says.
@@ -89,7 +89,7 @@ describe('messages that list codes', () => {
   });
 
   it('reports an incomplete 100-code export in one short line', () => {
-    const r = parsePlainList(uri([otp(1)], 100, 0), 'l.txt');
+    const r = readUriList(uri([otp(1)], 100, 0), 'l.txt');
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message).toMatch(/codes 2, 3, .* 11 and 89 more of 100 are missing/);
     expect(r.errors[0]?.message.length).toBeLessThan(250);
@@ -99,7 +99,7 @@ describe('messages that list codes', () => {
 describe('exports held by one import', () => {
   it(`holds at most ${MAX_EXPORTS_PER_IMPORT} exports; further codes are refused one line each`, () => {
     const lines = Array.from({ length: MAX_EXPORTS_PER_IMPORT + 2 }, (_, i) => uri([otp(i)], 2, 0, i));
-    const r = parsePlainList(lines.join('\n'), 'l.txt');
+    const r = readUriList(lines.join('\n'), 'l.txt');
     const refused = r.errors.filter((e) =>
       /more than 50 different Google Authenticator exports/.test(e.message),
     );
@@ -131,7 +131,7 @@ describe('exports held by one import', () => {
     }));
     const codes = formatMigrationUris(accounts, -3);
     const text = [...codes, ...codes, ...codes].reverse().join('\n');
-    const r = parsePlainList(text, 'l');
+    const r = readUriList(text, 'l');
     expect(r.errors).toEqual([]);
     expect(r.entries).toHaveLength(1000);
   });

@@ -1,4 +1,4 @@
-import { KeyfobError } from '../../shared/errors';
+import { KeyfobError } from '../../../shared/errors';
 
 // Bounds on Google Authenticator transfer codes, checked before any work that grows with what a
 // code claims. Google Authenticator (and Aegis's compatible export) put 10 accounts in each code.

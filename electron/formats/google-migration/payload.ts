@@ -5,7 +5,7 @@ import { BinaryReader, BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 // decoders with `new Function`, which the renderer's CSP forbids) and declare the two messages by
 // hand: seven fields do not warrant a .proto build step. Varints of int64 come back as bigint, and
 // int32 reads the 10-byte varint of a negative batch_id correctly.
-// @see /work/shared/docs/formats.md "Google Authenticator export"
+// @see https://github.com/beemdevelopment/Aegis/blob/master/app/src/main/proto/google_auth.proto
 
 /** `MigrationPayload.OtpParameters`, enums kept as their wire numbers. */
 export interface OtpParametersWire {

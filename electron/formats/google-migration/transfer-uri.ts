@@ -1,11 +1,12 @@
 import { base64Decode } from '@bufbuild/protobuf/wire';
-import { KeyfobError } from '../../shared/errors';
-import type { Algorithm, Token } from '../../shared/otp-types';
-import { MAX_SECRET_BYTES } from '../core';
-import { showValue } from '../core/input-error';
-import type { ImportResult } from './import-result';
-import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './migration-limits';
-import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './migration-payload';
+import { KeyfobError } from '../../../shared/errors';
+import { keyTextKind } from '../../../shared/key-text';
+import type { Algorithm, Token } from '../../../shared/otp-types';
+import { MAX_SECRET_BYTES } from '../../core';
+import { showValue } from '../../core/input-error';
+import { accountSource, type ImportResult } from '../format';
+import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './limits';
+import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './payload';
 
 /** Which QR code of which export a payload is: `index` 0…size−1 of export `id`. */
 export interface MigrationBatch {
@@ -23,23 +24,22 @@ export interface MigrationCode {
   result: ImportResult;
 }
 
-const SCHEME = /^otpauth-migration:\/\//iu;
 const ALGORITHMS: Record<number, Algorithm> = { 0: 'SHA1', 1: 'SHA1', 2: 'SHA256', 3: 'SHA512' };
 const DIGITS: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
 
 /** True when the text claims to be a Google Authenticator export (whether or not it decodes). */
 export function isMigrationUri(text: string): boolean {
-  return SCHEME.test(text.trim());
+  return keyTextKind(text) === 'migration';
 }
 
 /**
  * Decodes Google Authenticator's `otpauth-migration://offline?data=…` transfer code. Throws an
  * `invalid-input` KeyfobError when the code as a whole is unreadable or claims what no export can
- * be (see migration-limits.ts); a bad entry (MD5, unknown enum, empty secret) becomes an error of
+ * be (see limits.ts); a bad entry (MD5, unknown enum, empty secret) becomes an error of
  * `result` and the other entries are kept. Work and messages stay small whatever the text says.
  * `sourceName` prefixes each entry's source ("file.txt:3" → "file.txt:3 entry 2"); by default
  * it is "transfer code 2 of 3".
- * @see /work/shared/docs/formats.md "Google Authenticator export"
+ * @see https://github.com/beemdevelopment/Aegis/blob/master/app/src/main/proto/google_auth.proto
  */
 export function parseMigrationUri(text: string, sourceName?: string): MigrationCode {
   const bytes = payloadBytes(text);
@@ -63,7 +63,7 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
   const result: ImportResult = { entries: [], errors: [] };
   const prefix = sourceName ?? `transfer code${batch.size > 1 ? ` ${batch.index + 1} of ${batch.size}` : ''}`;
   payload.otpParameters.forEach((otp, i) => {
-    const source = `${prefix} entry ${i + 1}`;
+    const source = accountSource(prefix, i);
     const made = toToken(otp);
     if (typeof made === 'string') result.errors.push({ source, message: made });
     else result.entries.push({ source, token: made });
@@ -74,7 +74,7 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
 /** The base64 bytes of the `data` parameter, read from the raw text (a raw `+` is not a space). */
 function payloadBytes(text: string): Uint8Array {
   const uri = text.trim();
-  if (!SCHEME.test(uri)) throw unreadable('it does not start with otpauth-migration://');
+  if (!isMigrationUri(uri)) throw unreadable('it does not start with otpauth-migration://');
   if (uri.length > MAX_TRANSFER_TEXT) {
     throw invalidTransfer(
       `This text is ${uri.length.toLocaleString('en-US')} characters long, too long for a transfer code, ` +

@@ -1,15 +1,15 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyQrText } from '../qr/classify';
-import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../testing/fuzz';
-import { parseMigrationUri } from './google-migration';
-import { formatMigrationUris } from './google-migration-format';
-import { MigrationBatches } from './migration-batches';
-import { MigrationCollector } from './migration-collector';
-import { MAX_ACCOUNTS_PER_CODE, MAX_CODES_PER_EXPORT } from './migration-limits';
-import { encodeMigrationPayload, type OtpParametersWire } from './migration-payload';
-import { bulkTokens } from '../formats/testdata/bulk';
+import { classifyQrText } from '../../qr/classify';
+import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../../testing/fuzz';
+import { parseMigrationUri } from './transfer-uri';
+import { formatMigrationUris } from './writer';
+import { MigrationBatches } from './batches';
+import { MigrationCollector } from './collector';
+import { MAX_ACCOUNTS_PER_CODE, MAX_CODES_PER_EXPORT } from './limits';
+import { encodeMigrationPayload, type OtpParametersWire } from './payload';
+import { bulkTokens } from '../testdata/bulk';
 
 // Fuzzing Google Authenticator transfer codes: random bytes, payloads with arbitrary field values,
 // and sequences of codes fed to a collector. Every outcome is a bounded result or one typed line.

@@ -1,7 +1,7 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
-import { KeyfobError } from '../../shared/errors';
-import type { Token } from '../../shared/otp-types';
-import { encodeMigrationPayload, type OtpParametersWire } from './migration-payload';
+import { KeyfobError } from '../../../shared/errors';
+import type { Token } from '../../../shared/otp-types';
+import { encodeMigrationPayload, type OtpParametersWire } from './payload';
 
 /** Google Authenticator puts at most this many accounts in one transfer QR code. */
 export const MIGRATION_ENTRIES_PER_CODE = 10;

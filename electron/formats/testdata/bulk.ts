@@ -1,7 +1,7 @@
 import type { Token } from '../../../shared/otp-types';
-import { formatMigrationUris } from '../../import/google-migration-format';
-import { writeAegisPlain } from '../aegis-write';
-import { writeOtpauthList } from '../otpauth-list';
+import { formatMigrationUris } from '../google-migration/writer';
+import { writeAegisPlain } from '../aegis';
+import { writeUriList } from '../uri-list';
 import { seededRandomness } from './seeded';
 import { write2fas, writeAndotp, writeFreeOtpPlus } from './write-phone-apps';
 import { writeBitwardenCsv, writeBitwardenJson, writeProton } from './write-web-apps';
@@ -58,7 +58,7 @@ export function bulkFile(kind: BulkKind, tokens: readonly Token[]): { name: stri
     case 'proton':
       return { name: 'proton.json', bytes: utf8(writeProton(tokens, random)) };
     case 'otpauth':
-      return { name: 'accounts.txt', bytes: utf8(writeOtpauthList(tokens)) };
+      return { name: 'accounts.txt', bytes: utf8(writeUriList(tokens)) };
     case 'google-transfer': {
       // Exports of 1000 accounts (100 codes of 10), each with its own batch id.
       const lines: string[] = [];

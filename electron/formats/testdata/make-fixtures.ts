@@ -4,8 +4,8 @@
 //   npx esbuild electron/formats/testdata/make-fixtures.ts --bundle --platform=node --outfile=out/make-fixtures.cjs && node out/make-fixtures.cjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aegisEncryptedFile, aegisPlainFile } from '../aegis-write';
-import { writeOtpauthList } from '../otpauth-list';
+import { aegisEncryptedFile, aegisPlainFile } from '../aegis';
+import { writeUriList } from '../uri-list';
 import { CANONICAL, FIXTURE_PASSWORD } from './canonical';
 import { FIXTURES } from './fixture-list';
 import { seededRandomness } from './seeded';
@@ -52,7 +52,7 @@ async function make(file: string, keys: readonly string[]): Promise<string | Uin
     case 'ente-auth.txt':
       return writeEnte(picked);
     case 'keyfob-otpauth.txt':
-      return writeOtpauthList(picked);
+      return writeUriList(picked);
     default:
       throw new Error(`no maker for ${file}`);
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Randomness } from '../aegis-write';
+import type { Randomness } from '../aegis';
 
 /**
  * Deterministic "randomness" for fixtures (SHA-256 in counter mode over a label), so regenerating the

@@ -1,6 +1,6 @@
 import type { Token } from '../../../shared/otp-types';
-import { aegisEntry } from '../aegis-entries';
-import type { Randomness } from '../aegis-write';
+import { aegisEntry } from '../aegis-db';
+import type { Randomness } from '../aegis';
 import type { JsonObject } from '../json-input';
 
 /** Which group (if any) each canonical account is put in, to exercise group parsing. */

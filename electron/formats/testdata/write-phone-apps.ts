@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import type { Token } from '../../../shared/otp-types';
 import { base32Encode, formatKeyUri } from '../../core';
-import type { Randomness } from '../aegis-write';
+import type { Randomness } from '../aegis';
 import { sealGcm } from '../crypto';
 import { stringifyWithBigints } from '../json-input';
 import { ANDOTP } from '../andotp';

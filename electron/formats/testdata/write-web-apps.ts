@@ -1,6 +1,6 @@
 import type { Token } from '../../../shared/otp-types';
 import { base32Encode, formatKeyUri } from '../../core';
-import type { Randomness } from '../aegis-write';
+import type { Randomness } from '../aegis';
 
 /** How Bitwarden holds a token: steam://, a bare secret for plain TOTP (key `bare`), else a key URI. */
 function bitwardenTotp(t: Token, bare: boolean): string {

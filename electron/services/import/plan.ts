@@ -1,8 +1,14 @@
-import { KeyfobError, isInputError } from '../../shared/errors';
-import type { Token } from '../../shared/otp-types';
-import type { ImportResult } from '../import/import-result';
-import type { Vault } from '../vault';
-import { storedDuplicates, tokenKey } from './duplicates';
+import type { Account } from '../../../shared/account';
+import { KeyfobError, isInputError } from '../../../shared/errors';
+import type { Token } from '../../../shared/otp-types';
+import { sameSecret } from '../../core';
+import { sourcePosition, type ImportResult } from '../../formats';
+import type { Vault } from '../../vault';
+
+// Planning an import against the vault, for the app and `keyfob import` alike: which entries are
+// new, which repeat a stored account or an earlier entry (same issuer, account name and secret),
+// which a reader rejected. Linear in the import's size: stored accounts are indexed by name once,
+// and only the secrets of accounts whose issuer and name match an entry are read.
 
 /** What importing one entry would do, shown per entry before anything is saved. */
 export interface PlannedEntry {
@@ -15,18 +21,65 @@ export interface PlannedEntry {
   message?: string;
 }
 
+const nameKey = (t: { issuer: string; account: string }) => `${t.issuer}\u0000${t.account}`;
+
+/** A key equal for tokens with the same issuer, account name and secret (held in main only). */
+function tokenKey(t: Token): string {
+  return `${nameKey(t)}\u0000${Buffer.from(t.secret).toString('base64')}`;
+}
+
 /**
- * Classifies every entry of an import against the vault: new, duplicate (same issuer, account and
- * secret as a stored account or an earlier entry of the same import) or rejected (with the reader's
- * reason). Reads the list once and the keychain items of accounts with the same names only; stores
- * nothing; linear in the number of entries. Entries keep the file's order; rejected ones sit where
- * they were found.
+ * For each token, the stored account with the same issuer, account name and secret, if any. Reads
+ * one list and the secrets of name matches only. Throws the keychain's error when it fails
+ * (a secret missing from the keychain is simply not a duplicate).
+ */
+export async function storedDuplicates(
+  vault: Vault,
+  tokens: readonly Token[],
+): Promise<Array<Account | undefined>> {
+  const byName = new Map<string, Account[]>();
+  for (const a of await vault.list()) {
+    const list = byName.get(nameKey(a));
+    if (list === undefined) byName.set(nameKey(a), [a]);
+    else list.push(a);
+  }
+  const wanted = new Set<string>();
+  for (const t of tokens) for (const a of byName.get(nameKey(t)) ?? []) wanted.add(a.id);
+  if (wanted.size === 0) return tokens.map(() => undefined);
+  const secrets = await vault.secrets([...wanted]);
+  for (const s of secrets.values()) {
+    if (s instanceof KeyfobError && !isInputError(s.code)) throw s;
+  }
+  return tokens.map((t) =>
+    (byName.get(nameKey(t)) ?? []).find((a) => {
+      const secret = secrets.get(a.id);
+      return secret instanceof Uint8Array && sameSecret(secret, t.secret);
+    }),
+  );
+}
+
+/** Every entry's token, in the order {@link planEntries} expects their stored duplicates. */
+export function importedTokens(results: readonly ImportResult[]): Token[] {
+  return results.flatMap((r) => r.entries.map((e) => e.token));
+}
+
+/**
+ * Classifies every entry of an import against the vault: new, duplicate (of a stored account or an
+ * earlier entry of the same import) or rejected (with the reader's reason). Reads the list once and
+ * the keychain items of accounts with the same names only; stores nothing.
  */
 export async function planImport(vault: Vault, results: readonly ImportResult[]): Promise<PlannedEntry[]> {
-  const stored = await storedDuplicates(
-    vault,
-    results.flatMap((r) => r.entries.map((e) => e.token)),
-  );
+  return planEntries(results, await storedDuplicates(vault, importedTokens(results)));
+}
+
+/**
+ * The plan for `results`, given each entry's stored duplicate (from {@link storedDuplicates}, in
+ * {@link importedTokens} order). Entries keep the file's order; rejected ones sit where they were found.
+ */
+export function planEntries(
+  results: readonly ImportResult[],
+  stored: ReadonlyArray<{ id: string } | undefined>,
+): PlannedEntry[] {
   const firstNew = new Map<string, string>(); // token key → source of the entry that adds it
   const planned: PlannedEntry[] = [];
   let k = 0;
@@ -56,12 +109,15 @@ export async function planImport(vault: Vault, results: readonly ImportResult[])
 }
 
 /**
- * Puts rejected entries back between the good ones by the number in their source ("f#3", "f:3"),
- * keeping the good ones in the reader's order (FreeOTP+ reorders by its tokenOrder).
+ * Puts rejected entries back between the good ones by their position in the file, keeping the good
+ * ones in the reader's order (FreeOTP+ reorders by its tokenOrder).
  */
 function mergeBySource(rows: PlannedEntry[], errors: PlannedEntry[]): PlannedEntry[] {
-  const num = (s: string): number => Number(/[#:](\d+)$/u.exec(s)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  const pending = errors.map((e) => ({ e, n: num(e.source) })).sort((a, b) => a.n - b.n);
+  const at = (s: string): number => {
+    const p = sourcePosition(s);
+    return p.at === 0 || p.entry !== 0 ? Number.MAX_SAFE_INTEGER : p.at;
+  };
+  const pending = errors.map((e) => ({ e, n: at(e.source) })).sort((a, b) => a.n - b.n);
   const out: PlannedEntry[] = [];
   let next = 0;
   const flushBelow = (limit: number) => {
@@ -72,7 +128,7 @@ function mergeBySource(rows: PlannedEntry[], errors: PlannedEntry[]): PlannedEnt
     }
   };
   for (const row of rows) {
-    flushBelow(num(row.source));
+    flushBelow(at(row.source));
     out.push(row);
   }
   flushBelow(Infinity);

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { KeyfobError } from '../../shared/errors';
-import type { ImportSummary } from '../../shared/ipc-contract';
-import type { PlannedEntry } from '../formats';
-import { idArg } from './args';
-import type { Timers } from './clipboard-clear';
-import { SeedHold, unrefTimers } from './seed-hold';
+import { KeyfobError } from '../../../shared/errors';
+import type { ImportChoice, ImportSummary } from '../../../shared/ipc-contract';
+import type { Vault } from '../../vault';
+import { idArg } from '../args';
+import type { Timers } from '../clipboard-clear';
+import { errorName } from '../errors';
+import { SeedHold, unrefTimers } from '../seed-hold';
+import type { PlannedEntry } from './plan';
+import { saveImport } from './save';
 
 /** One backup being imported: its bytes, its plan once read, and how far a save got. */
 export interface ImportSession {
@@ -85,4 +88,29 @@ export class ImportSessions {
   clear(): void {
     for (const id of [...this.sessions.keys()]) this.close(id);
   }
+}
+
+/**
+ * Saves a session's plan with one choice per entry (see saveImport): when the keychain or the disk
+ * fails half-way, the error is thrown and the session keeps its plan and progress, so the app's
+ * Retry saves exactly the rest. Resolves with the summary of every attempt together.
+ */
+export async function saveSession(
+  vault: Vault,
+  s: ImportSession,
+  choices: ImportChoice[],
+): Promise<ImportSummary> {
+  const plan = s.plan ?? [];
+  if (s.done.length !== plan.length) s.done = plan.map(() => false);
+  const { summary } = s;
+  await saveImport(vault, plan, choices, s.done, (i, saved) => {
+    if (saved.status !== 'failed') summary[saved.status]++;
+    else {
+      // Keyfob's own message, or only the name of anything else.
+      const e = saved.error;
+      const message = e instanceof KeyfobError ? e.message : `unexpected error (${errorName(e)})`;
+      summary.failed.push({ source: (plan[i] as PlannedEntry).source, message });
+    }
+  });
+  return summary;
 }
