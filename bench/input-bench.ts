@@ -8,8 +8,8 @@ import { planImport } from '../electron/services/import/plan';
 import { scryptKey } from '../electron/formats/crypto';
 import { BULK_KINDS, bulkFile, bulkTokens, type BulkKind } from '../electron/formats/testdata/bulk';
 import { parseMigrationUri } from '../electron/formats/google-migration/transfer-uri';
-import { decodeImageFile } from '../electron/qr/node-image';
-import { blankPng } from '../electron/qr/testing/png-bomb';
+import { decodeImageFile } from '../electron/qr/image-file';
+import { blankPng } from '../test-support/qr/png-bomb';
 import { Vault, keytarSecretStore, memorySecretStore } from '../electron/vault';
 import { atMost, emit, median } from './figures';
 

@@ -1,9 +1,9 @@
 import type { ZXingReadResult } from 'zxing-wasm/reader';
-import { classifyQrText } from './classify';
+import { holdsKey, qrTextKind } from './qr-text';
 import type { DecodeOutcome, Frame, QrCorners } from './types';
 import { loadLuminance, readPixmap, zxingModule, type PassOptions } from './zxing-pixmap';
 
-// Passes, tried in order until one finds a key or a transfer code; chosen with bench/qr-bench.ts
+// Passes, tried in order until one finds a key or a transfer code (told by its scheme); chosen with bench/qr-bench.ts
 // (figures in docs/qr-decoder.md):
 // - THRESHOLD (frames over 1.5 MP, i.e. screenshots): a fixed mid-grey threshold costs half of the
 //   local-average binarizer on a 4K frame and reads every crisp screen code in the corpus;
@@ -49,24 +49,23 @@ export function passesFor(width: number, height: number, effort: DecodeEffort = 
 
 /**
  * Finds QR codes anywhere in an RGBA frame (webcam frame, screen capture, decoded image file) and
- * classifies what they hold. Codes whose text claims to be a key or transfer code but does not
- * parse are listed under `implausible` and never under `codes`. Pure of DOM and Node: runs in a
- * Web Worker and in the CLI alike, once `useZxingWasm` has said where the .wasm is.
+ * tells by its scheme what each holds. Pure of DOM and Node: runs in a Web Worker and in main and
+ * the CLI alike, once `setZxingWasm` has said where the .wasm is.
  */
 export async function decodeFrame(
   frame: Frame,
   effort: DecodeEffort | PassOptions[] = 'thorough',
 ): Promise<DecodeOutcome> {
-  if (frame.width < 1 || frame.height < 1) return { codes: [], implausible: [] };
+  if (frame.width < 1 || frame.height < 1) return { codes: [] };
   const passes = Array.isArray(effort) ? effort : passesFor(frame.width, frame.height, effort);
   const m = await zxingModule();
   loadLuminance(m, frame);
   const results: ZXingReadResult[] = [];
-  let outcome: DecodeOutcome = { codes: [], implausible: [] };
+  let outcome: DecodeOutcome = { codes: [] };
   for (const pass of passes) {
     results.push(...readPixmap(m, frame.width, frame.height, pass));
     outcome = toOutcome(results);
-    if (outcome.codes.some((c) => c.payload.kind === 'otpauth' || c.payload.kind === 'migration')) break;
+    if (outcome.codes.some((c) => holdsKey(c.kind))) break;
   }
   return outcome;
 }
@@ -74,18 +73,19 @@ export async function decodeFrame(
 /** The fields of a zxing result (pixmap or public API) that an outcome needs. */
 type Result = Pick<ZXingReadResult, 'isValid' | 'text' | 'position' | 'isInverted'>;
 
-/** Classifies zxing's results, dropping repeats of one symbol (found in several passes or layers). */
+/** zxing's results as found codes, dropping repeats of one symbol (found in several passes or layers). */
 export function toOutcome(results: Result[]): DecodeOutcome {
-  const outcome: DecodeOutcome = { codes: [], implausible: [] };
+  const outcome: DecodeOutcome = { codes: [] };
   const seen = new Set<string>();
   for (const r of results) {
     if (!r.isValid || seen.has(r.text)) continue;
     seen.add(r.text);
-    const corners = cornersOf(r);
-    const payload = classifyQrText(r.text);
-    if (payload.kind === 'implausible')
-      outcome.implausible.push({ text: r.text, corners, message: payload.message });
-    else outcome.codes.push({ text: r.text, corners, inverted: r.isInverted, payload });
+    outcome.codes.push({
+      text: r.text,
+      corners: cornersOf(r),
+      inverted: r.isInverted,
+      kind: qrTextKind(r.text),
+    });
   }
   return outcome;
 }

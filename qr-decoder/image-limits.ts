@@ -1,5 +1,5 @@
-// Bounds on images read for QR codes, shared by the CLI (node-image.ts) and the app's scan worker.
-// Pure: no DOM, no Node built-ins.
+// Bounds on images read for QR codes, shared by the CLI (electron/qr/image-file.ts) and the app's
+// scan worker. Pure: no DOM, no Node built-ins.
 
 /**
  * Most pixels an image may have: a 4K screenshot is 8.3 MP and an 8K one 33 MP, while decoding

@@ -1,4 +1,4 @@
-import type { QrPayload } from './classify';
+import type { QrTextKind } from './qr-text';
 
 /** An RGBA image as `ImageData` holds it (4 bytes a pixel, row after row). */
 export interface Frame {
@@ -21,26 +21,18 @@ export interface QrCorners {
   bottomLeft: QrPoint;
 }
 
-/** A code that decoded and holds what it claims to hold. */
+/** A code that decoded. */
 export interface FoundCode {
+  /** As decoded (may hold a secret: show it only where the user asked to see it, never log it). */
   text: string;
   corners: QrCorners;
   /** Light modules on a dark background. */
   inverted: boolean;
-  payload: QrPayload;
+  /** What the text is, by its scheme. */
+  kind: QrTextKind;
 }
 
-/** A code that decoded but whose text is not plausible as what it claims (never used). */
-export interface ImplausibleCode {
-  /** As decoded (may hold a secret: show it only where the user asked to see it, never log it). */
-  text: string;
-  corners: QrCorners;
-  /** Why, for the user; never quotes a secret. */
-  message: string;
-}
-
-/** What one decode of a frame or file found. Nothing found: both lists empty. */
+/** What one decode of a frame found, in the order zxing found it. */
 export interface DecodeOutcome {
   codes: FoundCode[];
-  implausible: ImplausibleCode[];
 }

@@ -34,11 +34,11 @@ type ReaderModule = Pick<ZXingReaderModule, 'readBarcodesFromPixmap'> & {
 let module: ReaderModule | undefined;
 let buffer = { ptr: 0, size: 0 };
 
-/** Loads the module (once; `useZxingWasm` must have chosen the .wasm). */
+/** Loads the module (once; `setZxingWasm` must have chosen the .wasm). */
 export async function zxingModule(): Promise<ReaderModule> {
   if (module) return module;
   if (!zxingConfigured()) {
-    throw new Error('The QR decoder has no WebAssembly module yet: call useZxingWasm() first.');
+    throw new Error('The QR decoder has no WebAssembly module yet: call setZxingWasm() first.');
   }
   const loaded = (await prepareZXingModule({ fireImmediately: true })) as unknown as ReaderModule;
   module = loaded;

@@ -1,9 +1,9 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions, type ReadResult } from 'zxing-wasm/reader';
 
 // zxing-cpp compiled to WebAssembly, loaded from Keyfob's own files. zxing-wasm's default
-// `locateFile` fetches the .wasm from a CDN, so nothing may decode before {@link useZxingWasm}
-// has pointed it at a local copy: a Vite `?url` import in the renderer, the bytes read from
-// node_modules in Node (see node-wasm.ts).
+// `locateFile` fetches the .wasm from a CDN, so nothing may decode before {@link setZxingWasm}
+// has pointed it at a local copy: a Vite `?url` import in the renderer's worker, the bytes read
+// from node_modules in main and the CLI (electron/qr/load-wasm.ts).
 
 /** Where the zxing reader's .wasm comes from. */
 export type ZxingWasmSource = { url: string } | { binary: ArrayBuffer | Uint8Array };
@@ -11,7 +11,7 @@ export type ZxingWasmSource = { url: string } | { binary: ArrayBuffer | Uint8Arr
 let configured = false;
 
 /** Points zxing-wasm at a local .wasm; call once before the first decode (later calls replace it). */
-export function useZxingWasm(source: ZxingWasmSource): void {
+export function setZxingWasm(source: ZxingWasmSource): void {
   const overrides =
     'url' in source
       ? {
@@ -22,7 +22,7 @@ export function useZxingWasm(source: ZxingWasmSource): void {
   configured = true;
 }
 
-/** True once {@link useZxingWasm} has been called. */
+/** True once {@link setZxingWasm} has been called. */
 export function zxingConfigured(): boolean {
   return configured;
 }
@@ -38,7 +38,7 @@ export async function readQr(
   options: ReaderOptions,
 ): Promise<ReadResult[]> {
   if (!configured) {
-    throw new Error('The QR decoder has no WebAssembly module yet: call useZxingWasm() first.');
+    throw new Error('The QR decoder has no WebAssembly module yet: call setZxingWasm() first.');
   }
   // zxing-wasm's types ask for a DOM ImageData; it only reads data/width/height, which Node lacks.
   return readBarcodes(input as Parameters<typeof readBarcodes>[0], { formats: ['QRCode'], ...options });

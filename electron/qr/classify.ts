@@ -1,11 +1,9 @@
-import { parseKeyUri } from '../core';
+import { notAKey, qrTextKind } from '../../qr-decoder/qr-text';
+import type { DecodeOutcome, QrCorners } from '../../qr-decoder/types';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import {
-  isMigrationUri,
-  parseMigrationUri,
-  type MigrationCode,
-} from '../formats/google-migration/transfer-uri';
+import { parseKeyUri } from '../core';
+import { parseMigrationUri, type MigrationCode } from '../formats/google-migration/transfer-uri';
 
 /** What a QR code's text holds, with a sentence saying so. */
 export type QrPayload =
@@ -16,16 +14,14 @@ export type QrPayload =
   /** Claims to be a key URI or a transfer code but does not parse: reported, never imported. */
   | { kind: 'implausible'; claimed: 'otpauth' | 'migration'; message: string };
 
-const KEY_URI = /^(otpauth|steam):\/\//iu;
-const LINK = /^[a-z][a-z0-9+.-]*:\/\/\S+$|^(mailto|tel|sms|geo|wifi):\S+$/iu;
-
 /**
- * Classifies decoded QR text: a key URI (`otpauth://`, `steam://`), a Google Authenticator transfer
- * code, a link, or plain text. Messages never quote a secret.
+ * Reads decoded QR text in main: a key URI (`otpauth://`, `steam://`) parsed into a token, a Google
+ * Authenticator transfer code decoded, or a link or plain text. Messages never quote a secret.
  */
 export function classifyQrText(text: string): QrPayload {
   const trimmed = text.trim();
-  if (KEY_URI.test(trimmed)) {
+  const kind = qrTextKind(trimmed);
+  if (kind === 'otpauth') {
     try {
       const token = parseKeyUri(trimmed);
       const name = [token.issuer, token.account].filter((s) => s !== '').join(': ') || 'an unnamed account';
@@ -39,7 +35,7 @@ export function classifyQrText(text: string): QrPayload {
       };
     }
   }
-  if (isMigrationUri(trimmed)) {
+  if (kind === 'migration') {
     try {
       const code = parseMigrationUri(trimmed);
       const { index, size } = code.batch;
@@ -52,12 +48,45 @@ export function classifyQrText(text: string): QrPayload {
       return { kind: 'implausible', claimed: 'migration', message: why };
     }
   }
-  if (LINK.test(trimmed)) {
-    return { kind: 'link', url: trimmed, message: 'This QR code holds a link, not an authenticator key.' };
-  }
-  return { kind: 'text', text, message: 'This QR code holds plain text, not an authenticator key.' };
+  if (kind === 'link') return { kind: 'link', url: trimmed, message: notAKey('link') };
+  return { kind: 'text', text, message: notAKey('text') };
 }
 
 function label(type: Token['type']): string {
   return type === 'steam' ? 'Steam Guard' : type.toUpperCase();
+}
+
+/** A decoded code whose text holds what it claims to hold. */
+export interface ReadCode {
+  text: string;
+  corners: QrCorners;
+  /** Light modules on a dark background. */
+  inverted: boolean;
+  payload: Exclude<QrPayload, { kind: 'implausible' }>;
+}
+
+/** A decoded code whose text is not plausible as what it claims (never used). */
+export interface ImplausibleCode {
+  /** As decoded (may hold a secret: show it only where the user asked to see it, never log it). */
+  text: string;
+  corners: QrCorners;
+  /** Why, for the user; never quotes a secret. */
+  message: string;
+}
+
+/** What the codes of one decode hold. Nothing found: both lists empty. */
+export interface ReadOutcome {
+  codes: ReadCode[];
+  implausible: ImplausibleCode[];
+}
+
+/** Reads the text of every decoded code; those that do not parse as what they claim go to `implausible`. */
+export function readCodes(outcome: DecodeOutcome): ReadOutcome {
+  const out: ReadOutcome = { codes: [], implausible: [] };
+  for (const { text, corners, inverted } of outcome.codes) {
+    const payload = classifyQrText(text);
+    if (payload.kind === 'implausible') out.implausible.push({ text, corners, message: payload.message });
+    else out.codes.push({ text, corners, inverted, payload });
+  }
+  return out;
 }

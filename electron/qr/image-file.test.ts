@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImageFile, sniffImageFormat } from './node-image';
-import { codelessPhoto, encodeImage, photoAndScreenshot, plainCode } from './testing/image-files';
+import { decodeImageFile, sniffImageFormat } from './image-file';
+import { codelessPhoto, encodeImage, photoAndScreenshot, plainCode } from '../../test-support/qr/image-files';
 
 const KEY = 'otpauth://totp/ACME%20Co:jo?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co&digits=8';
 const texts = async (bytes: Uint8Array) => (await decodeImageFile(bytes)).codes.map((c) => c.text);

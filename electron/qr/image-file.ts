@@ -1,10 +1,11 @@
+import { decodeFrame, toOutcome } from '../../qr-decoder/decode-frame';
+import { bmpTruncated, imageSize } from '../../qr-decoder/image-header';
+import { MAX_IMAGE_PIXELS, tooManyPixels } from '../../qr-decoder/image-limits';
+import type { DecodeOutcome, Frame } from '../../qr-decoder/types';
+import { readQr } from '../../qr-decoder/zxing-reader';
 import { KeyfobError } from '../../shared/errors';
-import { decodeFrame, toOutcome } from './decode-frame';
-import { bmpTruncated, imageSize } from './image-header';
-import { MAX_IMAGE_PIXELS, tooManyPixels } from './image-limits';
-import { useZxingWasmFromNodeModules } from './node-wasm';
-import type { DecodeOutcome, Frame } from './types';
-import { readQr } from './zxing-reader';
+import { readCodes, type ReadOutcome } from './classify';
+import { loadZxingWasmFile } from './load-wasm';
 
 // Node only (`keyfob scan`): image files → RGBA → the same decodeFrame as the app's worker. sharp
 // (libvips, prebuilt binaries inside its npm packages) decodes PNG, JPEG, WebP and GIF and applies
@@ -27,11 +28,15 @@ export function sniffImageFormat(b: Uint8Array): ImageFormat | undefined {
 
 /**
  * Decodes QR codes in an image file's bytes (PNG, JPEG, WebP, BMP, GIF — a whole screenshot is
- * fine). Throws an `invalid-input` KeyfobError for other formats, a corrupt image, or one of more
+ * fine) and reads what they hold (see readCodes). Throws an `invalid-input` KeyfobError for other formats, a corrupt image, or one of more
  * than {@link MAX_IMAGE_PIXELS} — judged from its header, before any decoder allocates pixels.
  */
-export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeOutcome> {
-  useZxingWasmFromNodeModules();
+export async function decodeImageFile(bytes: Uint8Array): Promise<ReadOutcome> {
+  return readCodes(await decodeImage(bytes));
+}
+
+async function decodeImage(bytes: Uint8Array): Promise<DecodeOutcome> {
+  loadZxingWasmFile();
   const format = sniffImageFormat(bytes);
   if (format === undefined) {
     throw new KeyfobError('invalid-input', 'This is not a PNG, JPEG, WebP, BMP or GIF image.');

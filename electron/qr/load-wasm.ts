@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { useZxingWasm } from './zxing-reader';
+import { setZxingWasm } from '../../qr-decoder';
 
-// Node only (the CLI, tests, the benchmark): the .wasm ships inside the zxing-wasm package.
+// Main, the CLI, tests and the benchmark: the .wasm ships inside the zxing-wasm package.
 
 let loaded = false;
 
-/** Loads zxing's reader .wasm from node_modules (once) and hands it to the decoder. */
-export function useZxingWasmFromNodeModules(): void {
+/** Reads zxing's reader .wasm from node_modules (once) and hands it to the decoder. */
+export function loadZxingWasmFile(): void {
   if (loaded) return;
-  useZxingWasm({ binary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')) });
+  setZxingWasm({ binary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')) });
   loaded = true;
 }

@@ -13,7 +13,7 @@ import {
 } from '../adapters/dialogs';
 import { base32Encode } from '../core';
 import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
-import { decodeImageFile } from '../qr/node-image';
+import { decodeImageFile } from '../qr/image-file';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 

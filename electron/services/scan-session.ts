@@ -3,7 +3,7 @@ import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
 import { MigrationCollector } from '../formats/google-migration/collector';
 import { MAX_LISTED } from '../formats/import-limits';
-import { classifyQrText } from '../qr';
+import { classifyQrText } from '../qr/classify';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
 

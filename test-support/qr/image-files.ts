@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { seededRandom } from '../../core/testing/seeded-random';
-import type { Frame } from '../types';
+import { seededRandom } from '../../electron/core/testing/seeded-random';
+import type { Frame } from '../../qr-decoder/types';
 import { drawQr, qrModules, squareQuad } from './qr-render';
 import { createFrame } from './raster';
 import { cameraFrame, screenFrame } from './scenes';

@@ -1,6 +1,6 @@
 import { create as createQr, type QRCodeErrorCorrectionLevel } from 'qrcode';
-import type { Frame, QrPoint } from '../types';
-import type { Rgb } from './raster';
+import type { Frame, QrPoint } from '../../qr-decoder/types';
+import { createFrame, type Rgb } from './raster';
 
 /** The dark/light module grid of one QR symbol (no quiet zone). */
 export interface QrModules {
@@ -123,4 +123,17 @@ function invert3(m: Mat3): Mat3 {
 function apply(m: Mat3, x: number, y: number): [number, number] {
   const w = m[6] * x + m[7] * y + m[8];
   return [(m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w];
+}
+
+/** A white frame with each text as a crisp 400 px code, side by side. */
+export function codesSideBySide(...texts: string[]): Frame {
+  const frame = createFrame(420 * texts.length, 420, [255, 255, 255]);
+  texts.forEach((text, i) => {
+    drawQr(frame, qrModules(text), squareQuad(210 + 420 * i, 210, 400), {
+      dark: [0, 0, 0],
+      light: [255, 255, 255],
+      samples: 2,
+    });
+  });
+  return frame;
 }

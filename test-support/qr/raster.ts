@@ -1,5 +1,5 @@
-import type { SeededRandom } from '../../core/testing/seeded-random';
-import type { Frame } from '../types';
+import type { SeededRandom } from '../../electron/core/testing/seeded-random';
+import type { Frame } from '../../qr-decoder/types';
 
 // Small raster operations for making test and benchmark images: what a camera or a screen does to a
 // QR code (blur, noise, contrast, uneven light, inversion). Straightforward loops over RGBA pixels;
