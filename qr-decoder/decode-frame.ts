@@ -1,5 +1,5 @@
 import type { ZXingReadResult } from 'zxing-wasm/reader';
-import { holdsKey, qrTextKind } from './qr-text';
+import { holdsKey, textKind } from '../shared/text-kind';
 import type { DecodeOutcome, Frame, QrCorners } from './types';
 import { loadLuminance, readPixmap, zxingModule, type PassOptions } from './zxing-pixmap';
 
@@ -84,7 +84,7 @@ export function toOutcome(results: Result[]): DecodeOutcome {
       text: r.text,
       corners: cornersOf(r),
       inverted: r.isInverted,
-      kind: qrTextKind(r.text),
+      kind: textKind(r.text),
     });
   }
   return outcome;

@@ -10,16 +10,37 @@ export interface ImageSize {
   height: number;
 }
 
+/** Image formats read for QR codes, told apart by their first bytes. */
+export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp';
+
+const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+
+/** Recognises an image by its signature; undefined for anything else. */
+export function imageFormat(b: Uint8Array): ImageFormat | undefined {
+  if (b[0] === 0x89 && ascii(b, 1, 4) === 'PNG') return 'png';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'webp';
+  if (ascii(b, 0, 4) === 'GIF8') return 'gif';
+  if (ascii(b, 0, 2) === 'BM') return 'bmp';
+  return undefined;
+}
+
 /** The dimensions an image file claims, or undefined when its header cannot be read. */
 export function imageSize(b: Uint8Array): ImageSize | undefined {
-  const at = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
-  if (b[0] === 0x89 && at(1, 4) === 'PNG')
-    return at(12, 16) === 'IHDR' ? sized(u32be(b, 16), u32be(b, 20)) : undefined;
-  if (at(0, 4) === 'GIF8') return sized(u16le(b, 6), u16le(b, 8));
-  if (at(0, 2) === 'BM') return bmpSize(b);
-  if (b[0] === 0xff && b[1] === 0xd8) return jpegSize(b);
-  if (at(0, 4) === 'RIFF' && at(8, 12) === 'WEBP') return webpSize(b, at(12, 16));
-  return undefined;
+  switch (imageFormat(b)) {
+    case 'png':
+      return ascii(b, 12, 16) === 'IHDR' ? sized(u32be(b, 16), u32be(b, 20)) : undefined;
+    case 'gif':
+      return sized(u16le(b, 6), u16le(b, 8));
+    case 'bmp':
+      return bmpSize(b);
+    case 'jpeg':
+      return jpegSize(b);
+    case 'webp':
+      return webpSize(b, ascii(b, 12, 16));
+    default:
+      return undefined;
+  }
 }
 
 function bmpSize(b: Uint8Array): ImageSize | undefined {

@@ -1,11 +1,8 @@
-// The QR decoder (zxing-wasm), one copy for both sides: the renderer's scan worker decodes the
-// webcam, files and pastes with it, and main decodes screen captures and `keyfob scan` images with
-// it. It lives at the top level rather than under electron/ or renderer/ because both import it;
-// not under shared/, which stays free of Node, DOM and WebAssembly loading: this folder loads the
-// .wasm it is handed (setZxingWasm) and touches neither Node nor the DOM. Each side has its adapter:
-// the worker (renderer/src/scan/scan.worker.ts) hands it a bundled URL and draws frames on an
-// OffscreenCanvas; electron/qr/ reads the .wasm and image files from disk. A code's text is only
-// told apart by its scheme here; main parses keys and transfer codes once, when they arrive.
+// The QR decoder (zxing-wasm), one copy for both sides: the renderer's scan worker and main (screen
+// captures, `keyfob scan`) import it, so it sits at the top level; not in shared/, which stays free
+// of WebAssembly loading. It touches neither Node nor the DOM: each side's adapter hands it the .wasm
+// and the frames (renderer/src/scan/scan.worker.ts; electron/qr/ reads both from disk). It tells a
+// code's text apart by scheme only; main parses keys and transfer codes once, when they arrive.
 export {
   decodeFrame,
   passesFor,
@@ -14,7 +11,6 @@ export {
   THRESHOLD_PASS,
   type DecodeEffort,
 } from './decode-frame';
-export { holdsKey, notAKey, qrTextKind, type QrTextKind } from './qr-text';
 export type { DecodeOutcome, FoundCode, Frame, QrCorners, QrPoint } from './types';
 export { setZxingWasm, warmUpZxing, type ZxingWasmSource } from './zxing-reader';
 export type { PassOptions } from './zxing-pixmap';

@@ -1,4 +1,4 @@
-import type { QrTextKind } from './qr-text';
+import type { TextKind } from '../shared/text-kind';
 
 /** An RGBA image as `ImageData` holds it (4 bytes a pixel, row after row). */
 export interface Frame {
@@ -29,7 +29,7 @@ export interface FoundCode {
   /** Light modules on a dark background. */
   inverted: boolean;
   /** What the text is, by its scheme. */
-  kind: QrTextKind;
+  kind: TextKind;
 }
 
 /** What one decode of a frame found, in the order zxing found it. */

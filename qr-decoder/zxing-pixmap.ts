@@ -5,7 +5,7 @@ import {
   type ZXingReaderModule,
   type ZXingReadResult,
 } from 'zxing-wasm/reader';
-import { zxingConfigured } from './zxing-reader';
+import { assertZxingConfigured } from './zxing-reader';
 import type { Frame } from './types';
 
 // The hot path: RGBA → luminance written straight into the WebAssembly heap, then zxing-cpp's
@@ -37,9 +37,7 @@ let buffer = { ptr: 0, size: 0 };
 /** Loads the module (once; `setZxingWasm` must have chosen the .wasm). */
 export async function zxingModule(): Promise<ReaderModule> {
   if (module) return module;
-  if (!zxingConfigured()) {
-    throw new Error('The QR decoder has no WebAssembly module yet: call setZxingWasm() first.');
-  }
+  assertZxingConfigured();
   const loaded = (await prepareZXingModule({ fireImmediately: true })) as unknown as ReaderModule;
   module = loaded;
   return loaded;

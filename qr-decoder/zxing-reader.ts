@@ -22,9 +22,10 @@ export function setZxingWasm(source: ZxingWasmSource): void {
   configured = true;
 }
 
-/** True once {@link setZxingWasm} has been called. */
-export function zxingConfigured(): boolean {
-  return configured;
+/** Throws unless {@link setZxingWasm} has been called. */
+export function assertZxingConfigured(): void {
+  if (!configured)
+    throw new Error('The QR decoder has no WebAssembly module yet: call setZxingWasm() first.');
 }
 
 /** Instantiates the module now (≈ 100 ms) so the first frame does not pay for it. */
@@ -37,9 +38,7 @@ export async function readQr(
   input: { data: Uint8ClampedArray; width: number; height: number } | Uint8Array,
   options: ReaderOptions,
 ): Promise<ReadResult[]> {
-  if (!configured) {
-    throw new Error('The QR decoder has no WebAssembly module yet: call setZxingWasm() first.');
-  }
+  assertZxingConfigured();
   // zxing-wasm's types ask for a DOM ImageData; it only reads data/width/height, which Node lacks.
   return readBarcodes(input as Parameters<typeof readBarcodes>[0], { formats: ['QRCode'], ...options });
 }

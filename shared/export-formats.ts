@@ -1,28 +1,13 @@
-// The formats Keyfob writes, in the order they are offered: the export writer, `keyfob export`,
-// the IPC contract and the app's Export dialog all take their ids and words from this one list.
-
-/** One format Keyfob exports to. */
-export interface ExportFormat {
-  id: string;
-  /** Only this format protects the secrets (it needs a password). */
-  encrypted: boolean;
-  /** The file name extension the save dialog proposes. */
-  extension: string;
-  /** Offered by the app's Export dialog (Google's transfer has a dialog of its own, with QR codes). */
-  inApp: boolean;
-  /** The app's name for it, and the sentence under it. */
-  label: string;
-  hint: string;
-  /** Its line in `keyfob export --help` (a second line, if any, is indented under the first). */
-  cli: string;
-}
-
-/** Every export format, the recommended one first. */
+// The formats Keyfob writes, the recommended one first: the export writer, `keyfob export`, the
+// IPC contract and the app's Export dialog all take their ids and words from this one list. Each
+// has the file extension the save dialog proposes, whether it is encrypted (needs a password),
+// whether the app's Export dialog offers it (Google's transfer has a dialog of its own), the
+// app's label and hint, and its line in `keyfob export --help` (a second line is indented).
 export const EXPORT_FORMATS = [
   {
     id: 'aegis-encrypted',
-    encrypted: true,
     extension: 'json',
+    encrypted: true,
     inApp: true,
     label: 'Encrypted backup (Aegis format)',
     hint: 'Recommended. Keyfob and Aegis can restore it with the password.',
@@ -30,8 +15,8 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'aegis',
-    encrypted: false,
     extension: 'json',
+    encrypted: false,
     inApp: true,
     label: 'Unencrypted backup (Aegis format)',
     hint: 'For apps that cannot read encrypted Aegis files.',
@@ -39,8 +24,8 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'otpauth',
-    encrypted: false,
     extension: 'txt',
+    encrypted: false,
     inApp: true,
     label: 'List of otpauth:// links',
     hint: 'Plain text most authenticator apps can import.',
@@ -48,39 +33,29 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'google-migration',
-    encrypted: false,
     extension: 'txt',
+    encrypted: false,
     inApp: false,
-    label: 'Google Authenticator transfer links',
-    hint: 'At most 10 accounts a link; accounts Google cannot hold are left out.',
     cli:
       'Google Authenticator transfer links (≤ 10 accounts each), UNENCRYPTED;\n' +
       'accounts Google cannot hold (Steam, periods other than 30 s, other than 6/8 digits) are skipped',
   },
-] as const satisfies readonly ExportFormat[];
+] as const;
+
+type Format = (typeof EXPORT_FORMATS)[number];
 
 /** The id of a format Keyfob writes. */
-export type ExportFormatId = (typeof EXPORT_FORMATS)[number]['id'];
+export type ExportFormatId = Format['id'];
 
-/** The id of a format the app's Export dialog offers. */
-export type AppExportFormat = Extract<(typeof EXPORT_FORMATS)[number], { inApp: true }>['id'];
+/** A format the app's Export dialog offers. */
+export type AppExportFormat = Extract<Format, { inApp: true }>['id'];
 
 /** The formats the app's Export dialog offers, in order. */
 export const APP_EXPORT_FORMATS = EXPORT_FORMATS.filter(
-  (f): f is Extract<(typeof EXPORT_FORMATS)[number], { inApp: true }> => f.inApp,
+  (f): f is Extract<Format, { inApp: true }> => f.inApp,
 );
 
-/** True when `value` names a format Keyfob writes. */
-export function isExportFormat(value: unknown): value is ExportFormatId {
-  return EXPORT_FORMATS.some((f) => f.id === value);
-}
-
-/** True when `value` names a format the app's Export dialog offers. */
-export function isAppExportFormat(value: unknown): value is AppExportFormat {
-  return APP_EXPORT_FORMATS.some((f) => f.id === value);
-}
-
-/** The format named `id`. */
-export function exportFormat(id: ExportFormatId): ExportFormat {
-  return EXPORT_FORMATS.find((f) => f.id === id) as ExportFormat;
+/** The format named `id`, or undefined when Keyfob writes none of that name. */
+export function exportFormat(id: unknown): Format | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === id);
 }

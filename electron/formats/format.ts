@@ -20,9 +20,8 @@ export interface ReadOptions {
   /** Prefix of every entry's `source` ("backup.json" → "backup.json#3"). */
   sourceName: string;
   /**
-   * Where Google Authenticator transfer codes go when one import reads several files (the codes of
-   * one export may be spread over them); its owner calls `finish()` after the last file. Without
-   * it, a file's transfer codes are completed, or reported incomplete, within its own result.
+   * Collects Google Authenticator transfer codes across the files of one import (its owner calls
+   * `finish()` after the last); without it, a file's codes are completed within its own result.
    */
   transfers?: MigrationBatches;
 }
@@ -49,27 +48,11 @@ export function entrySource(sourceName: string, index: number): string {
   return `${sourceName}#${index + 1}`;
 }
 
-/** `source` of the n-th (0-based) line of a text file: "name:1" for the first. */
-export function lineSource(sourceName: string, index: number): string {
-  return `${sourceName}:${index + 1}`;
-}
-
-/** `source` of the n-th (0-based) account inside a transfer code: "name:3 entry 1" for the first. */
-export function accountSource(codeSource: string, index: number): string {
-  return `${codeSource} entry ${index + 1}`;
-}
-
-/** Where a source points, read back from the forms above; `at` and `entry` are 0 where absent. */
-export interface SourcePosition {
-  file: string;
-  /** The entry ("#") or line (":") number. */
-  at: number;
-  /** The account within a transfer code on that line. */
-  entry: number;
-}
-
-/** Reads back a source made by {@link entrySource}, {@link lineSource} or {@link accountSource}. */
-export function sourcePosition(source: string): SourcePosition {
+/**
+ * Where a source points, for ordering rows: "name#3" (entry 3), "name:3" (line 3 of a list) or
+ * "name:3 entry 2" (the 2nd account of the transfer code on line 3); 0 where a part is absent.
+ */
+export function sourcePosition(source: string): { file: string; at: number; entry: number } {
   const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(source);
   if (m === null) return { file: source, at: 0, entry: 0 };
   return { file: m[1] ?? source, at: Number(m[2]), entry: Number(m[3] ?? 0) };

@@ -66,7 +66,10 @@ describe('planImport at the limit', () => {
     const count = (s: string) => plan.filter((p) => p.status === s).length;
     expect([count('new'), count('duplicate'), count('rejected')]).toEqual([9_850, 150, 1]);
     expect(plan[9_900]).toMatchObject({ status: 'duplicate', duplicateOf: { source: 'f#9001' } });
-    expect(plan[0]).toMatchObject({ status: 'duplicate', duplicateOf: { id: expect.any(String) } });
+    expect(plan[0]).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: { account: { id: expect.any(String) } },
+    });
     expect(plan.at(-1)).toMatchObject({ source: 'f#10001', status: 'rejected' });
   });
 });

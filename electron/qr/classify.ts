@@ -1,5 +1,5 @@
-import { notAKey, qrTextKind } from '../../qr-decoder/qr-text';
-import type { DecodeOutcome, QrCorners } from '../../qr-decoder/types';
+import { notAKey, textKind } from '../../shared/text-kind';
+import type { DecodeOutcome, FoundCode, QrCorners } from '../../qr-decoder/types';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
@@ -9,10 +9,11 @@ import { parseMigrationUri, type MigrationCode } from '../formats/google-migrati
 export type QrPayload =
   | { kind: 'otpauth'; token: Token; message: string }
   | { kind: 'migration'; code: MigrationCode; message: string }
-  | { kind: 'link'; url: string; message: string }
-  | { kind: 'text'; text: string; message: string }
+  | { kind: 'link' | 'text'; message: string }
   /** Claims to be a key URI or a transfer code but does not parse: reported, never imported. */
   | { kind: 'implausible'; claimed: 'otpauth' | 'migration'; message: string };
+
+const why = (e: unknown) => (e instanceof KeyfobError ? e.message : 'it cannot be read');
 
 /**
  * Reads decoded QR text in main: a key URI (`otpauth://`, `steam://`) parsed into a token, a Google
@@ -20,19 +21,16 @@ export type QrPayload =
  */
 export function classifyQrText(text: string): QrPayload {
   const trimmed = text.trim();
-  const kind = qrTextKind(trimmed);
+  const kind = textKind(trimmed);
   if (kind === 'otpauth') {
     try {
       const token = parseKeyUri(trimmed);
       const name = [token.issuer, token.account].filter((s) => s !== '').join(': ') || 'an unnamed account';
-      return { kind: 'otpauth', token, message: `A ${label(token.type)} key for ${name}.` };
+      const type = token.type === 'steam' ? 'Steam Guard' : token.type.toUpperCase();
+      return { kind, token, message: `A ${type} key for ${name}.` };
     } catch (e) {
-      const why = e instanceof KeyfobError ? e.message : 'it cannot be read';
-      return {
-        kind: 'implausible',
-        claimed: 'otpauth',
-        message: `This QR code looks like a key but is not valid: ${why}`,
-      };
+      const message = `This QR code looks like a key but is not valid: ${why(e)}`;
+      return { kind: 'implausible', claimed: kind, message };
     }
   }
   if (kind === 'migration') {
@@ -42,51 +40,32 @@ export function classifyQrText(text: string): QrPayload {
       const n = code.result.entries.length;
       const what = size > 1 ? `transfer code ${index + 1} of ${size}` : 'transfer code';
       const accounts = `${n} account${n === 1 ? '' : 's'}`;
-      return { kind: 'migration', code, message: `A Google Authenticator ${what} with ${accounts}.` };
+      return { kind, code, message: `A Google Authenticator ${what} with ${accounts}.` };
     } catch (e) {
-      const why = e instanceof KeyfobError ? e.message : 'it cannot be read';
-      return { kind: 'implausible', claimed: 'migration', message: why };
+      return { kind: 'implausible', claimed: kind, message: why(e) };
     }
   }
-  if (kind === 'link') return { kind: 'link', url: trimmed, message: notAKey('link') };
-  return { kind: 'text', text, message: notAKey('text') };
+  return { kind, message: notAKey(kind) };
 }
 
-function label(type: Token['type']): string {
-  return type === 'steam' ? 'Steam Guard' : type.toUpperCase();
-}
-
-/** A decoded code whose text holds what it claims to hold. */
-export interface ReadCode {
-  text: string;
-  corners: QrCorners;
-  /** Light modules on a dark background. */
-  inverted: boolean;
-  payload: Exclude<QrPayload, { kind: 'implausible' }>;
-}
-
-/** A decoded code whose text is not plausible as what it claims (never used). */
-export interface ImplausibleCode {
-  /** As decoded (may hold a secret: show it only where the user asked to see it, never log it). */
-  text: string;
-  corners: QrCorners;
-  /** Why, for the user; never quotes a secret. */
-  message: string;
-}
-
-/** What the codes of one decode hold. Nothing found: both lists empty. */
+/**
+ * What the codes of one decode hold: `codes` hold what they claim; `implausible` ones claim a key
+ * or transfer code but do not parse (never used; `message` says why without quoting a secret).
+ * Texts are as decoded and may hold a secret: show them only where the user asked, never log them.
+ */
 export interface ReadOutcome {
-  codes: ReadCode[];
-  implausible: ImplausibleCode[];
+  codes: Array<FoundCode & { payload: Exclude<QrPayload, { kind: 'implausible' }> }>;
+  implausible: Array<{ text: string; corners: QrCorners; message: string }>;
 }
 
-/** Reads the text of every decoded code; those that do not parse as what they claim go to `implausible`. */
+/** Reads the text of every decoded code, sorting out the implausible ones. */
 export function readCodes(outcome: DecodeOutcome): ReadOutcome {
   const out: ReadOutcome = { codes: [], implausible: [] };
-  for (const { text, corners, inverted } of outcome.codes) {
+  for (const code of outcome.codes) {
+    const { text, corners } = code;
     const payload = classifyQrText(text);
     if (payload.kind === 'implausible') out.implausible.push({ text, corners, message: payload.message });
-    else out.codes.push({ text, corners, inverted, payload });
+    else out.codes.push({ ...code, payload });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImageFile, sniffImageFormat } from './image-file';
+import { imageFormat } from '../../qr-decoder/image-header';
+import { decodeImageFile } from './image-file';
 import { codelessPhoto, encodeImage, photoAndScreenshot, plainCode } from '../../test-support/qr/image-files';
 
 const KEY = 'otpauth://totp/ACME%20Co:jo?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co&digits=8';
@@ -8,7 +9,7 @@ const texts = async (bytes: Uint8Array) => (await decodeImageFile(bytes)).codes.
 describe('decodeImageFile', () => {
   it.each(['png', 'jpeg', 'webp', 'gif', 'bmp'] as const)('reads a %s image', async (format) => {
     const bytes = await encodeImage(plainCode(KEY), format);
-    expect(sniffImageFormat(bytes)).toBe(format);
+    expect(imageFormat(bytes)).toBe(format);
     expect(await texts(bytes)).toEqual([KEY]);
   });
 

@@ -1,5 +1,5 @@
 import { decodeFrame, toOutcome } from '../../qr-decoder/decode-frame';
-import { bmpTruncated, imageSize } from '../../qr-decoder/image-header';
+import { bmpTruncated, imageFormat, imageSize, type ImageFormat } from '../../qr-decoder/image-header';
 import { MAX_IMAGE_PIXELS, tooManyPixels } from '../../qr-decoder/image-limits';
 import type { DecodeOutcome, Frame } from '../../qr-decoder/types';
 import { readQr } from '../../qr-decoder/zxing-reader';
@@ -12,24 +12,11 @@ import { loadZxingWasmFile } from './load-wasm';
 // EXIF orientation, as a phone photo needs. libvips has no BMP reader, so BMP — and every format
 // if sharp cannot load on this platform — goes to zxing-cpp's built-in stb_image instead.
 
-/** Image formats `keyfob scan` reads, told apart by their first bytes. */
-export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp';
-
-/** Recognises an image by its signature; undefined for anything else. */
-export function sniffImageFormat(b: Uint8Array): ImageFormat | undefined {
-  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
-  if (b[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  if (ascii(0, 4) === 'GIF8') return 'gif';
-  if (ascii(0, 2) === 'BM') return 'bmp';
-  return undefined;
-}
-
 /**
  * Decodes QR codes in an image file's bytes (PNG, JPEG, WebP, BMP, GIF — a whole screenshot is
- * fine) and reads what they hold (see readCodes). Throws an `invalid-input` KeyfobError for other formats, a corrupt image, or one of more
- * than {@link MAX_IMAGE_PIXELS} — judged from its header, before any decoder allocates pixels.
+ * fine) and reads what they hold (see readCodes). Throws an `invalid-input` KeyfobError for other
+ * formats, a corrupt image, or one of more than {@link MAX_IMAGE_PIXELS} — judged from its header,
+ * before any decoder allocates pixels.
  */
 export async function decodeImageFile(bytes: Uint8Array): Promise<ReadOutcome> {
   return readCodes(await decodeImage(bytes));
@@ -37,7 +24,7 @@ export async function decodeImageFile(bytes: Uint8Array): Promise<ReadOutcome> {
 
 async function decodeImage(bytes: Uint8Array): Promise<DecodeOutcome> {
   loadZxingWasmFile();
-  const format = sniffImageFormat(bytes);
+  const format = imageFormat(bytes);
   if (format === undefined) {
     throw new KeyfobError('invalid-input', 'This is not a PNG, JPEG, WebP, BMP or GIF image.');
   }

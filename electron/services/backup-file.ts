@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, readInputFile } from '../formats';
-import { syncDir } from '../vault/atomic-file';
+import { writeFileAtomic } from '../vault/atomic-file';
 import { readJsonFile, writeJsonAtomic } from './atomic-file';
 
 /**
@@ -15,25 +13,13 @@ export function readBackupFile(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Writes a backup so that the target is either the old file or the complete new one (temp file
- * in the same folder with mode 600, fsync, rename). @see https://lwn.net/Articles/457667/
+ * Writes a backup (UTF-8 text, as every export format is) so that the target is either the old file
+ * or the complete new one, with mode 600: the vault's own atomic write.
  */
 export async function writeBackupFile(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-    await syncDir(dirname(path));
-  } catch {
-    await unlink(temp).catch(() => undefined);
+  await writeFileAtomic(path, Buffer.from(bytes).toString('utf8')).catch(() => {
     throw new KeyfobError('storage-unavailable', `Keyfob could not write ${basename(path)}.`);
-  }
+  });
 }
 
 /** Where the backup reminder's state is kept, next to settings.json in the vault home. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
-import { exportFormat, isAppExportFormat } from '../../shared/export-formats';
+import { exportFormat } from '../../shared/export-formats';
 import type {
   ExportSummary,
   ImportChoice,
@@ -69,19 +69,15 @@ export function backupHandlers(
       s.plan = await planImport(vault(), [report]);
       s.done = [];
       s.summary = emptySummary();
-      const accounts = new Map((await vault().list()).map((a) => [a.id, a]));
-      return s.plan.map((p) => {
-        const stored = p.duplicateOf?.id === undefined ? undefined : accounts.get(p.duplicateOf.id);
-        return {
-          source: p.source,
-          issuer: p.token?.issuer ?? '',
-          account: p.token?.account ?? '',
-          type: p.token?.type ?? null,
-          status: p.status,
-          duplicateOf: stored === undefined ? null : toAccountView(stored),
-          message: p.message ?? null,
-        };
-      });
+      return s.plan.map((p) => ({
+        source: p.source,
+        issuer: p.token?.issuer ?? '',
+        account: p.token?.account ?? '',
+        type: p.token?.type ?? null,
+        status: p.status,
+        duplicateOf: p.duplicateOf?.account ? toAccountView(p.duplicateOf.account) : null,
+        message: p.message ?? null,
+      }));
     },
     async importCommit(id, rawChoices) {
       const s = sessions.use(id);
@@ -113,9 +109,9 @@ export function backupHandlers(
       return null;
     },
     async exportTo(rawFormat, password) {
-      if (!isAppExportFormat(rawFormat))
-        throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
       const format = exportFormat(rawFormat);
+      if (!format?.inApp)
+        throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
       if (format.encrypted && (typeof password !== 'string' || password === ''))
         throw new KeyfobError('invalid-input', 'Choose a password for the encrypted backup.', 'password');
       const day = new Date(now()).toISOString().slice(0, 10);
@@ -126,7 +122,7 @@ export function backupHandlers(
       if (path === null) return null;
       const tokens = await tokensOf(vault(), await vault().list());
       const result = await writeExport(
-        rawFormat,
+        format.id,
         tokens,
         format.encrypted ? (password as string) : undefined,
       );

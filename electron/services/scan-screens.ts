@@ -1,5 +1,6 @@
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
-import { decodeFrame, holdsKey } from '../../qr-decoder';
+import { decodeFrame } from '../../qr-decoder';
+import { holdsKey } from '../../shared/text-kind';
 import { loadZxingWasmFile } from '../qr/load-wasm';
 
 const SCREEN_RECORDING =

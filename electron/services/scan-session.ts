@@ -2,16 +2,15 @@ import { KeyfobError } from '../../shared/errors';
 import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
 import { MigrationCollector } from '../formats/google-migration/collector';
+import { MAX_TRANSFER_TEXT } from '../formats/google-migration/limits';
 import { MAX_LISTED } from '../formats/import-limits';
 import { classifyQrText } from '../qr/classify';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
 
-const MAX_TEXT_LENGTH = 16_384;
-
 /** The scanned text as the renderer sent it: bounded text. */
 export function scanTextArg(value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT_LENGTH)
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TRANSFER_TEXT)
     throw new KeyfobError('invalid-input', 'The request was malformed: a scanned code is not text.');
   return value.trim();
 }

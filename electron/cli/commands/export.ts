@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../../shared/errors';
-import { EXPORT_FORMATS, exportFormat, isExportFormat } from '../../../shared/export-formats';
+import { EXPORT_FORMATS, exportFormat } from '../../../shared/export-formats';
 import { writeExport } from '../../formats';
 import { tokensOf } from '../../services/tokens';
 import { command, type Command } from '../command';
@@ -8,7 +8,6 @@ import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
 
-const IDS = EXPORT_FORMATS.map((f) => f.id);
 const FORMAT_HELP = EXPORT_FORMATS.map(
   (f) => `  ${f.id.padEnd(18)} ${f.cli.replaceAll('\n', `\n${' '.repeat(21)}`)}`,
 ).join('\n');
@@ -41,15 +40,13 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
     if (positionals.length > 0 || typeof format !== 'string' || typeof out !== 'string') {
       throw new KeyfobError('invalid-input', "export needs --format and --out — see 'keyfob export --help'");
     }
-    if (!isExportFormat(format)) {
-      throw new KeyfobError(
-        'invalid-input',
-        `unknown format '${format}'; use one of ${IDS.join(', ')}`,
-        'format',
-      );
+    const chosen = exportFormat(format);
+    if (chosen === undefined) {
+      const ids = EXPORT_FORMATS.map((f) => f.id).join(', ');
+      throw new KeyfobError('invalid-input', `unknown format '${format}'; use one of ${ids}`, 'format');
     }
     const passwordFile = values['password-file'] as string | undefined;
-    const { encrypted } = exportFormat(format);
+    const { encrypted } = chosen;
     if (!encrypted && passwordFile !== undefined) {
       throw new KeyfobError(
         'invalid-input',
@@ -63,7 +60,7 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
       : undefined;
     const vault = await openVault(io);
     const tokens = await tokensOf(vault, await vault.list());
-    const result = await writeExport(format, tokens, password);
+    const result = await writeExport(chosen.id, tokens, password);
     await writeExportFile(out, result.bytes, force);
     if (!encrypted) {
       io.err(

@@ -14,7 +14,7 @@ import { importedTokens, planEntries, storedDuplicates, type PlannedEntry } from
 import { saveImport, type SavedEntry } from '../../services/import/save';
 import { displayName, fieldsJson, tokenJson } from '../account-json';
 import { command, type Command } from '../command';
-import { EXIT, errorName, type Io } from '../io';
+import { EXIT, type Io } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
 
@@ -61,31 +61,22 @@ keychain or the disk failed (the entries after that point are reported as not im
     const tokens = importedTokens(results);
     checkEntryCount('This import', tokens.length);
     const vault = tokens.length > 0 ? await openVault(io) : undefined;
-    let failure: KeyfobError | undefined;
-    const machine = (e: unknown): KeyfobError => {
+    // The keychain or the disk failing stops the import: what is not saved by then is reported.
+    let failure = undefined as KeyfobError | undefined;
+    const stop = (e: unknown) => {
       if (!(e instanceof KeyfobError) || isInputError(e.code)) throw e;
-      return e;
+      failure = e;
     };
-    let stored: Array<{ id: string } | undefined> = [];
-    let unplanned = false; // the keychain failed before stored duplicates were known
-    try {
-      if (vault) stored = await storedDuplicates(vault, tokens);
-    } catch (e) {
-      failure = machine(e);
-      unplanned = true;
-    }
-    const plan = planEntries(results, stored);
-    const saved: Array<SavedEntry | undefined> = [];
-    if (vault && !dryRun && failure === undefined) {
+    const stored = vault ? await storedDuplicates(vault, tokens).catch(stop) : [];
+    const plan = planEntries(results, stored ?? []);
+    const saved: SavedEntry[] = [];
+    if (vault && !dryRun && stored) {
       // New entries are added, duplicates (of a stored account or an earlier entry) left alone.
       const choices = plan.map((p) => (p.status === 'new' ? 'keep-both' : 'skip'));
-      try {
-        await saveImport(vault, plan, choices, [], (i, entry) => (saved[i] = entry));
-      } catch (e) {
-        failure = machine(e);
-      }
+      await saveImport(vault, plan, choices, [], (i, entry) => (saved[i] = entry)).catch(stop);
     }
-    for (const [i, p] of plan.entries()) rows.push(rowOf(p, saved[i], { dryRun, failure, unplanned }));
+    const notImported = failure && `not imported: ${failure.message}`;
+    for (const [i, p] of plan.entries()) rows.push(rowOf(p, saved[i], dryRun, notImported));
     report(sortBySource(rows, positionals), values['json'] === true, io);
     if (failure) return EXIT.system;
     return rows.some((r) => r.status === 'rejected') ? EXIT.input : EXIT.ok;
@@ -124,42 +115,28 @@ async function readFiles(files: string[], passwordFile: string | undefined, rows
   return results;
 }
 
-/** How the import went as a whole: a dry run, and the keychain's or disk's failure, if any. */
-interface Run {
-  dryRun: boolean;
-  failure: KeyfobError | undefined;
-  /** The failure came before the plan could tell new entries from stored ones. */
-  unplanned: boolean;
-}
-
-/** The row for one planned entry: what the plan said, or what saving it did. */
-function rowOf(p: PlannedEntry, saved: SavedEntry | undefined, run: Run): Row {
+/** The row for one planned entry: what saving it did, or what the plan said; `notImported` says why the rest stayed out. */
+function rowOf(p: PlannedEntry, saved: SavedEntry | undefined, dryRun: boolean, notImported?: string): Row {
   if (p.token === undefined) return { source: p.source, status: 'rejected', message: p.message };
   const base = {
     source: p.source,
     name: displayName(p.token),
-    fields: run.dryRun ? tokenJson(p.token) : fieldsJson(p.token),
+    fields: dryRun ? tokenJson(p.token) : fieldsJson(p.token),
   };
-  const notImported = `not imported: ${run.failure?.message ?? 'the import stopped'}`;
-  if (run.unplanned) return { ...base, status: 'failed', message: notImported };
+  if (notImported !== undefined && saved === undefined)
+    return { ...base, status: 'failed', message: notImported };
   if (p.status === 'duplicate') {
-    const { id, source } = p.duplicateOf ?? {};
-    return {
-      ...base,
-      status: 'duplicate',
-      id,
-      message: id ? `already stored as ${id}` : `same as ${source}`,
-    };
+    const id = p.duplicateOf?.account?.id;
+    const message = id ? `already stored as ${id}` : `same as ${p.duplicateOf?.source}`;
+    return { ...base, status: 'duplicate', id, message };
   }
-  if (run.dryRun) return { ...base, status: 'would-add' };
+  if (dryRun) return { ...base, status: 'would-add' };
   if (saved?.status === 'added') return { ...base, status: 'added', id: saved.account.id };
   if (saved?.status === 'failed') {
-    const e = saved.error;
-    if (!(e instanceof KeyfobError))
-      return { ...base, status: 'rejected', message: `not imported (unexpected ${errorName(e)})` };
-    return { ...base, status: e.code === 'duplicate' ? 'duplicate' : 'rejected', message: e.message };
+    const duplicate = saved.error instanceof KeyfobError && saved.error.code === 'duplicate';
+    return { ...base, status: duplicate ? 'duplicate' : 'rejected', message: saved.message };
   }
-  return { ...base, status: 'failed', message: notImported };
+  return { ...base, status: 'failed', message: notImported ?? 'not imported' };
 }
 
 function report(rows: Row[], json: boolean, io: Io): void {

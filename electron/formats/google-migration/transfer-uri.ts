@@ -1,10 +1,10 @@
 import { base64Decode } from '@bufbuild/protobuf/wire';
 import { KeyfobError } from '../../../shared/errors';
-import { keyTextKind } from '../../../shared/key-text';
+import { keyTextKind } from '../../../shared/text-kind';
 import type { Algorithm, Token } from '../../../shared/otp-types';
 import { MAX_SECRET_BYTES } from '../../core';
 import { showValue } from '../../core/input-error';
-import { accountSource, type ImportResult } from '../format';
+import type { ImportResult } from '../format';
 import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './limits';
 import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './payload';
 
@@ -26,11 +26,6 @@ export interface MigrationCode {
 
 const ALGORITHMS: Record<number, Algorithm> = { 0: 'SHA1', 1: 'SHA1', 2: 'SHA256', 3: 'SHA512' };
 const DIGITS: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
-
-/** True when the text claims to be a Google Authenticator export (whether or not it decodes). */
-export function isMigrationUri(text: string): boolean {
-  return keyTextKind(text) === 'migration';
-}
 
 /**
  * Decodes Google Authenticator's `otpauth-migration://offline?data=…` transfer code. Throws an
@@ -63,7 +58,7 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
   const result: ImportResult = { entries: [], errors: [] };
   const prefix = sourceName ?? `transfer code${batch.size > 1 ? ` ${batch.index + 1} of ${batch.size}` : ''}`;
   payload.otpParameters.forEach((otp, i) => {
-    const source = accountSource(prefix, i);
+    const source = `${prefix} entry ${i + 1}`;
     const made = toToken(otp);
     if (typeof made === 'string') result.errors.push({ source, message: made });
     else result.entries.push({ source, token: made });
@@ -74,7 +69,7 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
 /** The base64 bytes of the `data` parameter, read from the raw text (a raw `+` is not a space). */
 function payloadBytes(text: string): Uint8Array {
   const uri = text.trim();
-  if (!isMigrationUri(uri)) throw unreadable('it does not start with otpauth-migration://');
+  if (keyTextKind(uri) !== 'migration') throw unreadable('it does not start with otpauth-migration://');
   if (uri.length > MAX_TRANSFER_TEXT) {
     throw invalidTransfer(
       `This text is ${uri.length.toLocaleString('en-US')} characters long, too long for a transfer code, ` +

@@ -5,10 +5,9 @@ import { sameSecret } from '../../core';
 import { sourcePosition, type ImportResult } from '../../formats';
 import type { Vault } from '../../vault';
 
-// Planning an import against the vault, for the app and `keyfob import` alike: which entries are
-// new, which repeat a stored account or an earlier entry (same issuer, account name and secret),
-// which a reader rejected. Linear in the import's size: stored accounts are indexed by name once,
-// and only the secrets of accounts whose issuer and name match an entry are read.
+// Planning an import against the vault, for the app and `keyfob import` alike. Linear in the
+// import's size: stored accounts are indexed by name once, and only the secrets of accounts whose
+// issuer and name match an entry are read.
 
 /** What importing one entry would do, shown per entry before anything is saved. */
 export interface PlannedEntry {
@@ -17,21 +16,18 @@ export interface PlannedEntry {
   token?: Token;
   status: 'new' | 'duplicate' | 'rejected';
   /** For duplicates: the stored account (or earlier entry of this import) it repeats. */
-  duplicateOf?: { id?: string; source?: string };
+  duplicateOf?: { account?: Account; source?: string };
   message?: string;
 }
 
 const nameKey = (t: { issuer: string; account: string }) => `${t.issuer}\u0000${t.account}`;
 
-/** A key equal for tokens with the same issuer, account name and secret (held in main only). */
-function tokenKey(t: Token): string {
-  return `${nameKey(t)}\u0000${Buffer.from(t.secret).toString('base64')}`;
-}
+/** Equal for tokens with the same issuer, account name and secret: the one duplicate test of an import. */
+const tokenKey = (t: Token) => `${nameKey(t)}\u0000${Buffer.from(t.secret).toString('base64')}`;
 
 /**
- * For each token, the stored account with the same issuer, account name and secret, if any. Reads
- * one list and the secrets of name matches only. Throws the keychain's error when it fails
- * (a secret missing from the keychain is simply not a duplicate).
+ * For each token, the stored account with the same issuer, account name and secret, if any. Throws
+ * the keychain's error when it fails (a secret missing from the keychain is simply not a duplicate).
  */
 export async function storedDuplicates(
   vault: Vault,
@@ -63,22 +59,19 @@ export function importedTokens(results: readonly ImportResult[]): Token[] {
   return results.flatMap((r) => r.entries.map((e) => e.token));
 }
 
-/**
- * Classifies every entry of an import against the vault: new, duplicate (of a stored account or an
- * earlier entry of the same import) or rejected (with the reader's reason). Reads the list once and
- * the keychain items of accounts with the same names only; stores nothing.
- */
+/** Plans an import against the vault (see {@link planEntries}); stores nothing. */
 export async function planImport(vault: Vault, results: readonly ImportResult[]): Promise<PlannedEntry[]> {
   return planEntries(results, await storedDuplicates(vault, importedTokens(results)));
 }
 
 /**
- * The plan for `results`, given each entry's stored duplicate (from {@link storedDuplicates}, in
- * {@link importedTokens} order). Entries keep the file's order; rejected ones sit where they were found.
+ * Marks every entry new, duplicate (of a stored account, given in {@link importedTokens} order, or
+ * of an earlier entry of the import) or rejected (with the reader's reason). Entries keep the file's
+ * order; rejected ones sit where they were found.
  */
 export function planEntries(
   results: readonly ImportResult[],
-  stored: ReadonlyArray<{ id: string } | undefined>,
+  stored: ReadonlyArray<Account | undefined>,
 ): PlannedEntry[] {
   const firstNew = new Map<string, string>(); // token key → source of the entry that adds it
   const planned: PlannedEntry[] = [];
@@ -92,7 +85,7 @@ export function planEntries(
       const row = { source: entry.source, token: entry.token };
       if (earlier !== undefined) rows.push({ ...row, status: 'duplicate', duplicateOf: { source: earlier } });
       else if (existing !== undefined)
-        rows.push({ ...row, status: 'duplicate', duplicateOf: { id: existing.id } });
+        rows.push({ ...row, status: 'duplicate', duplicateOf: { account: existing } });
       else {
         firstNew.set(key, entry.source);
         rows.push({ ...row, status: 'new' });

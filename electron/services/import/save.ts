@@ -3,15 +3,22 @@ import { KeyfobError } from '../../../shared/errors';
 import type { ImportChoice } from '../../../shared/ipc-contract';
 import type { Token } from '../../../shared/otp-types';
 import type { Vault } from '../../vault';
-import { replaceDuplicate } from '../replace-duplicate';
+import { errorName } from '../errors';
 import { isEntryError, type PlannedEntry } from './plan';
 
 /** What saving one planned entry did. */
 export type SavedEntry =
   | { status: 'added' | 'replaced'; account: Account }
   | { status: 'skipped' | 'rejected' }
-  /** This entry alone could not be saved (bad input, or a duplicate added meanwhile). */
-  | { status: 'failed'; error: unknown };
+  /** This entry alone could not be saved (bad input, or a duplicate added meanwhile), and why. */
+  | { status: 'failed'; error: unknown; message: string };
+
+/** Keyfob's own message, or only the name of anything else (its text could hold a secret). */
+const failed = (error: unknown): SavedEntry => ({
+  status: 'failed',
+  error,
+  message: error instanceof KeyfobError ? error.message : `unexpected error (${errorName(error)})`,
+});
 
 /** Accounts saved per Vault.addMany call: one lock and a few metadata writes per chunk. */
 const ADD_CHUNK = 100;
@@ -42,15 +49,15 @@ export async function saveImport(
     const choice = choices[i];
     if (entry.status === 'rejected' || entry.token === undefined) finish(i, { status: 'rejected' });
     else if (choice === 'skip') finish(i, { status: 'skipped' });
-    else if (choice === 'replace' && entry.status === 'duplicate' && entry.duplicateOf?.id !== undefined) {
+    else if (choice === 'replace' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
+      // A duplicate holds the same secret: replacing it takes the incoming names and parameters (a
+      // newer HOTP counter, say) in place, in one metadata write; the row keeps its id and place.
+      const { secret: _secret, ...fields } = entry.token;
       try {
-        finish(i, {
-          status: 'replaced',
-          account: await replaceDuplicate(vault, entry.duplicateOf.id, entry.token),
-        });
+        finish(i, { status: 'replaced', account: await vault.update(entry.duplicateOf.account.id, fields) });
       } catch (error) {
         if (!isEntryError(error)) throw error;
-        finish(i, { status: 'failed', error });
+        finish(i, failed(error));
       }
     } else adds.push(i);
   }
@@ -66,7 +73,7 @@ export async function saveImport(
     for (const [j, result] of results.entries()) {
       const i = chunk[j] as number;
       if (!(result instanceof KeyfobError)) finish(i, { status: 'added', account: result });
-      else if (isEntryError(result)) finish(i, { status: 'failed', error: result });
+      else if (isEntryError(result)) finish(i, failed(result));
       else machine ??= result;
     }
     if (machine !== undefined) throw machine;

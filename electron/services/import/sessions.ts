@@ -4,7 +4,6 @@ import type { ImportChoice, ImportSummary } from '../../../shared/ipc-contract';
 import type { Vault } from '../../vault';
 import { idArg } from '../args';
 import type { Timers } from '../clipboard-clear';
-import { errorName } from '../errors';
 import { SeedHold, unrefTimers } from '../seed-hold';
 import type { PlannedEntry } from './plan';
 import { saveImport } from './save';
@@ -105,12 +104,7 @@ export async function saveSession(
   const { summary } = s;
   await saveImport(vault, plan, choices, s.done, (i, saved) => {
     if (saved.status !== 'failed') summary[saved.status]++;
-    else {
-      // Keyfob's own message, or only the name of anything else.
-      const e = saved.error;
-      const message = e instanceof KeyfobError ? e.message : `unexpected error (${errorName(e)})`;
-      summary.failed.push({ source: (plan[i] as PlannedEntry).source, message });
-    }
+    else summary.failed.push({ source: (plan[i] as PlannedEntry).source, message: saved.message });
   });
   return summary;
 }

@@ -23,7 +23,7 @@ export function ExportDialog({ count, onDone, onClose }: ExportDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const warnId = useId();
-  const { encrypted } = exportFormat(format);
+  const encrypted = exportFormat(format)?.encrypted === true;
   const strength = passwordStrength(password);
   const mismatch = encrypted && confirm !== '' && confirm !== password;
   const ready = !encrypted || (password !== '' && password === confirm);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
 import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
-import { keyTextKind } from '../../../shared/key-text';
+import { keyTextKind } from '../../../shared/text-kind';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
 import { startScanClient, type ScanClient } from '../scan/scan-client';

@@ -1,13 +1,6 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import {
-  decodeFrame,
-  holdsKey,
-  notAKey,
-  setZxingWasm,
-  warmUpZxing,
-  type FoundCode,
-} from '../../../qr-decoder';
+import { decodeFrame, setZxingWasm, warmUpZxing, type FoundCode } from '../../../qr-decoder';
 import { imageSize } from '../../../qr-decoder/image-header';
 import {
   MAX_IMAGE_BYTES,
@@ -15,6 +8,7 @@ import {
   tooLargeImage,
   tooManyPixels,
 } from '../../../qr-decoder/image-limits';
+import { holdsKey, notAKey } from '../../../shared/text-kind';
 import type { ScanImage, ScanReply, ScanRequest, ScanResult } from './scan-messages';
 
 // Decoding happens here, off the UI thread: zxing-wasm loaded from the app's own files (the CSP
