@@ -7,6 +7,7 @@ export default defineConfig({
     include: [
       'electron/**/*.test.ts',
       'shared/**/*.test.ts',
+      'qr-decoder/**/*.test.ts',
       'renderer/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],

@@ -7,7 +7,7 @@ import { Vault, keytarSecretStore } from '../electron/vault';
 import { atMost, emit, median } from './figures';
 
 /**
- * Backup figures (issue 5: "encrypted export plus import of 1000 accounts ≤ 3 s"). File level: an
+ * Backup figures (target: encrypted export plus import of 1000 accounts ≤ 3 s). File level: an
  * encrypted Aegis export of 1000 accounts and reading it back (scrypt N=32768 twice, AES-GCM, JSON).
  * End to end on the real keyring (run inside scripts/with-keyring.mjs): reading the secrets of a
  * vault and writing the backup, then adding every account to an empty vault. gnome-keyring rewrites

@@ -3,12 +3,13 @@ import { scrypt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { planImport, readImport } from '../electron/formats';
+import { readImport } from '../electron/formats';
+import { planImport } from '../electron/services/import/plan';
 import { scryptKey } from '../electron/formats/crypto';
 import { BULK_KINDS, bulkFile, bulkTokens, type BulkKind } from '../electron/formats/testdata/bulk';
-import { parseMigrationUri } from '../electron/import/google-migration';
-import { decodeImageFile } from '../electron/qr/node-image';
-import { blankPng } from '../electron/qr/testing/png-bomb';
+import { parseMigrationUri } from '../electron/formats/google-migration/transfer-uri';
+import { decodeImageFile } from '../electron/qr/image-file';
+import { blankPng } from '../test-support/qr/png-bomb';
 import { Vault, keytarSecretStore, memorySecretStore } from '../electron/vault';
 import { atMost, emit, median } from './figures';
 

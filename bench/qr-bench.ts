@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { decodeFrame, FAST_PASS, THOROUGH_PASS, type DecodeEffort } from '../electron/qr/decode-frame';
-import { useZxingWasmFromNodeModules } from '../electron/qr/node-wasm';
-import type { DecodeOutcome } from '../electron/qr/types';
-import type { PassOptions } from '../electron/qr/zxing-pixmap';
+import { decodeFrame, FAST_PASS, THOROUGH_PASS, type DecodeEffort } from '../qr-decoder/decode-frame';
+import { loadZxingWasmFile } from '../electron/qr/load-wasm';
+import type { DecodeOutcome } from '../qr-decoder/types';
+import type { PassOptions } from '../qr-decoder/zxing-pixmap';
 import { qrCorpus, writeCorpus, type CorpusFrame } from './qr-corpus';
 import { atMost, emit, median } from './figures';
 
@@ -36,14 +36,14 @@ interface Tally {
 }
 
 function texts(o: DecodeOutcome): string[] {
-  return [...o.codes.map((c) => c.text), ...o.implausible.map((c) => c.text)];
+  return o.codes.map((c) => c.text);
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const passes =
     PASSES[args.find((a) => a.startsWith('--passes='))?.slice(9) ?? 'default'] ?? PASSES['default'];
-  useZxingWasmFromNodeModules();
+  loadZxingWasmFile();
   if (!args.includes('--no-write')) {
     const dir = join(__dirname, '..', 'qr-corpus');
     console.error(`wrote ${writeCorpus(dir, qrCorpus()).length} images to ${dir}`);
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     }
     const t = tally(groups, c.group);
     const k = tally(conditions, `${c.group.startsWith('webcam') ? 'webcam' : c.group}.${c.condition}`);
-    let outcome: DecodeOutcome = { codes: [], implausible: [] };
+    let outcome: DecodeOutcome = { codes: [] };
     for (let r = 0; r < REPEATS; r++) {
       const t0 = performance.now();
       outcome = await decodeFrame(c.frame, passes);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { base32Encode } from '../electron/core';
 import { seededRandom, type SeededRandom } from '../electron/core/testing/seeded-random';
-import { formatMigrationUris } from '../electron/import/google-migration-format';
-import { cameraFrame, screenFrame, type CameraConditions, type Theme } from '../electron/qr/testing/scenes';
-import type { Frame } from '../electron/qr/types';
+import { formatMigrationUris } from '../electron/formats/google-migration/writer';
+import { cameraFrame, screenFrame, type CameraConditions, type Theme } from '../test-support/qr/scenes';
+import type { Frame } from '../qr-decoder/types';
 
 // The QR benchmark corpus, generated (never committed): webcam-like frames over a grid of camera
 // conditions, and screenshots from 1920×1080 to 5120×1440 with light, dark and inverted themes.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launchApp, type LaunchedApp, type SeedAccount } from '../e2e/harness';
 import { fakeCameraArgs, openScan, writeQrClip } from '../e2e/scan-helpers';
 
-// UI benchmark (issue 3): with 200 accounts, renderer CPU while idle with the bars animating
+// UI benchmark: with 200 accounts, renderer CPU while idle with the bars animating
 // ≤ 2 % of one core and the list painted ≤ 500 ms after navigation; filtering 2000 accounts
 // ≤ 16 ms per keystroke. Prints one JSON line per figure (target, ok); fails when a target is missed.
 // The 200-account run uses the real keyring like the app; the 2000-account run seeds an in-memory

@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { parseMigrationUri } from '../electron/import/google-migration';
-import { decodeImageFile } from '../electron/qr/node-image';
+import { parseMigrationUri } from '../electron/formats/google-migration/transfer-uri';
+import { decodeImageFile } from '../electron/qr/image-file';
 import { launchApp, type LaunchedApp } from './harness';
 
 // "Show QR" and "Transfer to Google Authenticator" (≤ 10 accounts per code, shown one after

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from '@playwright/test';
-import { blankPng } from '../electron/qr/testing/png-bomb';
+import { blankPng } from '../test-support/qr/png-bomb';
 import { launchApp, type LaunchedApp } from './harness';
 import { chooseImage, openScan } from './scan-helpers';
 

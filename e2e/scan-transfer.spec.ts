@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import { parseKeyUri } from '../electron/core';
-import { formatMigrationUris } from '../electron/import/google-migration-format';
+import { formatMigrationUris } from '../electron/formats/google-migration/writer';
 import { launchApp, type LaunchedApp } from './harness';
 import { chooseImage, openScan, qrPng } from './scan-helpers';
 

@@ -2,6 +2,7 @@ import type { Account } from './account';
 import type { ErrorData } from './errors';
 import type { InferOutput } from 'valibot';
 import type { draft } from './ipc/schema';
+import type { AppExportFormat } from './export-formats';
 import type { Algorithm, OtpType } from './otp-types';
 
 /**
@@ -144,8 +145,8 @@ export interface ImportSummary {
   failed: Array<{ source: string; message: string }>;
 }
 
-/** The formats the app exports (Google transfer has its own dialog). */
-export type AppExportFormat = 'aegis-encrypted' | 'aegis' | 'otpauth';
+/** The formats the app exports, from the one list of export formats. */
+export type { AppExportFormat };
 
 /** What `backup:export` wrote. */
 export interface ExportSummary {

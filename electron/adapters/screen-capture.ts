@@ -1,4 +1,4 @@
-import type { Frame } from '../qr/types';
+import type { Frame } from '../../qr-decoder/types';
 import { loadElectron } from './electron-module';
 
 /** One display's pixels at its native resolution, and a name the user recognises. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkFile, bulkTokens } from '../formats/testdata/bulk';
 import { FIXTURE_PASSWORD } from '../formats/testdata/canonical';
-import { blankPng } from '../qr/testing/png-bomb';
+import { blankPng } from '../../test-support/qr/png-bomb';
 import { reportUnexpected } from './io';
 
 // Hostile and odd inputs through the built `keyfob` binary: each ends in one plain line and exit 1,

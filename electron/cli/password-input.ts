@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../shared/errors';
-import { readInputFile } from '../import/input-file';
+import { readInputFile } from '../formats/input-file';
 
 /** Where a command may get a password: a file, or the terminal (never an argument, which `ps` shows). */
 export interface PasswordSource {

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMigrationUri } from '../import/google-migration';
+import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
 import { readImport } from '../formats';
 import { CANONICAL, FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 import { FIXTURES as FIXTURE_LIST } from '../formats/testdata/fixture-list';

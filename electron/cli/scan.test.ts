@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Token } from '../../shared/otp-types';
-import { formatMigrationUris } from '../import/google-migration-format';
-import { encodeImage, plainCode, photoAndScreenshot } from '../qr/testing/image-files';
+import { formatMigrationUris } from '../formats/google-migration/writer';
+import { encodeImage, plainCode, photoAndScreenshot } from '../../test-support/qr/image-files';
 
 // `keyfob scan` and `keyfob import` of transfer codes, through the built binary. Import needs the
 // private keyring: npm run build && node scripts/with-keyring.mjs npx vitest run electron/cli/scan.test.ts

@@ -1,6 +1,5 @@
 import type { Token } from '../../shared/otp-types';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
+import { checkEntryCount } from './import-limits';
 import { openGcm, pbkdf2Key } from './crypto';
 import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
 import { fields, isObject, parseJsonText, parseJsonBytes } from './json-input';
@@ -52,7 +51,7 @@ export const andotpFormat: ImportFormat = {
   needsPassword(bytes) {
     return plainEntries(bytes) === undefined;
   },
-  async read(bytes, { password, sourceName }): Promise<ImportResult> {
+  async read(bytes, { password, sourceName }) {
     let entries = plainEntries(bytes);
     if (entries === undefined) {
       if (!looksEncrypted(sourceName, bytes))

@@ -1,10 +1,9 @@
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
+import { checkEntryCount } from './import-limits';
 import { parseCsv } from './csv';
-import { damaged, entrySource, textOf, type ImportFormat } from './format';
+import { damaged, entrySource, textOf, type ImportFormat, type ImportResult } from './format';
 import { isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 

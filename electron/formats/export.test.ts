@@ -1,8 +1,8 @@
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseMigrationUri } from '../import/google-migration';
-import { AEGIS_SCRYPT } from './aegis-write';
+import { parseMigrationUri } from './google-migration/transfer-uri';
+import { AEGIS_SCRYPT } from './aegis';
 import { writeExport } from './export';
 import { readImport } from './registry';
 import { CANONICAL_TOKENS } from './testdata/canonical';

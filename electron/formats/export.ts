@@ -1,19 +1,9 @@
 import { KeyfobError } from '../../shared/errors';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../shared/export-formats';
 import type { Token } from '../../shared/otp-types';
-import { formatMigrationUris, migrationIncompatibility } from '../import/google-migration-format';
-import { writeAegisEncrypted, writeAegisPlain } from './aegis-write';
-import { writeOtpauthList } from './otpauth-list';
-
-/** The formats Keyfob writes. */
-export type ExportFormatId = 'otpauth' | 'aegis' | 'aegis-encrypted' | 'google-migration';
-
-/** Each export format with what the app and CLI need to know about it. */
-export const EXPORT_FORMATS: ReadonlyArray<{ id: ExportFormatId; label: string; encrypted: boolean }> = [
-  { id: 'aegis-encrypted', label: 'Aegis backup, encrypted (recommended)', encrypted: true },
-  { id: 'aegis', label: 'Aegis backup, unencrypted', encrypted: false },
-  { id: 'otpauth', label: 'List of otpauth:// URIs, unencrypted', encrypted: false },
-  { id: 'google-migration', label: 'Google Authenticator transfer links, unencrypted', encrypted: false },
-];
+import { writeAegisEncrypted, writeAegisPlain } from './aegis';
+import { formatMigrationUris, migrationIncompatibility } from './google-migration/writer';
+import { writeUriList } from './uri-list';
 
 /** What an export produced: the file's bytes, the accounts it had to leave out, and (Google) the URIs. */
 export interface ExportResult {
@@ -37,7 +27,7 @@ export async function writeExport(
   const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
   switch (format) {
     case 'otpauth':
-      return { bytes: utf8(writeOtpauthList(tokens)), skipped: [] };
+      return { bytes: utf8(writeUriList(tokens)), skipped: [] };
     case 'aegis':
       return { bytes: utf8(writeAegisPlain(tokens)), skipped: [] };
     case 'aegis-encrypted':

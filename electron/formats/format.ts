@@ -1,11 +1,29 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ImportResult } from '../import/import-result';
+import type { Token } from '../../shared/otp-types';
+import type { MigrationBatches } from './google-migration/batches';
+
+/** One account found in a foreign file, with where it came from ("file:line", "file#3"). */
+export interface ImportEntry {
+  source: string;
+  token: Token;
+}
+
+/** What a format reader found: the usable entries and, separately, what it had to reject. */
+export interface ImportResult {
+  entries: ImportEntry[];
+  errors: Array<{ source: string; message: string }>;
+}
 
 /** What a reader is told besides the bytes: the password (if any) and a name for per-entry sources. */
 export interface ReadOptions {
   password?: string;
   /** Prefix of every entry's `source` ("backup.json" → "backup.json#3"). */
   sourceName: string;
+  /**
+   * Collects Google Authenticator transfer codes across the files of one import (its owner calls
+   * `finish()` after the last); without it, a file's codes are completed within its own result.
+   */
+  transfers?: MigrationBatches;
 }
 
 /**
@@ -28,6 +46,16 @@ export interface ImportFormat {
 /** `source` of the n-th (0-based) entry of a structured file: "name#1" for the first. */
 export function entrySource(sourceName: string, index: number): string {
   return `${sourceName}#${index + 1}`;
+}
+
+/**
+ * Where a source points, for ordering rows: "name#3" (entry 3), "name:3" (line 3 of a list) or
+ * "name:3 entry 2" (the 2nd account of the transfer code on line 3); 0 where a part is absent.
+ */
+export function sourcePosition(source: string): { file: string; at: number; entry: number } {
+  const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(source);
+  if (m === null) return { file: source, at: 0, entry: 0 };
+  return { file: m[1] ?? source, at: Number(m[2]), entry: Number(m[3] ?? 0) };
 }
 
 /** The file as UTF-8 text without a byte-order mark (readers of JSON and text formats). */

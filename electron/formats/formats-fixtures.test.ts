@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCode } from '../core';
-import { writeOtpauthList } from './otpauth-list';
+import { writeUriList } from './uri-list';
 import { detectImport, readImport } from './registry';
 import { CANONICAL, FIXTURE_PASSWORD, FIXTURE_TIME_MS } from './testdata/canonical';
 import { FIXTURES } from './testdata/fixture-list';
@@ -59,7 +59,7 @@ describe('the canonical set', () => {
 
   it("is written by Keyfob's own URI-list export exactly as the fixture written from formats.md", () => {
     const tokens = CANONICAL.map((c) => c.token);
-    expect(writeOtpauthList(tokens)).toBe(readFileSync(join(files, 'keyfob-otpauth.txt'), 'utf8'));
+    expect(writeUriList(tokens)).toBe(readFileSync(join(files, 'keyfob-otpauth.txt'), 'utf8'));
   });
 
   it('has the codes oathtool gives (computed by Keyfob now, so a fixture typo cannot hide)', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ENTRIES } from '../import/import-limits';
+import { MAX_IMPORT_ENTRIES } from './import-limits';
 import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
 import { readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';

@@ -1,8 +1,7 @@
 import type { Token } from '../../shared/otp-types';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
+import { checkEntryCount } from './import-limits';
 import { KeyfobError } from '../../shared/errors';
-import { damaged, entrySource, type ImportFormat } from './format';
+import { damaged, entrySource, type ImportFormat, type ImportResult } from './format';
 import { fields, isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ENTRIES } from '../import/import-limits';
+import { MAX_IMPORT_ENTRIES } from './import-limits';
 import { Vault, memorySecretStore } from '../vault';
 import { tempHome } from '../vault/testing/fixtures';
-import { planImport } from './import-plan';
+import { planImport } from '../services/import/plan';
 import { readImport } from './registry';
 import { BULK_KINDS, bulkFile, bulkTokens } from './testdata/bulk';
 
@@ -66,7 +66,10 @@ describe('planImport at the limit', () => {
     const count = (s: string) => plan.filter((p) => p.status === s).length;
     expect([count('new'), count('duplicate'), count('rejected')]).toEqual([9_850, 150, 1]);
     expect(plan[9_900]).toMatchObject({ status: 'duplicate', duplicateOf: { source: 'f#9001' } });
-    expect(plan[0]).toMatchObject({ status: 'duplicate', duplicateOf: { id: expect.any(String) } });
+    expect(plan[0]).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: { account: { id: expect.any(String) } },
+    });
     expect(plan.at(-1)).toMatchObject({ source: 'f#10001', status: 'rejected' });
   });
 });

@@ -1,5 +1,7 @@
-// Foreign backup formats: one module per format behind `ImportFormat`, a registry that detects them,
-// and the writers Keyfob exports with. Main process only (node:crypto); never loaded by the renderer.
+// Foreign backup formats, read and written: one module (or folder) per format, a registry that
+// detects them, and the machinery they share (input limits, JSON and CSV input, key derivation).
+// Pure of the vault: what to do with what a file holds is the import service's business. Main
+// process only (node:crypto, node:fs); never loaded by the renderer.
 export {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
@@ -8,7 +10,8 @@ export {
   type DetectedImport,
   type ImportReport,
 } from './registry';
-export { EXPORT_FORMATS, writeExport, type ExportFormatId, type ExportResult } from './export';
-export { planImport, type PlannedEntry } from './import-plan';
-export { textOf, type ImportFormat, type ReadOptions } from './format';
-export { AEGIS_SCRYPT } from './aegis-write';
+export { writeExport, type ExportResult } from './export';
+export { sourcePosition, type ImportEntry, type ImportResult } from './format';
+export { MigrationBatches } from './google-migration/batches';
+export { checkEntryCount } from './import-limits';
+export { readInputFile } from './input-file';

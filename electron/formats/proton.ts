@@ -1,9 +1,8 @@
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
-import { damaged, entrySource, type ImportFormat } from './format';
+import { checkEntryCount } from './import-limits';
+import { damaged, entrySource, type ImportFormat, type ImportResult } from './format';
 import { fields, isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { collect, emptyResult } from './token-build';
 

@@ -1,15 +1,15 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ImportResult } from '../import/import-result';
 import { aegisFormat } from './aegis';
 import { andotpFormat } from './andotp';
 import { bitwardenFormat } from './bitwarden';
-import type { ImportFormat } from './format';
-import { shareParsed } from './json-input';
-import { showBytes } from '../import/input-file';
+import type { ImportFormat, ImportResult, ReadOptions } from './format';
 import { freeOtpPlusFormat } from './freeotp-plus';
-import { plainUrisFormat } from './plain-uris';
+import { googleMigrationFormat } from './google-migration/format';
+import { showBytes } from './input-file';
+import { shareParsed } from './json-input';
 import { protonFormat } from './proton';
 import { twofasFormat } from './twofas';
+import { uriListFormat } from './uri-list';
 
 /**
  * Every import format, sorted by label for the app's format list (Aegis keeps its importers in one
@@ -21,8 +21,9 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   andotpFormat,
   bitwardenFormat,
   freeOtpPlusFormat,
-  plainUrisFormat,
+  googleMigrationFormat,
   protonFormat,
+  uriListFormat,
 ].sort((a, b) => a.label.localeCompare(b.label, 'en'));
 
 /** What a file turned out to be, before anything is decrypted: enough for the app to ask for a password. */
@@ -70,13 +71,19 @@ function detect(fileName: string, bytes: Uint8Array): DetectedImport {
  * Reads a foreign backup: detects its format, decrypts it with `password` when it needs one, and
  * returns every entry or its error. Throws only for the file as a whole (unknown format, password
  * missing or wrong, damaged, too many entries), always a KeyfobError; entries are never stored here.
+ * `transfers` collects Google Authenticator transfer codes across the files of one import.
  */
-export function readImport(fileName: string, bytes: Uint8Array, password?: string): Promise<ImportReport> {
+export function readImport(
+  fileName: string,
+  bytes: Uint8Array,
+  password?: string,
+  transfers?: ReadOptions['transfers'],
+): Promise<ImportReport> {
   return shareParsed(bytes, async () => {
     const detected = detect(fileName, bytes);
     const format = IMPORT_FORMATS.find((f) => f.id === detected.formatId) as ImportFormat;
     try {
-      const result = await format.read(bytes, { password, sourceName: fileName });
+      const result = await format.read(bytes, { password, sourceName: fileName, transfers });
       return { ...detected, ...result };
     } catch (e) {
       if (e instanceof KeyfobError) throw e;

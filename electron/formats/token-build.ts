@@ -1,7 +1,6 @@
 import type { OtpType, Token } from '../../shared/otp-types';
 import { assertSecretFits, base32Decode, validateParams } from '../core';
-import type { ImportResult } from '../import/import-result';
-import { entryMessage } from './format';
+import { entryMessage, type ImportResult } from './format';
 
 /** What a foreign entry says about a token, before validation (strings as found in the file). */
 export interface RawToken {

@@ -1,6 +1,5 @@
 import type { Token } from '../../shared/otp-types';
-import { checkEntryCount } from '../import/import-limits';
-import type { ImportResult } from '../import/import-result';
+import { checkEntryCount } from './import-limits';
 import { openGcm, pbkdf2Key } from './crypto';
 import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
 import { fields, isObject, parseJsonText, parseJsonBytes, type JsonObject } from './json-input';
@@ -37,7 +36,7 @@ export const twofasFormat: ImportFormat = {
   needsPassword(bytes) {
     return typeof backup(bytes)?.['servicesEncrypted'] === 'string';
   },
-  async read(bytes, { password, sourceName }): Promise<ImportResult> {
+  async read(bytes, { password, sourceName }) {
     const doc = backup(bytes);
     if (doc === undefined) throw damaged(LABEL, 'it is not 2FAS backup JSON (no schemaVersion and services)');
     const version = doc['schemaVersion'] as number;

@@ -1,59 +1,71 @@
-import { parseKeyUri } from '../core';
+import { notAKey, textKind } from '../../shared/text-kind';
+import type { DecodeOutcome, FoundCode, QrCorners } from '../../qr-decoder/types';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import { isMigrationUri, parseMigrationUri, type MigrationCode } from '../import/google-migration';
+import { parseKeyUri } from '../core';
+import { parseMigrationUri, type MigrationCode } from '../formats/google-migration/transfer-uri';
 
 /** What a QR code's text holds, with a sentence saying so. */
 export type QrPayload =
   | { kind: 'otpauth'; token: Token; message: string }
   | { kind: 'migration'; code: MigrationCode; message: string }
-  | { kind: 'link'; url: string; message: string }
-  | { kind: 'text'; text: string; message: string }
+  | { kind: 'link' | 'text'; message: string }
   /** Claims to be a key URI or a transfer code but does not parse: reported, never imported. */
   | { kind: 'implausible'; claimed: 'otpauth' | 'migration'; message: string };
 
-const KEY_URI = /^(otpauth|steam):\/\//iu;
-const LINK = /^[a-z][a-z0-9+.-]*:\/\/\S+$|^(mailto|tel|sms|geo|wifi):\S+$/iu;
+const why = (e: unknown) => (e instanceof KeyfobError ? e.message : 'it cannot be read');
 
 /**
- * Classifies decoded QR text: a key URI (`otpauth://`, `steam://`), a Google Authenticator transfer
- * code, a link, or plain text. Messages never quote a secret.
+ * Reads decoded QR text in main: a key URI (`otpauth://`, `steam://`) parsed into a token, a Google
+ * Authenticator transfer code decoded, or a link or plain text. Messages never quote a secret.
  */
 export function classifyQrText(text: string): QrPayload {
   const trimmed = text.trim();
-  if (KEY_URI.test(trimmed)) {
+  const kind = textKind(trimmed);
+  if (kind === 'otpauth') {
     try {
       const token = parseKeyUri(trimmed);
       const name = [token.issuer, token.account].filter((s) => s !== '').join(': ') || 'an unnamed account';
-      return { kind: 'otpauth', token, message: `A ${label(token.type)} key for ${name}.` };
+      const type = token.type === 'steam' ? 'Steam Guard' : token.type.toUpperCase();
+      return { kind, token, message: `A ${type} key for ${name}.` };
     } catch (e) {
-      const why = e instanceof KeyfobError ? e.message : 'it cannot be read';
-      return {
-        kind: 'implausible',
-        claimed: 'otpauth',
-        message: `This QR code looks like a key but is not valid: ${why}`,
-      };
+      const message = `This QR code looks like a key but is not valid: ${why(e)}`;
+      return { kind: 'implausible', claimed: kind, message };
     }
   }
-  if (isMigrationUri(trimmed)) {
+  if (kind === 'migration') {
     try {
       const code = parseMigrationUri(trimmed);
       const { index, size } = code.batch;
       const n = code.result.entries.length;
       const what = size > 1 ? `transfer code ${index + 1} of ${size}` : 'transfer code';
       const accounts = `${n} account${n === 1 ? '' : 's'}`;
-      return { kind: 'migration', code, message: `A Google Authenticator ${what} with ${accounts}.` };
+      return { kind, code, message: `A Google Authenticator ${what} with ${accounts}.` };
     } catch (e) {
-      const why = e instanceof KeyfobError ? e.message : 'it cannot be read';
-      return { kind: 'implausible', claimed: 'migration', message: why };
+      return { kind: 'implausible', claimed: kind, message: why(e) };
     }
   }
-  if (LINK.test(trimmed)) {
-    return { kind: 'link', url: trimmed, message: 'This QR code holds a link, not an authenticator key.' };
-  }
-  return { kind: 'text', text, message: 'This QR code holds plain text, not an authenticator key.' };
+  return { kind, message: notAKey(kind) };
 }
 
-function label(type: Token['type']): string {
-  return type === 'steam' ? 'Steam Guard' : type.toUpperCase();
+/**
+ * What the codes of one decode hold: `codes` hold what they claim; `implausible` ones claim a key
+ * or transfer code but do not parse (never used; `message` says why without quoting a secret).
+ * Texts are as decoded and may hold a secret: show them only where the user asked, never log them.
+ */
+export interface ReadOutcome {
+  codes: Array<FoundCode & { payload: Exclude<QrPayload, { kind: 'implausible' }> }>;
+  implausible: Array<{ text: string; corners: QrCorners; message: string }>;
+}
+
+/** Reads the text of every decoded code, sorting out the implausible ones. */
+export function readCodes(outcome: DecodeOutcome): ReadOutcome {
+  const out: ReadOutcome = { codes: [], implausible: [] };
+  for (const code of outcome.codes) {
+    const { text, corners } = code;
+    const payload = classifyQrText(text);
+    if (payload.kind === 'implausible') out.implausible.push({ text, corners, message: payload.message });
+    else out.codes.push({ ...code, payload });
+  }
+  return out;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/testing/seeded-random';
-import { imageSize } from './image-header';
-import { MAX_IMAGE_PIXELS } from './image-limits';
-import { decodeImageFile } from './node-image';
-import { encodeImage, plainCode } from './testing/image-files';
-import { blankPng } from './testing/png-bomb';
-import { screenFrame } from './testing/scenes';
+import { imageSize } from '../../qr-decoder/image-header';
+import { MAX_IMAGE_PIXELS } from '../../qr-decoder/image-limits';
+import { decodeImageFile } from './image-file';
+import { encodeImage, plainCode } from '../../test-support/qr/image-files';
+import { blankPng } from '../../test-support/qr/png-bomb';
+import { screenFrame } from '../../test-support/qr/scenes';
 
 // Images are judged by the size their header claims before any decoder allocates pixels: a 4K
 // screenshot passes, a decompression bomb does not.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
-import { imageSize } from './image-header';
-import { decodeImageFile } from './node-image';
-import { encodeImage, plainCode } from './testing/image-files';
+import { imageSize } from '../../qr-decoder/image-header';
+import { decodeImageFile } from './image-file';
+import { encodeImage, plainCode } from '../../test-support/qr/image-files';
 
 // Fuzzing the image path: encoded images with bytes changed (headers especially) go through the
 // same decode as `keyfob scan`; the outcome is codes found or one typed error line, never a crash.

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
-import { MAX_IMPORT_BYTES } from '../formats';
-import { readInputFile } from '../import/input-file';
-import { syncDir } from '../vault/atomic-file';
+import { MAX_IMPORT_BYTES, readInputFile } from '../formats';
+import { writeFileAtomic } from '../vault/atomic-file';
 import { readJsonFile, writeJsonAtomic } from './atomic-file';
 
 /**
@@ -16,25 +13,13 @@ export function readBackupFile(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Writes a backup so that the target is either the old file or the complete new one (temp file
- * in the same folder with mode 600, fsync, rename). @see https://lwn.net/Articles/457667/
+ * Writes a backup (UTF-8 text, as every export format is) so that the target is either the old file
+ * or the complete new one, with mode 600: the vault's own atomic write.
  */
 export async function writeBackupFile(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-    await syncDir(dirname(path));
-  } catch {
-    await unlink(temp).catch(() => undefined);
+  await writeFileAtomic(path, Buffer.from(bytes).toString('utf8')).catch(() => {
     throw new KeyfobError('storage-unavailable', `Keyfob could not write ${basename(path)}.`);
-  }
+  });
 }
 
 /** Where the backup reminder's state is kept, next to settings.json in the vault home. */
@@ -59,7 +44,7 @@ export async function updateBackupState(home: string, patch: Partial<BackupState
   await writeJsonAtomic(join(home, BACKUP_STATE_FILE), { ...(await readBackupState(home)), ...patch });
 }
 
-/** How long a dismissed reminder stays away (issue 5: at most once a week). */
+/** How long a dismissed reminder stays away: it may nag at most once a week. */
 export const REMINDER_QUIET_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
+import { exportFormat, type AppExportFormat } from '../../shared/export-formats';
 import type {
-  AppExportFormat,
   ExportSummary,
   ImportChoice,
   ImportEntryView,
@@ -9,12 +9,12 @@ import type {
   ImportSummary,
 } from '../../shared/ipc-contract';
 import type { DialogsAdapter } from '../adapters/dialogs';
-import { detectImport, planImport, readImport, writeExport } from '../formats';
+import { detectImport, readImport, writeExport } from '../formats';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { toAccountView } from './codes';
-import { emptySummary, ImportSessions } from './import-sessions';
-import { savePlan } from './import-save';
+import { planImport } from './import/plan';
+import { emptySummary, ImportSessions, saveSession } from './import/sessions';
 import { tokensOf } from './tokens';
 import {
   readBackupFile,
@@ -35,12 +35,6 @@ export interface BackupHandlers {
   reminder(): Promise<boolean>;
   dismissReminder(): Promise<null>;
 }
-
-const FORMATS: Record<AppExportFormat, { ext: string }> = {
-  'aegis-encrypted': { ext: 'json' },
-  aegis: { ext: 'json' },
-  otpauth: { ext: 'txt' },
-};
 
 /**
  * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock,
@@ -73,19 +67,15 @@ export function backupHandlers(
       s.plan = await planImport(vault(), [report]);
       s.done = [];
       s.summary = emptySummary();
-      const accounts = new Map((await vault().list()).map((a) => [a.id, a]));
-      return s.plan.map((p) => {
-        const stored = p.duplicateOf?.id === undefined ? undefined : accounts.get(p.duplicateOf.id);
-        return {
-          source: p.source,
-          issuer: p.token?.issuer ?? '',
-          account: p.token?.account ?? '',
-          type: p.token?.type ?? null,
-          status: p.status,
-          duplicateOf: stored === undefined ? null : toAccountView(stored),
-          message: p.message ?? null,
-        };
-      });
+      return s.plan.map((p) => ({
+        source: p.source,
+        issuer: p.token?.issuer ?? '',
+        account: p.token?.account ?? '',
+        type: p.token?.type ?? null,
+        status: p.status,
+        duplicateOf: p.duplicateOf?.account ? toAccountView(p.duplicateOf.account) : null,
+        message: p.message ?? null,
+      }));
     },
     async importCommit(id, choices) {
       const s = sessions.use(id);
@@ -97,7 +87,7 @@ export function backupHandlers(
       await keychainReady?.();
       // The session (plan and progress) stays until the save succeeds: a keychain that locks half-way
       // throws here, and the renderer's Retry saves the rest.
-      const summary = await savePlan(vault(), s, choices);
+      const summary = await saveSession(vault(), s, choices);
       sessions.close(id);
       return summary;
     },
@@ -117,20 +107,23 @@ export function backupHandlers(
       await updateBackupState(home, { reminderDismissedAt: now() });
       return null;
     },
-    async exportTo(format, password) {
-      if (format === 'aegis-encrypted' && (password === null || password === ''))
+    async exportTo(formatId, password) {
+      const format = exportFormat(formatId);
+      if (!format?.inApp)
+        throw new KeyfobError('invalid-input', 'The request was malformed: unknown export format.', 'format');
+      if (format.encrypted && (password === null || password === ''))
         throw new KeyfobError('invalid-input', 'Choose a password for the encrypted backup.', 'password');
       const day = new Date(now()).toISOString().slice(0, 10);
       const path = await dialogs.saveFile({
         title: 'Save backup',
-        defaultName: `keyfob-backup-${day}.${FORMATS[format].ext}`,
+        defaultName: `keyfob-backup-${day}.${format.extension}`,
       });
       if (path === null) return null;
       const tokens = await tokensOf(vault(), await vault().list());
       const result = await writeExport(
-        format,
+        format.id,
         tokens,
-        format === 'aegis-encrypted' ? (password ?? undefined) : undefined,
+        format.encrypted ? (password ?? undefined) : undefined,
       );
       await writeBackupFile(path, result.bytes);
       const atMs = now();

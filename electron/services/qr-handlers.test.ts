@@ -12,8 +12,8 @@ import {
   type ScriptedDialogs,
 } from '../adapters/dialogs';
 import { base32Encode } from '../core';
-import { parseMigrationUri } from '../import/google-migration';
-import { decodeImageFile } from '../qr/node-image';
+import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
+import { decodeImageFile } from '../qr/image-file';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 

@@ -4,7 +4,7 @@ import { KeyfobError } from '../../shared/errors';
 import type { QrReveal, TransferCodes } from '../../shared/ipc-contract';
 import type { DialogsAdapter } from '../adapters/dialogs';
 import { formatKeyUri } from '../core';
-import { migrationIncompatibility } from '../import/google-migration-format';
+import { migrationIncompatibility } from '../formats/google-migration/writer';
 import { writeExport } from '../formats';
 import type { Vault } from '../vault';
 import { withSecret } from './codes';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
-import { formatMigrationUris } from '../import/google-migration-format';
+import { formatMigrationUris } from '../formats/google-migration/writer';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices } from './app-services';
 import { SEED_HOLD_MS } from './seed-hold';

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
 import { base64Encode } from '@bufbuild/protobuf/wire';
-import { formatMigrationUris } from '../import/google-migration-format';
-import { encodeMigrationPayload } from '../import/migration-payload';
+import { formatMigrationUris } from '../formats/google-migration/writer';
+import { encodeMigrationPayload } from '../formats/google-migration/payload';
 import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 

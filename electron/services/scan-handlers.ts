@@ -7,11 +7,13 @@ import type {
   ScreenScan,
 } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
+import type { AccountView } from '../../shared/ipc-contract';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { codeSnapshot, toAccountView } from './codes';
-import { replaceDuplicate } from './replace-duplicate';
+import { planImport, storedDuplicates } from './import/plan';
+import { saveImport } from './import/save';
 import { scanScreens } from './scan-screens';
 import { ScanSession, type ScannedTokens } from './scan-session';
 
@@ -38,10 +40,10 @@ export function scanHandlers(
   const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
     const atMs = now();
-    const entries = [];
-    for (const token of tokens) {
-      const duplicate = await vault().findDuplicate(token);
-      entries.push({
+    const stored = await storedDuplicates(vault(), tokens);
+    const entries = tokens.map((token, i) => {
+      const duplicate = stored[i];
+      return {
         issuer: token.issuer,
         account: token.account,
         type: token.type,
@@ -51,8 +53,8 @@ export function scanHandlers(
         counter: token.counter.toString(),
         code: codeSnapshot('scan', token, atMs),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
-      });
-    }
+      };
+    });
     return { entries, problems };
   };
   return {
@@ -82,23 +84,25 @@ export function scanHandlers(
       if (decisions.length !== waiting?.tokens.length)
         throw new KeyfobError('invalid-input', 'The request was malformed: expected one choice per account.');
       const { tokens } = session.takePending();
-      const result: ScanSaveResult = { added: [], replaced: 0, skipped: 0 };
-      for (const [i, token] of tokens.entries()) {
-        const decision = decisions[i] ?? 'skip';
-        if (decision === 'skip') {
-          result.skipped++;
-          continue;
-        }
-        const duplicate = await vault().findDuplicate(token);
-        if (decision === 'replace' && duplicate !== undefined) {
-          result.added.push(toAccountView(await replaceDuplicate(vault(), duplicate.id, token)));
-          result.replaced++;
-          continue;
-        }
-        const allowDuplicate = decision === 'keep-both';
-        result.added.push(toAccountView(await vault().add(token, { allowDuplicate })));
-      }
-      return result;
+      // The same plan and save as an import: duplicates are checked again, as the vault is now.
+      const plan = await planImport(vault(), [
+        { entries: tokens.map((token) => ({ source: 'scan', token })), errors: [] },
+      ]);
+      // "Add" is for a new account: one that became a duplicate since the scan is not added twice.
+      const choices = decisions.map((d, i) =>
+        d !== 'add' ? d : plan[i]?.status === 'new' ? 'keep-both' : 'skip',
+      );
+      const added: AccountView[] = [];
+      const result: ScanSaveResult = { added, replaced: 0, skipped: 0 };
+      let failed: unknown;
+      await saveImport(vault(), plan, choices, [], (i, saved) => {
+        if (saved.status === 'skipped') result.skipped++;
+        else if (saved.status === 'failed') failed ??= saved.error;
+        else if ('account' in saved) added[i] = toAccountView(saved.account);
+        if (saved.status === 'replaced') result.replaced++;
+      });
+      if (failed !== undefined) throw failed;
+      return { ...result, added: added.filter(Boolean) };
     },
     async reset() {
       session.reset();

@@ -1,6 +1,7 @@
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
-import { decodeFrame } from '../qr';
-import { useZxingWasmFromNodeModules } from '../qr/node-wasm';
+import { decodeFrame } from '../../qr-decoder';
+import { holdsKey } from '../../shared/text-kind';
+import { loadZxingWasmFile } from '../qr/load-wasm';
 
 const SCREEN_RECORDING =
   'Keyfob needs permission to record the screen to find a QR code on it. Allow it in System Settings → ' +
@@ -23,7 +24,7 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
     return { displays: 0, display: null, text: null, message: 'Scanning the screen is not available here.' };
   if (capture.permission() === 'denied')
     return { displays: 0, display: null, text: null, message: SCREEN_RECORDING };
-  useZxingWasmFromNodeModules();
+  loadZxingWasmFile();
   const images = await capture.capture();
   if (images.length === 0) {
     const message =
@@ -36,9 +37,9 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
   let fallback: { display: string; text: string } | null = null;
   for (const image of images) {
     const outcome = await decodeFrame(image.frame, 'thorough');
-    const key = outcome.codes.find((c) => c.payload.kind === 'otpauth' || c.payload.kind === 'migration');
+    const key = outcome.codes.find((c) => holdsKey(c.kind));
     if (key) return found(images.length, image.label, key.text);
-    const other = outcome.codes[0] ?? outcome.implausible[0];
+    const other = outcome.codes[0];
     if (other && fallback === null) fallback = { display: image.label, text: other.text };
   }
   if (fallback) return found(images.length, fallback.display, fallback.text);

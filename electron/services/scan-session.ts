@@ -1,9 +1,9 @@
 import { KeyfobError } from '../../shared/errors';
 import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
 import type { Token } from '../../shared/otp-types';
-import { MigrationCollector } from '../import/migration-collector';
-import { MAX_LISTED } from '../import/import-limits';
-import { classifyQrText } from '../qr';
+import { MigrationCollector } from '../formats/google-migration/collector';
+import { MAX_LISTED } from '../formats/import-limits';
+import { classifyQrText } from '../qr/classify';
 import type { Timers } from './clipboard-clear';
 import { SeedHold, unrefTimers } from './seed-hold';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeyUri } from '../core';
-import { decodeImageFile } from '../qr/node-image';
+import { decodeImageFile } from '../qr/image-file';
 import { assertMessage } from './fuzz';
 
 // Inputs the fuzz suites (*.fuzz.test.ts) found to misbehave, each kept as a fixed case once fixed.

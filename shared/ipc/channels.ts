@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ErrorData } from '../errors';
+import { APP_EXPORT_FORMATS } from '../export-formats';
 import type * as T from '../ipc-contract';
 import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
 
@@ -36,7 +37,7 @@ const scanDecisions = v.array(
   'expected one choice per account',
 );
 const importChoices = v.array(oneOf<T.ImportChoice>(CHOICE), 'expected one choice per entry');
-const exportFormat = oneOf<T.AppExportFormat>({ 'aegis-encrypted': true, aegis: true, otpauth: true });
+const exportFormat = v.picklist(APP_EXPORT_FORMATS.map((f) => f.id), 'expected a format the app exports');
 
 /**
  * Every request the renderer can make of main: its argument schemas, its reply type, and whether it

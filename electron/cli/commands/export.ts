@@ -1,13 +1,16 @@
 import { KeyfobError } from '../../../shared/errors';
-import type { Token } from '../../../shared/otp-types';
-import { EXPORT_FORMATS, writeExport, type ExportFormatId } from '../../formats';
+import { EXPORT_FORMATS, exportFormat } from '../../../shared/export-formats';
+import { writeExport } from '../../formats';
+import { tokensOf } from '../../services/tokens';
 import { command, type Command } from '../command';
 import { checkExportTarget, writeExportFile } from '../export-file';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
 
-const IDS = EXPORT_FORMATS.map((f) => f.id);
+const FORMAT_HELP = EXPORT_FORMATS.map(
+  (f) => `  ${f.id.padEnd(18)} ${f.cli.replaceAll('\n', `\n${' '.repeat(21)}`)}`,
+).join('\n');
 
 /** `keyfob export`: every account with its secret, in one of the export formats. */
 export const exportCommand: Command = command({
@@ -18,11 +21,7 @@ export const exportCommand: Command = command({
 Writes every account, with its secret, in the list's order, to <file>: a new file with mode 600,
 written in full before it takes the name (a crash leaves the old file or the complete new one).
 formats:
-  aegis-encrypted    Aegis vault, encrypted (scrypt N=32768 r=8 p=1, AES-256-GCM): Aegis and Keyfob import it
-  aegis              Aegis vault, UNENCRYPTED
-  otpauth            one otpauth:// URI per line, UNENCRYPTED (Ente, Aegis, 2FAS… import it)
-  google-migration   Google Authenticator transfer links (≤ 10 accounts each), UNENCRYPTED;
-                     accounts Google cannot hold (Steam, periods other than 30 s, other than 6/8 digits) are skipped
+${FORMAT_HELP}
   --password-file <file>  the backup password on its first line (aegis-encrypted); without it
                           Keyfob asks on the terminal, twice
   --force                 replace <file> if it exists. The name itself is replaced by the new file:
@@ -41,15 +40,13 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
     if (positionals.length > 0 || typeof format !== 'string' || typeof out !== 'string') {
       throw new KeyfobError('invalid-input', "export needs --format and --out — see 'keyfob export --help'");
     }
-    if (!(IDS as string[]).includes(format)) {
-      throw new KeyfobError(
-        'invalid-input',
-        `unknown format '${format}'; use one of ${IDS.join(', ')}`,
-        'format',
-      );
+    const chosen = exportFormat(format);
+    if (chosen === undefined) {
+      const ids = EXPORT_FORMATS.map((f) => f.id).join(', ');
+      throw new KeyfobError('invalid-input', `unknown format '${format}'; use one of ${ids}`, 'format');
     }
     const passwordFile = values['password-file'] as string | undefined;
-    const encrypted = format === 'aegis-encrypted';
+    const { encrypted } = chosen;
     if (!encrypted && passwordFile !== undefined) {
       throw new KeyfobError(
         'invalid-input',
@@ -62,23 +59,8 @@ Exit status: 0 all exported, 1 some accounts skipped or bad input, 2 keychain or
       ? await readPassword(terminalPasswordSource(passwordFile), 'the encrypted backup', true)
       : undefined;
     const vault = await openVault(io);
-    const accounts = await vault.list();
-    const secrets = await vault.secrets(accounts.map((a) => a.id));
-    const tokens: Token[] = accounts.map((a) => {
-      const secret = secrets.get(a.id);
-      if (!(secret instanceof Uint8Array))
-        throw secret ?? new KeyfobError('internal', 'a secret went missing');
-      const {
-        id: _id,
-        order: _o,
-        createdAt: _c,
-        updatedAt: _u,
-        replacedKey: _r,
-        ...token
-      } = { ...a, secret };
-      return token;
-    });
-    const result = await writeExport(format as ExportFormatId, tokens, password);
+    const tokens = await tokensOf(vault, await vault.list());
+    const result = await writeExport(chosen.id, tokens, password);
     await writeExportFile(out, result.bytes, force);
     if (!encrypted) {
       io.err(

@@ -1,15 +1,20 @@
 import { KeyfobError, isInputError } from '../../../shared/errors';
-import { IMPORT_FORMATS, MAX_IMPORT_BYTES, detectImport, readImport, textOf } from '../../formats';
-import { storedDuplicates, tokenKey } from '../../formats/duplicates';
-import { checkEntryCount } from '../../import/import-limits';
-import { readInputFile } from '../../import/input-file';
-import { MigrationBatches } from '../../import/migration-batches';
-import { parsePlainList } from '../../import/plain-list';
-import type { ImportEntry } from '../../import/import-result';
-import type { Vault } from '../../vault';
+import {
+  IMPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  MigrationBatches,
+  checkEntryCount,
+  detectImport,
+  readImport,
+  readInputFile,
+  sourcePosition,
+  type ImportResult,
+} from '../../formats';
+import { importedTokens, planEntries, storedDuplicates, type PlannedEntry } from '../../services/import/plan';
+import { saveImport, type SavedEntry } from '../../services/import/save';
 import { displayName, fieldsJson, tokenJson } from '../account-json';
 import { command, type Command } from '../command';
-import { EXIT, errorName, type Io } from '../io';
+import { EXIT, type Io } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
 
@@ -52,131 +57,86 @@ keychain or the disk failed (the entries after that point are reported as not im
       throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
     const dryRun = values['dry-run'] === true;
     const rows: Row[] = [];
-    const entries: ImportEntry[] = [];
-    const batches = new MigrationBatches(); // transfer codes may span files
-    // Loops, not push(...spread): a spread of 125,000 items overflows the call stack.
-    const reject = (errors: Array<{ source: string; message: string }>) => {
-      for (const e of errors) rows.push({ source: e.source, status: 'rejected', message: e.message });
-    };
-    const passwordFile = values['password-file'] as string | undefined;
-    for (const file of positionals) {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readInputFile(file, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: file });
-      } catch (e) {
-        const message = e instanceof KeyfobError ? e.message : 'the file cannot be read';
-        rows.push({ source: file, status: 'rejected', message });
-        continue;
-      }
-      try {
-        const detected = detectImport(file, bytes);
-        // Plain lists go through one shared MigrationBatches: transfer codes may span files.
-        const parsed =
-          detected.formatId === 'otpauth'
-            ? parsePlainList(textOf(bytes), file, batches)
-            : await readImport(
-                file,
-                bytes,
-                detected.needsPassword
-                  ? await readPassword(
-                      terminalPasswordSource(passwordFile),
-                      `${file} (${detected.label})`,
-                      false,
-                    )
-                  : undefined,
-              );
-        for (const e of parsed.entries) entries.push(e);
-        reject(parsed.errors);
-      } catch (e) {
-        // The file as a whole: unknown format, password missing or wrong, damaged.
-        if (!(e instanceof KeyfobError) || !isInputError(e.code)) throw e;
-        rows.push({ source: file, status: 'rejected', message: e.message });
-      }
-    }
-    const transferred = batches.finish();
-    for (const e of transferred.entries) entries.push(e);
-    reject(transferred.errors);
-    checkEntryCount('This import', entries.length);
-    const vault = entries.length > 0 ? await openVault(io) : undefined;
-    let systemFailure: KeyfobError | undefined;
-    let stored: Array<{ id: string } | undefined> = [];
-    try {
-      if (vault)
-        stored = await storedDuplicates(
-          vault,
-          entries.map((e) => e.token),
-        );
-    } catch (e) {
+    const results = await readFiles(positionals, values['password-file'] as string | undefined, rows);
+    const tokens = importedTokens(results);
+    checkEntryCount('This import', tokens.length);
+    const vault = tokens.length > 0 ? await openVault(io) : undefined;
+    // The keychain or the disk failing stops the import: what is not saved by then is reported.
+    let failure = undefined as KeyfobError | undefined;
+    const stop = (e: unknown) => {
       if (!(e instanceof KeyfobError) || isInputError(e.code)) throw e;
-      systemFailure = e;
+      failure = e;
+    };
+    const stored = vault ? await storedDuplicates(vault, tokens).catch(stop) : [];
+    const plan = planEntries(results, stored ?? []);
+    const saved: SavedEntry[] = [];
+    if (vault && !dryRun && stored) {
+      // New entries are added, duplicates (of a stored account or an earlier entry) left alone.
+      const choices = plan.map((p) => (p.status === 'new' ? 'keep-both' : 'skip'));
+      await saveImport(vault, plan, choices, [], (i, entry) => (saved[i] = entry)).catch(stop);
     }
-    const firstNew = new Map<string, string>(); // token key → source of the entry that adds it
-    const toAdd: Array<{ entry: ImportEntry; base: Omit<Row, 'status'> }> = [];
-    for (const [i, entry] of entries.entries()) {
-      const base = {
-        source: entry.source,
-        name: displayName(entry.token),
-        fields: dryRun ? tokenJson(entry.token) : fieldsJson(entry.token),
-      };
-      if (systemFailure) {
-        rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
-        continue;
-      }
-      const existing = stored[i];
-      const key = tokenKey(entry.token);
-      const earlier = firstNew.get(key);
-      if (existing) {
-        rows.push({
-          ...base,
-          status: 'duplicate',
-          id: existing.id,
-          message: `already stored as ${existing.id}`,
-        });
-      } else if (earlier !== undefined) {
-        rows.push({ ...base, status: 'duplicate', message: `same as ${earlier}` });
-      } else {
-        firstNew.set(key, entry.source);
-        if (dryRun) rows.push({ ...base, status: 'would-add' });
-        else toAdd.push({ entry, base });
-      }
-    }
-    // Saved in chunks through Vault.addMany: one lock and a few metadata writes per chunk instead
-    // of two writes per account (1000 entries: minutes → seconds), and a chunk at a time so the
-    // app isn't locked out for the whole import.
-    for (let i = 0; i < toAdd.length; i += ADD_CHUNK) {
-      const chunk = toAdd.slice(i, i + ADD_CHUNK);
-      if (systemFailure) {
-        for (const { base } of chunk)
-          rows.push({ ...base, status: 'failed', message: `not imported: ${systemFailure.message}` });
-        continue;
-      }
-      const results = await (vault as Vault).addMany(chunk.map(({ entry }) => ({ token: entry.token })));
-      for (const [j, result] of results.entries()) {
-        const { base } = chunk[j] as (typeof chunk)[number];
-        if (!(result instanceof KeyfobError)) rows.push({ ...base, status: 'added', id: result.id });
-        else if (result.code === 'duplicate')
-          rows.push({ ...base, status: 'duplicate', message: result.message });
-        else systemFailure = asSystemFailure(result, rows, base) ?? systemFailure;
-      }
-    }
+    const notImported = failure && `not imported: ${failure.message}`;
+    for (const [i, p] of plan.entries()) rows.push(rowOf(p, saved[i], dryRun, notImported));
     report(sortBySource(rows, positionals), values['json'] === true, io);
-    if (systemFailure) return EXIT.system;
+    if (failure) return EXIT.system;
     return rows.some((r) => r.status === 'rejected') ? EXIT.input : EXIT.ok;
   },
 });
 
-/** Accounts saved per Vault.addMany call. */
-const ADD_CHUNK = 100;
-
-/** Records a failed entry; returns the error when it is the keychain's or the disk's (stop adding). */
-function asSystemFailure(e: unknown, rows: Row[], base: Omit<Row, 'status'>): KeyfobError | undefined {
-  if (!(e instanceof KeyfobError) || isInputError(e.code)) {
-    const message = e instanceof KeyfobError ? e.message : `not imported (unexpected ${errorName(e)})`;
-    rows.push({ ...base, status: 'rejected', message });
-    return undefined;
+/**
+ * Reads every file (asking for passwords as needed); a file that cannot be read as a whole becomes
+ * one rejected row. Transfer codes are collected across all files, their accounts come last.
+ */
+async function readFiles(files: string[], passwordFile: string | undefined, rows: Row[]) {
+  const results: ImportResult[] = [];
+  const transfers = new MigrationBatches();
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInputFile(file, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: file });
+    } catch (e) {
+      const message = e instanceof KeyfobError ? e.message : 'the file cannot be read';
+      rows.push({ source: file, status: 'rejected', message });
+      continue;
+    }
+    try {
+      const detected = detectImport(file, bytes);
+      const password = detected.needsPassword
+        ? await readPassword(terminalPasswordSource(passwordFile), `${file} (${detected.label})`, false)
+        : undefined;
+      results.push(await readImport(file, bytes, password, transfers));
+    } catch (e) {
+      // The file as a whole: unknown format, password missing or wrong, damaged.
+      if (!(e instanceof KeyfobError) || !isInputError(e.code)) throw e;
+      rows.push({ source: file, status: 'rejected', message: e.message });
+    }
   }
-  rows.push({ ...base, status: 'failed', message: e.message });
-  return e;
+  results.push(transfers.finish());
+  return results;
+}
+
+/** The row for one planned entry: what saving it did, or what the plan said; `notImported` says why the rest stayed out. */
+function rowOf(p: PlannedEntry, saved: SavedEntry | undefined, dryRun: boolean, notImported?: string): Row {
+  if (p.token === undefined) return { source: p.source, status: 'rejected', message: p.message };
+  const base = {
+    source: p.source,
+    name: displayName(p.token),
+    fields: dryRun ? tokenJson(p.token) : fieldsJson(p.token),
+  };
+  if (notImported !== undefined && saved === undefined)
+    return { ...base, status: 'failed', message: notImported };
+  if (p.status === 'duplicate') {
+    const id = p.duplicateOf?.account?.id;
+    const message = id ? `already stored as ${id}` : `same as ${p.duplicateOf?.source}`;
+    return { ...base, status: 'duplicate', id, message };
+  }
+  if (dryRun) return { ...base, status: 'would-add' };
+  if (saved?.status === 'added') return { ...base, status: 'added', id: saved.account.id };
+  if (saved?.status === 'failed') {
+    const duplicate = saved.error instanceof KeyfobError && saved.error.code === 'duplicate';
+    return { ...base, status: duplicate ? 'duplicate' : 'rejected', message: saved.message };
+  }
+  return { ...base, status: 'failed', message: notImported ?? 'not imported' };
 }
 
 function report(rows: Row[], json: boolean, io: Io): void {
@@ -207,16 +167,15 @@ function report(rows: Row[], json: boolean, io: Io): void {
   io.err(`keyfob: ${parts.join(', ')}`);
 }
 
-/** Orders rows by file (as given on the command line), line or entry number ("f:3", "f#3"), then entry of a transfer code. */
+/** Orders rows by file (as given on the command line), line or entry number, then entry of a transfer code. */
 function sortBySource(rows: Row[], files: string[]): Row[] {
-  // Each source is split once: a comparator that parses would cost a regex per comparison.
+  // Each source is read once: a comparator that parses would cost a regex per comparison.
   const fileIndex = new Map<string, number>();
   files.forEach((f, i) => fileIndex.set(f, fileIndex.get(f) ?? i));
   const keyed = rows.map((row) => {
-    const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(row.source);
-    const file = m ? (m[1] ?? row.source) : row.source;
-    return { row, file: fileIndex.get(file) ?? -1, line: Number(m?.[2] ?? 0), entry: Number(m?.[3] ?? 0) };
+    const { file, at, entry } = sourcePosition(row.source);
+    return { row, file: fileIndex.get(file) ?? -1, at, entry };
   });
-  keyed.sort((x, y) => x.file - y.file || x.line - y.line || x.entry - y.entry);
+  keyed.sort((x, y) => x.file - y.file || x.at - y.at || x.entry - y.entry);
   return keyed.map((k) => k.row);
 }

@@ -1,7 +1,8 @@
 import { KeyfobError } from '../../../shared/errors';
-import { readInputFile } from '../../import/input-file';
-import { MAX_IMAGE_BYTES } from '../../qr/image-limits';
-import type { DecodeOutcome, QrCorners } from '../../qr/types';
+import { readInputFile } from '../../formats/input-file';
+import { MAX_IMAGE_BYTES } from '../../../qr-decoder/image-limits';
+import type { QrCorners } from '../../../qr-decoder/types';
+import type { ReadOutcome } from '../../qr/classify';
 import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
 
@@ -50,9 +51,9 @@ async function scanFile(file: string): Promise<FileReport> {
     return { ...report, error: e instanceof KeyfobError ? e.message : 'the file cannot be read' };
   }
   // Loaded on demand: the decoder (zxing-wasm, sharp) would slow every other command's start.
-  const { decodeImageFile } = await import('../../qr/node-image');
+  const { decodeImageFile } = await import('../../qr/image-file');
   const t0 = performance.now();
-  let outcome: DecodeOutcome;
+  let outcome: ReadOutcome;
   try {
     outcome = await decodeImageFile(bytes);
   } catch (e) {

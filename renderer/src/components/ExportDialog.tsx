@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { AppExportFormat, ExportSummary } from '../../../shared/ipc-contract';
+import { APP_EXPORT_FORMATS, exportFormat, type AppExportFormat } from '../../../shared/export-formats';
+import type { ExportSummary } from '../../../shared/ipc-contract';
 import { call, errorData } from '../bridge';
 import { passwordStrength } from '../lib/password-strength';
 import { Field } from './Field';
@@ -13,24 +14,6 @@ interface ExportDialogProps {
   onClose: () => void;
 }
 
-const FORMATS: ReadonlyArray<{ id: AppExportFormat; label: string; hint: string }> = [
-  {
-    id: 'aegis-encrypted',
-    label: 'Encrypted backup (Aegis format)',
-    hint: 'Recommended. Keyfob and Aegis can restore it with the password.',
-  },
-  {
-    id: 'aegis',
-    label: 'Unencrypted backup (Aegis format)',
-    hint: 'For apps that cannot read encrypted Aegis files.',
-  },
-  {
-    id: 'otpauth',
-    label: 'List of otpauth:// links',
-    hint: 'Plain text most authenticator apps can import.',
-  },
-];
-
 /** Export every account: format (encrypted by default), password with confirmation and a strength hint, then the save dialog. */
 export function ExportDialog({ count, onDone, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<AppExportFormat>('aegis-encrypted');
@@ -40,7 +23,7 @@ export function ExportDialog({ count, onDone, onClose }: ExportDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const warnId = useId();
-  const encrypted = format === 'aegis-encrypted';
+  const encrypted = exportFormat(format)?.encrypted === true;
   const strength = passwordStrength(password);
   const mismatch = encrypted && confirm !== '' && confirm !== password;
   const ready = !encrypted || (password !== '' && password === confirm);
@@ -76,7 +59,7 @@ export function ExportDialog({ count, onDone, onClose }: ExportDialogProps) {
         </p>
         <fieldset className="format-choice">
           <legend>Format</legend>
-          {FORMATS.map((f) => (
+          {APP_EXPORT_FORMATS.map((f) => (
             <label key={f.id} className="format-option">
               <input
                 type="radio"

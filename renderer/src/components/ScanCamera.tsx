@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { QrCorners } from '../../../electron/qr/types';
+import type { QrCorners } from '../../../qr-decoder/types';
 import type { ScanClient } from '../scan/scan-client';
 import type { ScanResult } from '../scan/scan-messages';
 

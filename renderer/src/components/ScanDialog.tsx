@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../electron/qr/image-limits';
+import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
 import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
+import { keyTextKind } from '../../../shared/text-kind';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
 import { startScanClient, type ScanClient } from '../scan/scan-client';
@@ -17,8 +18,6 @@ interface ScanDialogProps {
 }
 
 type Message = { tone: 'info' | 'error'; text: string } | null;
-
-const KEY_TEXT = /^(otpauth|steam|otpauth-migration):\/\//iu;
 
 /**
  * Scan a QR code from an image file, drop, paste, the webcam or the screens; confirm what it holds;
@@ -123,7 +122,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
     onImage: (blob) => void scanStill(blob),
     onText: (text) => {
       if (confirming !== null) return;
-      if (KEY_TEXT.test(text.trim())) void submit(text.trim());
+      if (keyTextKind(text.trim()) !== undefined) void submit(text.trim());
       else
         setMessage({ tone: 'error', text: 'The pasted text is not an otpauth:// key. Nothing was added.' });
     },

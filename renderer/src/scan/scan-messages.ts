@@ -1,4 +1,4 @@
-import type { QrCorners } from '../../../electron/qr/types';
+import type { QrCorners } from '../../../qr-decoder/types';
 
 /** Where a decode request's pixels come from: an encoded file/paste, or a video frame. */
 export type ScanImage = Blob | ImageBitmap | VideoFrame;

@@ -1,23 +1,25 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { decodeFrame, useZxingWasm, warmUpZxing, type FoundCode } from '../../../electron/qr';
-import { imageSize } from '../../../electron/qr/image-header';
+import { decodeFrame, setZxingWasm, warmUpZxing, type FoundCode } from '../../../qr-decoder';
+import { imageSize } from '../../../qr-decoder/image-header';
 import {
   MAX_IMAGE_BYTES,
   MAX_IMAGE_PIXELS,
   tooLargeImage,
   tooManyPixels,
-} from '../../../electron/qr/image-limits';
+} from '../../../qr-decoder/image-limits';
+import { holdsKey, notAKey } from '../../../shared/text-kind';
 import type { ScanImage, ScanReply, ScanRequest, ScanResult } from './scan-messages';
 
 // Decoding happens here, off the UI thread: zxing-wasm loaded from the app's own files (the CSP
-// allows 'wasm-unsafe-eval'), frames drawn onto an OffscreenCanvas. What a key or transfer code
-// holds is main's business (scan:submit): it parses the text again, collects transfers, and keeps
-// the seeds.
+// allows 'wasm-unsafe-eval'), frames drawn onto an OffscreenCanvas. A key or transfer code is told
+// from other text by its scheme only; what it holds is main's business (scan:submit): main parses
+// the text, collects transfers, and keeps the seeds. So neither the code engine nor protobuf is
+// bundled into this worker.
 
 declare const self: DedicatedWorkerGlobalScope;
 
-useZxingWasm({ url: wasmUrl });
+setZxingWasm({ url: wasmUrl });
 const ready = warmUpZxing().catch(() => undefined);
 
 /** Why an image is refused before its pixels are decoded (too big a file, too many pixels). */
@@ -55,14 +57,12 @@ async function pixels(image: ScanImage): Promise<ImageData> {
 
 /** Picks the code to act on: a key or transfer code first, otherwise the first thing found. */
 function pick(codes: FoundCode[]): FoundCode | undefined {
-  return codes.find((c) => c.payload.kind === 'otpauth' || c.payload.kind === 'migration') ?? codes[0];
+  return codes.find((c) => holdsKey(c.kind)) ?? codes[0];
 }
 
-function describe(found: FoundCode, width: number, height: number): ScanResult {
-  const { payload, corners } = found;
-  if (payload.kind === 'otpauth' || payload.kind === 'migration')
-    return { kind: 'code', text: found.text.trim(), corners, width, height };
-  return { kind: 'other', message: payload.message, corners, width, height };
+function describe({ kind, text, corners }: FoundCode, width: number, height: number): ScanResult {
+  if (holdsKey(kind)) return { kind: 'code', text: text.trim(), corners, width, height };
+  return { kind: 'other', message: notAKey(kind), corners, width, height };
 }
 
 async function decode(image: ScanImage, effort: 'fast' | 'thorough'): Promise<ScanResult> {
@@ -80,15 +80,6 @@ async function decode(image: ScanImage, effort: 'fast' | 'thorough'): Promise<Sc
   const outcome = await decodeFrame(frame, effort);
   const found = pick(outcome.codes);
   if (found !== undefined) return describe(found, frame.width, frame.height);
-  const implausible = outcome.implausible[0];
-  if (implausible !== undefined)
-    return {
-      kind: 'other',
-      message: implausible.message,
-      corners: implausible.corners,
-      width: frame.width,
-      height: frame.height,
-    };
   return { kind: 'none', width: frame.width, height: frame.height };
 }
 

@@ -1,0 +1,78 @@
+import { KeyfobError } from '../../shared/errors';
+import { keyTextKind } from '../../shared/text-kind';
+import type { Token } from '../../shared/otp-types';
+import { formatKeyUri, parseKeyUri } from '../core';
+import { textOf, type ImportFormat, type ImportResult } from './format';
+import { MigrationBatches } from './google-migration/batches';
+import { parseMigrationUri } from './google-migration/transfer-uri';
+import { checkEntryCount } from './import-limits';
+
+/** Blank lines and lines starting with '#' hold no key. */
+const skipped = (trimmed: string) => trimmed === '' || trimmed.startsWith('#');
+
+/** What the first line that holds anything claims to be (by its scheme), read from the file's start. */
+export function firstLineKind(bytes: Uint8Array): ReturnType<typeof keyTextKind> {
+  const first = textOf(bytes.subarray(0, 8192))
+    .split(/\r?\n/u)
+    .find((l) => !skipped(l.trim()));
+  return first === undefined ? undefined : keyTextKind(first);
+}
+
+/**
+ * Reads a list of key URIs, one per line, including Google Authenticator transfer codes
+ * (`otpauth-migration://`). Every line that holds anything becomes an entry or an error, never an
+ * abort. Transfer codes go to `transfers` when given (codes of one export spread over several
+ * files); without it, this text's exports are completed, or reported incomplete, in the result. A
+ * list of more lines than one import reads is refused as a whole before any line is parsed.
+ */
+export function readUriList(text: string, sourceName: string, transfers?: MigrationBatches): ImportResult {
+  const result: ImportResult = { entries: [], errors: [] };
+  const migrations = transfers ?? new MigrationBatches();
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u);
+  checkEntryCount(
+    'This list',
+    lines.reduce((n, l) => (skipped(l.trim()) ? n : n + 1), 0),
+  );
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (skipped(trimmed)) return;
+    const source = `${sourceName}:${i + 1}`;
+    try {
+      if (keyTextKind(trimmed) === 'migration') migrations.add(parseMigrationUri(trimmed, source), source);
+      else result.entries.push({ source, token: parseKeyUri(trimmed) });
+    } catch (e) {
+      const message = e instanceof KeyfobError ? e.message : 'not a readable key URI';
+      result.errors.push({ source, message });
+    }
+  });
+  if (transfers === undefined) {
+    const done = migrations.finish();
+    for (const e of done.entries) result.entries.push(e);
+    for (const e of done.errors) result.errors.push(e);
+  }
+  return result;
+}
+
+/** Writes one key URI per line: what Ente, Aegis and WinAuth import. Unencrypted! */
+export function writeUriList(tokens: readonly Token[]): string {
+  return tokens.map((t) => `${formatKeyUri(t)}\n`).join('');
+}
+
+/**
+ * Any plain list of key URIs, one per line: Ente Auth's plain export, Aegis's "Google Authenticator
+ * URI" export, WinAuth, hand-made lists. Blank lines and # comments are skipped.
+ */
+export const uriListFormat: ImportFormat = {
+  id: 'otpauth',
+  label: 'list of otpauth:// URIs',
+  detect(fileName, bytes) {
+    if (firstLineKind(bytes) === 'otpauth') return 0.8;
+    return /\.(txt|uri|uris)$/iu.test(fileName) ? 0.1 : 0;
+  },
+  needsPassword() {
+    return false;
+  },
+  async read(bytes, { sourceName, transfers }) {
+    return readUriList(textOf(bytes), sourceName, transfers);
+  },
+};
