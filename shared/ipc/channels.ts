@@ -37,7 +37,10 @@ const scanDecisions = v.array(
   'expected one choice per account',
 );
 const importChoices = v.array(oneOf<T.ImportChoice>(CHOICE), 'expected one choice per entry');
-const exportFormat = v.picklist(APP_EXPORT_FORMATS.map((f) => f.id), 'expected a format the app exports');
+const exportFormat = v.picklist(
+  APP_EXPORT_FORMATS.map((f) => f.id),
+  'expected a format the app exports',
+);
 
 /**
  * Every request the renderer can make of main: its argument schemas, its reply type, and whether it
