@@ -52,7 +52,7 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'backup:import-read': [['s1', null], ['s1', 42], /\(argument 2\): expected a password/],
   'backup:import-commit': [['s1', ['skip', 'replace']], ['s1', 'skip'], /expected one choice per entry/],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
-  'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): Invalid type: .* "zip"/],
+  'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],
   'backup:reminder': [[], [[]], /expected 0 arguments/],
   'backup:reminder-dismiss': [[], [0], /expected 0 arguments/],
