@@ -5,9 +5,8 @@
 // code's text apart by scheme only; main parses keys and transfer codes once, when they arrive.
 export {
   decodeFrame,
-  passesFor,
+  firstPassFor,
   FAST_PASS,
-  THOROUGH_PASS,
   THRESHOLD_PASS,
   type DecodeEffort,
 } from './decode-frame';
