@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptedDialogs } from '../electron/adapters/dialogs';
 import { FIXTURE_PASSWORD } from '../electron/formats/testdata/canonical';
 import { launchApp, type LaunchedApp } from './harness';
+import { scriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 
 // Import and export through the app's dialogs. main shows the file dialogs through its dialogs
 // adapter; here a scripted one answers with real files (fixtures made from the canonical set).

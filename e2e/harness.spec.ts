@@ -92,7 +92,7 @@ test('vault:changed reaches the page when another process edits the vault; relau
   // A second services instance on the same folder and keychain plays "the CLI".
   const { createAppServices } = await import('../electron/services/app-services');
   const { keytarSecretStore } = await import('../electron/vault');
-  const { recordingClipboard } = await import('../electron/adapters/clipboard');
+  const { recordingClipboard } = await import('../test-support/adapters/recording-clipboard');
   const cli = await createAppServices({
     home: app.home,
     secrets: keytarSecretStore(app.service),

@@ -4,11 +4,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { recordingClipboard, type ClipboardAdapter } from '../electron/adapters/clipboard';
+import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
-import { scriptedDialogs, type ScriptedDialogs } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
-import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
+import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc-contract';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
@@ -19,7 +18,10 @@ import {
   lockKeyring,
   requirePrivateKeyring,
   unlockKeyring,
-} from '../electron/vault/testing/keyring';
+} from '../test-support/vault/keyring';
+import { recordingClipboard } from '../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../test-support/adapters/scripted-dialogs';
+import { memorySecretStore } from '../test-support/vault/memory-secret-store';
 
 /** Debian's Chromium; the Electron binary cannot be downloaded on these machines. */
 export const CHROMIUM = '/usr/bin/chromium';

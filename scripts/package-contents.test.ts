@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Arch, Platform, build } from 'electron-builder';
 import electronPackage from 'electron/package.json';
-import { readFuses, writeStandInElectron } from './testing/stand-in-electron';
+import { readFuses, writeStandInElectron } from '../test-support/packaging/stand-in-electron';
 
 // `electron-builder --dir` for linux-x64, with the real electron-builder.yml, against a stand-in
 // Electron folder (electronDist), so it runs offline: the packed app.asar must hold exactly what

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confirmBoxOptions, noDialogs, saveDialogOptions, scriptedDialogs } from './dialogs';
+import { confirmBoxOptions, noDialogs, saveDialogOptions } from './dialogs';
+import { scriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
 
 const REQUEST = { title: 'T', message: 'Show it?', detail: 'Who and why.', confirmLabel: 'Show' };
 

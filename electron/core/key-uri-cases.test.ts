@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../shared/otp-types';
 import { base32Encode, parseKeyUri } from './index';
-import { inputErrorOf } from './testing/input-field';
+import { inputErrorOf } from '../../test-support/core/input-field';
 
 // Every real-world deviation of formats.md, with the token Keyfob normalises it to, and the inputs it
 // refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../shared/otp-types';
 import { base32Encode, generateCode, hotp, totp } from './index';
-import { seededRandom, testSeed } from './testing/seeded-random';
+import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
 // Differential test against oathtool 2.6.7, the reference OATH implementation (/usr/bin/oathtool).
 // Every case runs `-w 2`, so each invocation yields three consecutive codes; all invocations go

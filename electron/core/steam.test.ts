@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateCode, parseKeyUri, steam } from './index';
-import { seededRandom, testSeed } from './testing/seeded-random';
+import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
 /** Steam Guard written independently from the core: node:crypto HMAC, Buffer reads, formats.md steps. */
 function referenceSteam(secret: Uint8Array, atMs: number): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
+import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../../test-support/fuzz/fuzz';
 import { readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
 import { FIXTURES } from './testdata/fixture-list';

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { Vault, memorySecretStore } from '../vault';
-import { tempHome } from '../vault/testing/fixtures';
+import { Vault } from '../vault';
+import { tempHome } from '../../test-support/vault/fixtures';
 import { planImport } from '../services/import/plan';
 import { readImport } from './registry';
 import { BULK_KINDS, bulkFile, bulkTokens } from './testdata/bulk';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // Imports are bounded and linear: at most MAX_IMPORT_ENTRIES accounts per import, refused as a
 // whole (one line) past it; duplicate checks index entries instead of comparing every pair.

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EMPTY_DRAFT } from '../../shared/ipc-contract';
 import { IPC_NAMES, type ArgsOf, type Channel } from '../../shared/ipc/channels';
-import { recordingClipboard } from '../adapters/clipboard';
 import { createAppServices, type AppServices } from '../services/app-services';
-import { memorySecretStore } from '../vault';
 import { checkArgs, knownChannel } from './check-args';
 import { answerIfTrusted } from './sender-check';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 const DRAFT = { ...EMPTY_DRAFT, issuer: 'Site', secret: 'JBSWY3DPEHPK3PXP' };
 

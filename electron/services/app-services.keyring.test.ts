@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
 import { keytarSecretStore } from '../vault';
 import {
   deleteService,
@@ -12,8 +11,9 @@ import {
   requirePrivateKeyring,
   uniqueService,
   unlockKeyring,
-} from '../vault/testing/keyring';
+} from '../../test-support/vault/keyring';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 
 // The services over the real keyring (run inside scripts/with-keyring.mjs), checked against oathtool.
 const AT_S = 2_000_000_000;

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
-import { scriptedDialogs, type ScriptedDialogs } from '../adapters/dialogs';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 import { EMPTY_DRAFT } from '../../shared/ipc-contract';
 import { SEED_HOLD_MS } from './seed-hold';
-import { manualTimers, type ManualTimers } from './testing/manual-timers';
+import { manualTimers, type ManualTimers } from '../../test-support/services/manual-timers';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);

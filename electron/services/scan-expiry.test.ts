@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
 import { formatMigrationUris } from '../formats/google-migration/writer';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices } from './app-services';
 import { SEED_HOLD_MS } from './seed-hold';
-import { manualTimers } from './testing/manual-timers';
+import { manualTimers } from '../../test-support/services/manual-timers';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // Seeds a scan brought into main wait there for the user's decision at most 5 minutes: a clock
 // check on each use, and a timer for when nobody asks again (both driven by hand here).

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
 import { base64Encode } from '@bufbuild/protobuf/wire';
 import { formatMigrationUris } from '../formats/google-migration/writer';
 import { encodeMigrationPayload } from '../formats/google-migration/payload';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // RFC 6238 Appendix B: SHA-1 seed "12345678901234567890", 8-digit code 07081804 at T.
 const RFC_URI = 'otpauth://totp/RFC:appendix-b?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=RFC&digits=8';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
-import { memorySecretStore } from '../vault';
 import { settingsStore } from './settings-store';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // The watch is real (fs.watch on a real folder); the keychain twin is enough since only the
 // metadata file matters here.

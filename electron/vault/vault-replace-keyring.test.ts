@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode } from '../core';
 import { keytarSecretStore } from './keytar-store';
-import { tempHome, token } from './testing/fixtures';
-import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
+import { tempHome, token } from '../../test-support/vault/fixtures';
+import {
+  deleteService,
+  rawKeytar,
+  requirePrivateKeyring,
+  uniqueService,
+} from '../../test-support/vault/keyring';
 import { Vault } from './vault';
 
 // Replace and restore on the real gnome-keyring (private, via scripts/with-keyring.mjs).

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { base32Encode } from '../core';
 import { RESTORE_WINDOW_MS } from './replaced-meta';
-import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, record, tempHome, token, writeMetadata } from './testing/fixtures';
+import { readMetadata, record, tempHome, token, writeMetadata } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // "Replace key" and "restore" on the memory twin: what is stored where, in which order, and what a
 // kill between the steps leaves for open() to settle.

@@ -2,7 +2,7 @@ import { base64Encode } from '@bufbuild/protobuf/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyQrText } from '../../qr/classify';
-import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../../testing/fuzz';
+import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../../../test-support/fuzz/fuzz';
 import { parseMigrationUri } from './transfer-uri';
 import { formatMigrationUris } from './writer';
 import { MigrationBatches } from './batches';

@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard-clear';
+import type { Timers } from '../../electron/services/clipboard-clear';
 
 /** Timers that run only when a test says so. */
 export interface ManualTimers extends Timers {

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { base32Encode } from '../../core';
-import { recordingClipboard } from '../../adapters/clipboard';
-import { createAppServices } from '../../services/app-services';
-import { keytarSecretStore } from '../../vault';
-import { EMPTY_DRAFT } from '../../../shared/ipc-contract';
+import { base32Encode } from '../../electron/core';
+import { createAppServices } from '../../electron/services/app-services';
+import { keytarSecretStore } from '../../electron/vault';
+import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { recordingClipboard } from '../adapters/recording-clipboard';
 
 // One scenario for the test (which checks every answer) and the benchmark (which reports the slowest):
 // `keyfob import` of many accounts in one process, while `keyfob code`, `keyfob list` and the app's

@@ -1,5 +1,5 @@
-import { MAX_MESSAGE_BYTES, MessageType } from '../dbus-wire';
-import { MAX_ITEMS } from '../read-all';
+import { MAX_MESSAGE_BYTES, MessageType } from '../../electron/vault/secret-service/dbus-wire';
+import { MAX_ITEMS } from '../../electron/vault/secret-service/read-all';
 import type { FakeHandler } from './fake-bus';
 
 /** One way a session bus can answer wrongly: replies to replace, or the authentication line. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Token } from '../../../shared/otp-types';
+import type { Token } from '../../shared/otp-types';
 
 /** A fresh vault folder under the system temp dir. */
 export function tempHome(): { home: string; cleanup: () => void } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyUri } from '../core';
-import { decodeImageFile } from '../qr/image-file';
-import { assertMessage } from './fuzz';
+import { parseKeyUri } from './core';
+import { decodeImageFile } from './qr/image-file';
+import { assertMessage } from '../test-support/fuzz/fuzz';
 
 // Inputs the fuzz suites (*.fuzz.test.ts) found to misbehave, each kept as a fixed case once fixed.
 

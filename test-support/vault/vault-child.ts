@@ -5,9 +5,9 @@
 //   probe                  tries every operation once, prints what each one answered
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
-import { KeyfobError } from '../../../shared/errors';
-import type { Token } from '../../../shared/otp-types';
-import { Vault, keytarSecretStore, resolveVaultLocation } from '../index';
+import { KeyfobError } from '../../shared/errors';
+import type { Token } from '../../shared/otp-types';
+import { Vault, keytarSecretStore, resolveVaultLocation } from '../../electron/vault/index';
 import { seededRandom } from './random';
 
 function token(issuer: string, account: string, type: 'totp' | 'hotp' = 'totp'): Token {

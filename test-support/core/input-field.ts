@@ -1,4 +1,4 @@
-import { KeyfobError } from '../../../shared/errors';
+import { KeyfobError } from '../../shared/errors';
 
 /** Runs `action` and returns the invalid-input error it throws; fails the test if it throws nothing else. */
 export function inputErrorOf(action: () => unknown): KeyfobError {

@@ -10,8 +10,8 @@ import {
   MessageType,
   type DbusValue,
   type Message,
-} from '../dbus-wire';
-import { SessionKeyExchange } from '../session-key';
+} from '../../electron/vault/secret-service/dbus-wire';
+import { SessionKeyExchange } from '../../electron/vault/secret-service/session-key';
 
 /** What a handler sends back: a reply body with its signature, raw bytes, or nothing at all. */
 export type FakeAnswer = { signature: string; body: DbusValue[] } | { raw: Buffer } | 'silence';
