@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { IPC_NAMES } from '../shared/ipc/channels';
 import { launchApp, type LaunchedApp } from './harness';
-import { EMPTY_DRAFT } from '../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../shared/ipc/shapes';
 
 // Smoke test of the harness itself: the built renderer is served with the app's CSP, and
 // `window.keyfob` reaches the real main-process services over a real keyring.

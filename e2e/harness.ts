@@ -8,7 +8,7 @@ import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
-import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc-contract';
+import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
 import { openPage, PRELOAD } from './harness-page';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc-contract';
+import type { ManualDraft } from '../../shared/ipc/shapes';
 import { keytarSecretStore } from '../vault';
 import {
   deleteService,

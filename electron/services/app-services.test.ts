@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
-import type { ManualDraft } from '../../shared/ipc-contract';
+import type { ManualDraft } from '../../shared/ipc/shapes';
 import { Vault } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';

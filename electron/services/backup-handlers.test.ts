@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from './app-services';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { SEED_HOLD_MS } from './seed-hold';
 import { manualTimers, type ManualTimers } from '../../test-support/services/manual-timers';
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
@@ -108,18 +108,18 @@ describe('backup channels', () => {
     const uri = (counter: number) =>
       `otpauth://hotp/Site:me?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=${counter}`;
     await writeFile(file, `${uri(5)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const run = async (choices: Array<'skip' | 'replace' | 'keep-both'>) => {
+    const run = async (choices: Array<'skip' | 'update' | 'keep-both'>) => {
       dialogs.nextOpen(file);
       const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
       const entries = await ok(services.invoke('backup:import-read', sessionId, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
-    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, replaced: 0 });
+    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, updated: 0 });
     const [site] = await ok(services.invoke('accounts:list'));
     await writeFile(file, `${uri(9)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const { entries, summary } = await run(['replace', 'keep-both']);
+    const { entries, summary } = await run(['update', 'keep-both']);
     expect(entries.map((e) => e.status)).toEqual(['duplicate', 'duplicate']);
-    expect(summary).toMatchObject({ added: 1, replaced: 1, skipped: 0, failed: [] });
+    expect(summary).toMatchObject({ added: 1, updated: 1, skipped: 0, failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after).toHaveLength(3);
     expect(after[0]).toMatchObject({ id: site?.id, issuer: 'Site', counter: '9' });
@@ -177,7 +177,7 @@ describe('backup channels', () => {
     secrets.mode = 'ok';
     secrets.onCall = undefined;
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
-    expect(summary).toEqual({ added: 5, replaced: 0, skipped: 0, rejected: 0, failed: [] });
+    expect(summary).toEqual({ added: 5, updated: 0, skipped: 0, rejected: 0, failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after.map((a) => a.issuer).sort()).toEqual(names);
     expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../shared/ipc/shapes';
 import { type ConfirmRequest, type DialogsAdapter } from '../adapters/dialogs';
 import { base32Encode } from '../core';
 import { parseMigrationUri } from '../formats/google-migration/transfer-uri';

@@ -195,9 +195,9 @@ describe('scan:pending', () => {
 
 describe('scan:save', () => {
   it.each([
-    ['skip', 1, { added: 0, replaced: 0, skipped: 1 }],
-    ['replace', 1, { added: 1, replaced: 1, skipped: 0 }],
-    ['keep-both', 2, { added: 1, replaced: 0, skipped: 0 }],
+    ['skip', 1, { added: 0, updated: 0, skipped: 1 }],
+    ['update', 1, { added: 1, updated: 1, skipped: 0 }],
+    ['keep-both', 2, { added: 1, updated: 0, skipped: 0 }],
   ] as const)('a duplicate with %s leaves %i account(s)', async (decision, count, outcome) => {
     await previewOf(RFC_URI);
     await h()['scan:save'](['add']);
@@ -205,12 +205,10 @@ describe('scan:save', () => {
     const preview = await previewOf(RFC_URI);
     expect(preview.entries[0]?.duplicateOf?.id).toBe(before[0]?.id);
     const result = await h()['scan:save']([decision]);
-    expect({ added: result.added.length, replaced: result.replaced, skipped: result.skipped }).toEqual(
-      outcome,
-    );
+    expect({ added: result.added.length, updated: result.updated, skipped: result.skipped }).toEqual(outcome);
     const after = await h()['accounts:list']();
     expect(after).toHaveLength(count);
-    if (decision === 'replace') expect(after[0]?.id).toBe(before[0]?.id); // in place
+    if (decision === 'update') expect(after[0]?.id).toBe(before[0]?.id); // in place
     expect((await h()['accounts:codes']()).codes.every((c) => c.code === '07081804')).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
-import type { Settings } from '../../shared/ipc-contract';
+import type { Settings } from '../../shared/ipc/shapes';
 import { clearSeconds } from '../../shared/ipc/schema';
-import { readJsonFile, writeJsonAtomic } from './atomic-file';
+import { readJsonFile, writeJsonAtomic } from '../atomic-file';
 
 /** The settings file, next to the vault's metadata in the vault home. */
 export const SETTINGS_FILE = 'settings.json';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc-contract';
+import type { ManualDraft } from '../../shared/ipc/shapes';
 import { settingsStore } from './settings-store';
 import { createAppServices, type AppServices } from './app-services';
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';

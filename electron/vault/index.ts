@@ -5,5 +5,5 @@ export type { SecretStore } from './secret-store';
 export { keytarSecretStore, PROBE_ID } from './keytar-store';
 export { resolveVaultLocation, DEFAULT_SERVICE } from './location';
 export { METADATA_FILE, UnreadableMetadataError } from './metadata-file';
-export { MissingSecretError } from './secret-reads';
-export { MAX_SECRET_CHARS } from './token-input';
+export { MissingSecretError } from './read-secrets';
+export { MAX_SECRET_CHARS } from './check-token';

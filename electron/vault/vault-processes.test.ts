@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_IDS, keytarSecretStore } from './keytar-store';
 import { parseMetadata } from './metadata';
-import { extraItems } from './replaced-meta';
+import { extraItems } from './replaced-keys';
 import { runChild, spawnChild } from '../../test-support/vault/child-runner';
 import { tempHome } from '../../test-support/vault/fixtures';
 import {

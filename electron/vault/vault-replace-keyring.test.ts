@@ -27,13 +27,13 @@ describe('replace and restore on the real keyring', () => {
     const old = token('GitHub', 'alice', 1);
     const fresh = token('GitHub', 'alice', 2);
     const acct = await vault.add(old);
-    await vault.replace(acct.id, fresh);
+    await vault.replaceKey(acct.id, fresh);
     const keytar = await rawKeytar();
     expect(await keytar.getPassword(service, acct.id)).toBe(base32Encode(fresh.secret));
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock}`)).toBe(base32Encode(old.secret));
 
     clock += 1000;
-    await vault.restore(acct.id);
+    await vault.restoreKey(acct.id);
     expect(await vault.secret(acct.id)).toEqual(old.secret);
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock - 1000}`)).toBeNull();
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock}`)).toBe(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { base32Encode } from '../../electron/core';
 import { createAppServices } from '../../electron/services/app-services';
 import { keytarSecretStore } from '../../electron/vault';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { recordingClipboard } from '../adapters/recording-clipboard';
 
 // One scenario for the test (which checks every answer) and the benchmark (which reports the slowest):

@@ -42,9 +42,9 @@ async function main(): Promise<void> {
       } else if (r < 0.45 && accounts.length > 0) {
         // Replace a key, or restore one when it has been replaced (both go through a key swap).
         const pick = accounts[Math.floor(random() * accounts.length)];
-        if (pick?.replacedKey && random() < 0.5) await vault.restore(pick.id);
+        if (pick?.replacedKey && random() < 0.5) await vault.restoreKey(pick.id);
         else if (pick)
-          await vault.replace(
+          await vault.replaceKey(
             pick.id,
             token(pick.issuer, pick.account, pick.type === 'hotp' ? 'hotp' : 'totp'),
           );

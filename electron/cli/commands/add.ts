@@ -1,6 +1,6 @@
 import { parseKeyUri } from '../../core';
 import { KeyfobError } from '../../../shared/errors';
-import { displayName } from '../account-json';
+import { accountName } from '../../../shared/account-name';
 import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
@@ -29,7 +29,7 @@ A URI given as an argument needs quotes in the shell: it contains '&' and '?'.
     const token = parseKeyUri(await uriArg(positionals[0] ?? '', io, 'add'));
     const vault = await openVault(io);
     const account = await vault.add(token, { allowDuplicate: values['allow-duplicate'] === true });
-    io.out(`added ${account.id}  ${displayName(account)}`);
+    io.out(`added ${account.id}  ${accountName(account)}`);
     return EXIT.ok;
   },
 });

@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../../shared/errors';
-import { displayName } from '../account-json';
+import { accountName } from '../../../shared/account-name';
 import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
@@ -20,7 +20,7 @@ This cannot be undone: export or note the key first if you may need it again.`,
     const vault = await openVault(io);
     const account = await vault.get(positionals[0] ?? '');
     await vault.remove(account.id);
-    io.out(`removed ${account.id}  ${displayName(account)}`);
+    io.out(`removed ${account.id}  ${accountName(account)}`);
     return EXIT.ok;
   },
 });

@@ -5,6 +5,7 @@ import { base32Decode, base32Encode } from '../../core';
 import { parseMigrationUri } from './transfer-uri';
 import { formatMigrationUris, migrationIncompatibility } from './writer';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
+import { lineSource, showSource } from '../format';
 
 // dim13/otpauth's README example (a real export): one TOTP account, no batch fields set.
 const DIM13 =
@@ -136,10 +137,12 @@ describe('parseMigrationUri', () => {
         wire({ secret: new Uint8Array(0) }),
         wire({ type: 5 }),
       ]),
-      'list.txt:3',
+      lineSource('list.txt', 3),
     );
-    expect(result.entries.map((e) => [e.source, e.token.account])).toEqual([['list.txt:3 entry 2', 'bob']]);
-    expect(result.errors).toEqual([
+    expect(result.entries.map((e) => [showSource(e.source), e.token.account])).toEqual([
+      ['list.txt:3 entry 2', 'bob'],
+    ]);
+    expect(result.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       { source: 'list.txt:3 entry 1', message: expect.stringMatching(/'Old' uses MD5/) },
       { source: 'list.txt:3 entry 3', message: expect.stringMatching(/unknown digit count \(9\)/) },
       { source: 'list.txt:3 entry 4', message: expect.stringMatching(/empty secret/) },

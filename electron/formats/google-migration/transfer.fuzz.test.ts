@@ -10,6 +10,7 @@ import { MigrationCollector } from './collector';
 import { MAX_ACCOUNTS_PER_CODE, MAX_CODES_PER_EXPORT } from './limits';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
 import { bulkTokens } from '../testdata/bulk';
+import { lineSource } from '../format';
 
 // Fuzzing Google Authenticator transfer codes: random bytes, payloads with arbitrary field values,
 // and sequences of codes fed to a collector. Every outcome is a bounded result or one typed line.
@@ -130,7 +131,7 @@ describe('transfer code fuzz', () => {
             const step = collector.add(code);
             assertMessage(step.message);
             expect(step.scanned).toBeLessThanOrEqual(step.total);
-            batches.add(code, `l:${c.id}`);
+            batches.add(code, lineSource('l', c.id));
           }
           for (const e of batches.finish().errors) assertMessage(e.message);
           if (collector.complete) expect(collector.missing()).toEqual([]);

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
+import type { AccountView, CodeSnapshot } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { useRowWindow } from '../hooks/useRowWindow';
 import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';

@@ -1,11 +1,12 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
+import type { AccountView, CodeSnapshot } from '../../../shared/ipc/shapes';
 import { groupCode } from '../lib/code-format';
 import { NEXT_CODE_LEAD_SECONDS, windowAt } from '../lib/countdown';
-import { avatarHue, avatarInitial, displayName, rowLabel, secondaryName } from '../lib/row-label';
+import { avatarHue, avatarInitial, rowLabel } from '../lib/row-label';
 import { subscribeToSeconds } from '../lib/ticker';
 import { Countdown } from './Countdown';
 import { MoreIcon, RefreshIcon } from './Icons';
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 /** Row callbacks; one stable object for the whole list so memoised rows never re-render for them. */
 export interface RowActions {
@@ -36,8 +37,8 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
   const rowRef = useRef<HTMLLIElement>(null);
   const code = unavailable ? null : (snapshot?.code ?? null);
   const timed = code !== null && snapshot?.validFromMs != null && snapshot.validUntilMs != null;
-  const name = displayName(account.issuer, account.account);
-  const second = secondaryName(account.issuer, account.account);
+  const name = accountTitle(account);
+  const second = accountSubtitle(account);
   const loading = !unavailable && snapshot === undefined;
   // The name stays put while the code is valid; the seconds are the progressbar's to announce.
   const label = rowLabel({

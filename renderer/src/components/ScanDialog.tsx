@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
-import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
+import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc/shapes';
 import { keyTextKind } from '../../../shared/text-kind';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { measureFilterCommit } from '../lib/perf';
 import { matchesTerms, queryTerms, searchKey } from '../lib/search';
 

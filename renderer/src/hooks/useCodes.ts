@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeSnapshot, CodesResult } from '../../../shared/ipc-contract';
+import type { CodeSnapshot, CodesResult } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call } from '../bridge';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AccountView, VaultStatus } from '../../../shared/ipc-contract';
+import type { AccountView, VaultStatus } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call, errorData, onEvent } from '../bridge';
 
@@ -73,9 +73,9 @@ export function useVault() {
   );
 
   /** Replaces one account in place (after a rename), keeping every other object identical. */
-  const replaceAccount = useCallback((updated: AccountView) => {
+  const putAccount = useCallback((updated: AccountView) => {
     setAccounts((prev) => prev?.map((a) => (a.id === updated.id ? updated : a)) ?? prev);
   }, []);
 
-  return { status, accounts, listError, version, retry, reload, reorder, replaceAccount };
+  return { status, accounts, listError, version, retry, reload, reorder, putAccount };
 }

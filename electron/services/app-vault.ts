@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../shared/ipc-contract';
+import type { VaultStatus } from '../../shared/ipc/shapes';
 import type { SecretStore, Vault } from '../vault';
 import { isVaultProblem, toErrorData } from './errors';
 
@@ -12,7 +12,7 @@ export interface OpenedVault {
  * The vault as the app holds it: opened once at start, possibly not at all (locked keychain,
  * unreadable folder). The app still starts; `status()` says why and `retry()` tries again.
  */
-export interface VaultSession {
+export interface AppVault {
   /** The open vault; throws the reason it could not be opened. */
   current(): Vault;
   /** Open and the keychain usable right now (with what recovery repaired), or the error to show in the banner. */
@@ -21,11 +21,11 @@ export interface VaultSession {
   retry(): Promise<VaultStatus>;
 }
 
-/** A session that opens with `open()` now and on each retry; `secrets` is probed for the status. */
-export async function openVaultSession(
+/** The app's vault, opened with `open()` now and on each retry; `secrets` is probed for the status. */
+export async function openAppVault(
   open: () => Promise<OpenedVault>,
   secrets: SecretStore,
-): Promise<VaultSession> {
+): Promise<AppVault> {
   let opened: OpenedVault | null = null;
   let failure: unknown = null;
   const tryOpen = async (): Promise<void> => {

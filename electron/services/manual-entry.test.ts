@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc-contract';
-import { draftField, draftToToken, parseDraft, parseLabel } from './draft';
+import type { ManualDraft } from '../../shared/ipc/shapes';
+import { draftField, draftToToken, parseDraft, parseLabel } from './manual-entry';
 
 const base: ManualDraft = {
   issuer: 'Example',

@@ -1,20 +1,20 @@
 import { KeyfobError } from '../../shared/errors';
-import type { AccountView, ReplaceCheck } from '../../shared/ipc-contract';
+import type { AccountView, NewKeyCheck } from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
-import { parseDraft } from './draft';
+import { parseDraft } from './manual-entry';
 
 /** "Replace key…" and "Restore previous key" on a row (issue 5 re-provisioning). */
-export interface ReplaceHandlers {
-  check(id: string, key: string): Promise<ReplaceCheck>;
+export interface ReplaceKeyHandlers {
+  check(id: string, key: string): Promise<NewKeyCheck>;
   replace(id: string, key: string): Promise<AccountView>;
   restore(id: string): Promise<AccountView>;
 }
 
 /** Replace handlers over an open vault and a clock. */
-export function replaceHandlers(vault: () => Vault, now: () => number): ReplaceHandlers {
+export function replaceKeyHandlers(vault: () => Vault, now: () => number): ReplaceKeyHandlers {
   /**
    * The new key as typed: an `otpauth://` URI (its parameters win, the row keeps its name) or a
    * base32 secret for the account's current parameters. Throws `invalid-input` on the `key` field.
@@ -60,10 +60,10 @@ export function replaceHandlers(vault: () => Vault, now: () => number): ReplaceH
       }
     },
     async replace(id, key) {
-      return toAccountView(await vault().replace(id, await newToken(id, key)));
+      return toAccountView(await vault().replaceKey(id, await newToken(id, key)));
     },
     async restore(id) {
-      return toAccountView(await vault().restore(id));
+      return toAccountView(await vault().restoreKey(id));
     },
   };
 }

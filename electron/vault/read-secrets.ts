@@ -1,6 +1,7 @@
 import { KeyfobError } from '../../shared/errors';
 import { base32Decode } from '../core';
-import { entryName, type Entry } from './metadata';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
 import type { SecretStore } from './secret-store';
 
 /** A listed account whose keychain item is gone while the keychain itself works. */
@@ -8,7 +9,7 @@ export class MissingSecretError extends KeyfobError {
   constructor(e: Entry) {
     super(
       'keychain-unavailable',
-      `The secret of '${entryName(e)}' is missing from the keychain, although the account is listed. ` +
+      `The secret of '${accountName(e)}' is missing from the keychain, although the account is listed. ` +
         "It was left listed; run 'keyfob doctor' to check the keychain, or remove the account and add it again.",
     );
   }
@@ -22,7 +23,7 @@ export async function missingSecretError(secrets: SecretStore, e: Entry): Promis
   if (secrets.probe === undefined) {
     return new KeyfobError(
       'keychain-locked',
-      `The keychain returned no secret for '${entryName(e)}'; it is probably locked. Unlock it and try again.`,
+      `The keychain returned no secret for '${accountName(e)}'; it is probably locked. Unlock it and try again.`,
     );
   }
   try {
@@ -41,7 +42,7 @@ export function decodeStored(e: Entry, text: string): Uint8Array {
   } catch {
     throw new KeyfobError(
       'internal',
-      `The keychain item of '${entryName(e)}' does not hold a valid base32 secret.`,
+      `The keychain item of '${accountName(e)}' does not hold a valid base32 secret.`,
     );
   }
 }

@@ -20,7 +20,7 @@ export interface Transaction {
  * the lock file — so the app and the CLI never lose each other's writes. Reading takes no lock:
  * every write is an atomic rename, so a reader sees the last committed list, whole.
  */
-export class VaultSession {
+export class MetadataStore {
   private tail: Promise<unknown> = Promise.resolve();
   /** Transactions of this process queued or running. */
   private inFlight = 0;

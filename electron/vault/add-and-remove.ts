@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import { sameSecret } from '../core';
-import { active, replace, toAccount } from './entries';
-import { entryName, type Entry } from './metadata';
-import { MissingSecretError, decodeStored, missingSecretError } from './secret-reads';
+import { DuplicateFinder, labelKey } from '../core';
+import { active, toAccount, withEntry } from './entries';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
+import { MissingSecretError, decodeStored, missingSecretError } from './read-secrets';
 import type { SecretStore } from './secret-store';
-import { extraItems } from './replaced-meta';
-import type { CheckedToken } from './token-input';
-import type { Transaction } from './vault-session';
+import { extraItems } from './replaced-keys';
+import type { CheckedToken } from './check-token';
+import type { Transaction } from './metadata-store';
 
 /**
  * Adds under the lock, in crash-safe order: pending entry (atomic write) → keychain item → entry
@@ -25,7 +26,7 @@ export async function addInOrder(
   if (opts.allowDuplicate !== true) {
     const dup = await duplicateIn(store, tx.entries, token);
     if (dup !== undefined) {
-      throw new KeyfobError('duplicate', `'${entryName(dup)}' is already in Keyfob with the same secret.`);
+      throw new KeyfobError('duplicate', `'${accountName(dup)}' is already in Keyfob with the same secret.`);
     }
   }
   const { label, params, secretText } = checked;
@@ -50,7 +51,7 @@ export async function addInOrder(
   // Re-read first: only if our lock was broken as stale could someone else have touched the entry.
   const fresh = await tx.reload();
   const done: Entry = { ...entry, state: 'active' };
-  await tx.commit(fresh.some((x) => x.id === entry.id) ? replace(fresh, done) : [...fresh, done]);
+  await tx.commit(fresh.some((x) => x.id === entry.id) ? withEntry(fresh, done) : [...fresh, done]);
   return toAccount(tx.entries, done);
 }
 
@@ -63,12 +64,12 @@ export async function removeInOrder(tx: Transaction, store: SecretStore, id: str
   const e = active(tx.entries, id);
   if ((await store.get(id)) === null) {
     await requireGone(store, e);
-    await tx.commit(replace(tx.entries, { ...e, state: 'deleting' }));
+    await tx.commit(withEntry(tx.entries, { ...e, state: 'deleting' }));
     await deleteExtraItems(store, e);
     await tx.commit(tx.entries.filter((x) => x.id !== id));
     return;
   }
-  await tx.commit(replace(tx.entries, { ...e, state: 'deleting' }));
+  await tx.commit(withEntry(tx.entries, { ...e, state: 'deleting' }));
   // Replaced keys first: while the entry is `deleting`, open() finishes the job if we are killed.
   await deleteExtraItems(store, e);
   if (!(await store.delete(id))) {
@@ -76,7 +77,7 @@ export async function removeInOrder(tx: Transaction, store: SecretStore, id: str
       if ((await store.get(id)) !== null) throw await missingSecretError(store, e);
       await requireGone(store, e);
     } catch (err) {
-      await tx.commit(replace(tx.entries, e));
+      await tx.commit(withEntry(tx.entries, e));
       throw err;
     }
   }
@@ -94,12 +95,13 @@ export async function duplicateIn(
   entries: readonly Entry[],
   token: Token,
 ): Promise<Entry | undefined> {
+  const stored = new DuplicateFinder<Entry>();
   for (const e of entries) {
-    if (e.state !== 'active' || e.issuer !== token.issuer || e.account !== token.account) continue;
+    if (e.state !== 'active' || labelKey(e) !== labelKey(token)) continue;
     const text = await store.get(e.id);
-    if (text !== null && sameSecret(decodeStored(e, text), token.secret)) return e;
+    if (text !== null) stored.add({ ...e, secret: decodeStored(e, text) }, e);
   }
-  return undefined;
+  return stored.find(token);
 }
 
 /** Throws unless the keychain works and really lacks the account's item (a null read proves nothing). */

@@ -1,9 +1,9 @@
-import type { Account } from './account';
-import type { ErrorData } from './errors';
+import type { Account } from '../account';
+import type { ErrorData } from '../errors';
 import type { InferOutput } from 'valibot';
-import type { draft } from './ipc/schema';
-import type { AppExportFormat } from './export-formats';
-import type { Algorithm, OtpType } from './otp-types';
+import type { draft } from './schema';
+import type { AppExportFormat } from '../export-formats';
+import type { Algorithm, OtpType } from '../otp-types';
 
 /**
  * The shapes that cross IPC between the renderer and the main process: what requests carry and
@@ -99,13 +99,14 @@ export interface ScanPreview {
   problems: string[];
 }
 
-/** What to do with one previewed entry: skip it, replace its duplicate, or keep both. */
-export type ScanDecision = 'add' | 'skip' | 'replace' | 'keep-both';
+/** What to do with one previewed entry: skip it, update the existing account it duplicates, or keep both. */
+export type ScanDecision = 'add' | 'skip' | 'update' | 'keep-both';
 
 /** What `scan:save` did. */
 export interface ScanSaveResult {
   added: AccountView[];
-  replaced: number;
+  /** Existing accounts that took a duplicate's names and parameters. */
+  updated: number;
   skipped: number;
 }
 
@@ -133,12 +134,12 @@ export interface ImportEntryView {
 }
 
 /** What to do with one previewed import entry (new entries: 'keep-both' adds, 'skip' leaves out). */
-export type ImportChoice = 'skip' | 'replace' | 'keep-both';
+export type ImportChoice = 'skip' | 'update' | 'keep-both';
 
 /** What `backup:import-commit` did. */
 export interface ImportSummary {
   added: number;
-  replaced: number;
+  updated: number;
   skipped: number;
   rejected: number;
   /** Entries that failed while saving, with the reason. */
@@ -156,7 +157,7 @@ export interface ExportSummary {
 }
 
 /** A new key typed for "Replace key…": the code it gives now (to compare with the site), or why it cannot be used. */
-export interface ReplaceCheck {
+export interface NewKeyCheck {
   error: string | null;
   preview: CodeSnapshot | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/ipc-contract';
-import { canRestoreKey, rekeyMenuItems } from './rekey-menu';
+import type { AccountView } from '../../../shared/ipc/shapes';
+import { canRestoreKey, replaceKeyMenuItems } from './replace-key-menu';
 
 const NOW = Date.UTC(2026, 2, 2);
 const DAY = 86_400_000;
@@ -19,7 +19,7 @@ const account = (restorableUntil?: number): AccountView =>
         }),
   }) as AccountView;
 
-describe('rekey menu', () => {
+describe('replace-key menu', () => {
   it.each([
     ['never replaced', undefined, false],
     ['replaced, 29 days left', NOW + 29 * DAY, true],
@@ -28,7 +28,7 @@ describe('rekey menu', () => {
     ['window long over', NOW - DAY, false],
   ] as const)('%s → restorable %s', (_name, until, expected) => {
     expect(canRestoreKey(account(until), NOW)).toBe(expected);
-    const ids = rekeyMenuItems(account(until), NOW, { replace: () => {}, restore: () => {} }).map(
+    const ids = replaceKeyMenuItems(account(until), NOW, { replace: () => {}, restore: () => {} }).map(
       (i) => i.id,
     );
     expect(ids).toEqual(expected ? ['replace-key', 'restore-key'] : ['replace-key']);

@@ -1,4 +1,4 @@
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import type { MenuItem } from '../components/Menu';
 
 /** True while the key replaced last can still be restored (30 days, set by main). */
@@ -8,7 +8,7 @@ export function canRestoreKey(account: AccountView, nowMs: number): boolean {
 }
 
 /** The row menu's "Replace key…" and, while possible, "Restore previous key" items. */
-export function rekeyMenuItems(
+export function replaceKeyMenuItems(
   account: AccountView,
   nowMs: number,
   run: { replace: () => void; restore: () => void },

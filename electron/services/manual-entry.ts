@@ -1,10 +1,11 @@
 import { KeyfobError } from '../../shared/errors';
-import { DRAFT_FIELDS, type ManualDraft } from '../../shared/ipc-contract';
+import { DRAFT_FIELDS, EMPTY_DRAFT, type DraftCheck, type ManualDraft } from '../../shared/ipc/shapes';
 import type { Token, TokenParams } from '../../shared/otp-types';
 import { base32Decode, validateParams } from '../core';
+import { fieldTitle } from '../core/input-error';
 
 /** Field-level problems of a draft, keyed by the form field that shows them. */
-export type DraftErrors = Partial<Record<keyof ManualDraft, string>>;
+export type DraftErrors = DraftCheck['errors'];
 
 /** A parsed draft: the token when every field is valid, else the errors of every field at fault. */
 export type ParsedDraft = { token: Token; errors: null } | { token: null; errors: DraftErrors };
@@ -81,16 +82,7 @@ export function parseLabel(issuer: string, account: string): { issuer: string; a
 }
 
 /** A valid draft apart from its label, for checking labels alone. */
-const LABEL_ONLY: ManualDraft = {
-  issuer: '',
-  account: '',
-  secret: 'AAAAAAAA',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
-};
+const LABEL_ONLY: ManualDraft = { ...EMPTY_DRAFT, secret: 'AAAAAAAA' };
 
 /** Like {@link parseDraft} but throws the first field error, for `accounts:add`. */
 export function draftToToken(draft: ManualDraft): Token {
@@ -112,7 +104,7 @@ function defaults(draft: ManualDraft): TokenParams {
 
 function text(value: unknown, field: keyof ManualDraft): string {
   if (typeof value !== 'string')
-    throw new KeyfobError('invalid-input', `${title(field)} must be text.`, field);
+    throw new KeyfobError('invalid-input', `${fieldTitle(field)} must be text.`, field);
   return value;
 }
 
@@ -121,7 +113,7 @@ function label(value: unknown, field: 'issuer' | 'account'): string {
   if ([...trimmed].length > MAX_LABEL_LENGTH) {
     throw new KeyfobError(
       'invalid-input',
-      `${title(field)} is longer than ${MAX_LABEL_LENGTH} characters.`,
+      `${fieldTitle(field)} is longer than ${MAX_LABEL_LENGTH} characters.`,
       field,
     );
   }
@@ -134,17 +126,13 @@ function whole(value: unknown, field: keyof ManualDraft): number;
 function whole(value: unknown, field: keyof ManualDraft, big = false): number | string {
   const trimmed = text(value, field).trim();
   if (trimmed.length === 0)
-    throw new KeyfobError('invalid-input', `${title(field)} is empty; enter a whole number.`, field);
+    throw new KeyfobError('invalid-input', `${fieldTitle(field)} is empty; enter a whole number.`, field);
   if (!/^\d+$/u.test(trimmed)) {
     throw new KeyfobError(
       'invalid-input',
-      `${title(field)} must be a whole number (digits 0–9 only).`,
+      `${fieldTitle(field)} must be a whole number (digits 0–9 only).`,
       field,
     );
   }
   return big ? trimmed : Number(trimmed);
-}
-
-function title(field: string): string {
-  return field.charAt(0).toUpperCase() + field.slice(1);
 }
