@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc/shapes';
+import { EMPTY_DRAFT, type ManualDraft } from '../../shared/ipc/shapes';
 import { draftField, draftToToken, parseDraft, parseLabel } from './manual-entry';
 
 const base: ManualDraft = {
+  ...EMPTY_DRAFT,
   issuer: 'Example',
   account: 'alice@example.com',
   secret: 'JBSWY3DPEHPK3PXP',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
 };
 
 describe('parseDraft: accepted drafts', () => {

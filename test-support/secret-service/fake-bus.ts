@@ -8,9 +8,8 @@ import {
   encodeMessage,
   messageLength,
   MessageType,
-  type DbusValue,
-  type Message,
 } from '../../electron/vault/secret-service/dbus-wire';
+import type { DbusValue, Message } from '../../electron/vault/secret-service/dbus-wire';
 import { SessionKeyExchange } from '../../electron/vault/secret-service/session-key';
 
 /** What a handler sends back: a reply body with its signature, raw bytes, or nothing at all. */

@@ -1,7 +1,6 @@
-import { KeyfobError } from '../../../shared/errors';
 import { generateCode, parseKeyUri } from '../../core';
 import { accountName } from '../../../shared/account-name';
-import { atMs, command, type Command } from '../command';
+import { atMs, command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { uriArg } from '../uri-input';
@@ -23,16 +22,15 @@ HOTP: the code shown is for the new counter and is not used up.
   --at <unix-seconds>   time for the verification code (default: now)`,
   options: { at: { type: 'string' } },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 2) {
-      throw new KeyfobError(
-        'invalid-input',
-        "replace-key takes an account id and an otpauth:// URI (or '-' for standard input) — see 'keyfob replace-key --help'",
-      );
-    }
-    const token = parseKeyUri(await uriArg(positionals[1] ?? '', io, 'replace-key <id>'));
+    const [id, uri] = exactArgs(
+      positionals,
+      ['id', 'uri'],
+      "replace-key takes an account id and an otpauth:// URI (or '-' for standard input) — see 'keyfob replace-key --help'",
+    );
+    const token = parseKeyUri(await uriArg(uri, io, 'replace-key <id>'));
     const at = atMs(values, io);
     const vault = await openVault(io);
-    const account = await vault.replaceKey(positionals[0] ?? '', token);
+    const account = await vault.replaceKey(id, token);
     const code = generateCode({ ...account, secret: token.secret }, at).code;
     io.out(`replaced the key of ${accountName(account)} (${account.id})`);
     io.out(`new code: ${code}`);

@@ -1,6 +1,5 @@
-import { KeyfobError } from '../../../shared/errors';
 import { accountName } from '../../../shared/account-name';
-import { command, type Command } from '../command';
+import { command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
@@ -14,11 +13,13 @@ Makes the key that 'keyfob replace-key' set aside current again (possible for 30
 replace-key). The key it replaces is kept in turn, so a restore can be undone the same way.`,
   options: {},
   async run({ positionals }, io) {
-    if (positionals.length !== 1) {
-      throw new KeyfobError('invalid-input', "restore-key takes exactly one account id — see 'keyfob list'");
-    }
+    const [id] = exactArgs(
+      positionals,
+      ['id'],
+      "restore-key takes exactly one account id — see 'keyfob list'",
+    );
     const vault = await openVault(io);
-    const account = await vault.restoreKey(positionals[0] ?? '');
+    const account = await vault.restoreKey(id);
     io.out(`restored the previous key of ${accountName(account)} (${account.id})`);
     return EXIT.ok;
   },
