@@ -26,7 +26,7 @@ if (!electronAvailable && process.env.KEYFOB_REQUIRE_ELECTRON === '1') {
   );
 }
 const SKIP_REASON =
-  'Electron binary not installed (no internet to fetch it on this machine); runs where it exists';
+  'Electron binary not installed (npm ci does not fetch it; the first npm start does); runs where it exists';
 if (!electronAvailable) console.log(`electron-only.spec.ts skipped: ${SKIP_REASON}`);
 test.skip(!electronAvailable, SKIP_REASON);
 

@@ -23,7 +23,7 @@ import { recordingClipboard } from '../test-support/adapters/recording-clipboard
 import { scriptedDialogs, type ScriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 import { memorySecretStore } from '../test-support/vault/memory-secret-store';
 
-/** Debian's Chromium; the Electron binary cannot be downloaded on these machines. */
+/** Debian's Chromium, which shows the renderer where the Electron binary is not installed. */
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -61,7 +61,7 @@ export interface LaunchOptions {
   dialogs?: ScriptedDialogs;
   /** Let the backup reminder banner appear (default false: it is dismissed before the page opens, so other specs see the plain list). */
   backupReminder?: boolean;
-  /** What `scan:screens` captures (issue 4): Chromium cannot hand main a desktop here, so specs supply the displays. */
+  /** What `scan:screens` captures: Chromium cannot hand main a desktop here, so specs supply the displays. */
   screenCapture?: ScreenCaptureAdapter;
   /** Extra Chromium flags (e.g. for the benchmark's tracing). */
   chromiumArgs?: string[];

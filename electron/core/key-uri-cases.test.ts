@@ -3,8 +3,8 @@ import type { Token } from '../../shared/otp-types';
 import { base32Encode, parseKeyUri } from './index';
 import { inputErrorOf } from '../../test-support/core/input-field';
 
-// Every real-world deviation of formats.md, with the token Keyfob normalises it to, and the inputs it
-// refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
+// Every deviation from Google's Key-Uri-Format that real apps write, with the token Keyfob
+// normalises it to, and the inputs it refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
 const S = 'JBSWY3DPEHPK3PXP';
 const U = `otpauth://totp/Example:alice?secret=${S}`;
 

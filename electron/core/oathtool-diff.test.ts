@@ -9,7 +9,7 @@ import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 // through one `sh` process. Replay a failure with KEYFOB_TEST_SEED=<seed printed in the message>.
 //
 // oathtool's limits, which bound the random parameters: digits 6–8 only; `--hotp` is SHA-1 only, so
-// HOTP-SHA256/512 at counter C is checked as TOTP with `-s 1 --now=@C` (formats.md); `--now` parses
+// HOTP-SHA256/512 at counter C is checked as TOTP with `-s 1 --now=@C` (the same HMAC input); `--now` parses
 // into a signed 64-bit time_t, so those counters stay below 2^63 (`@9223372036854775808` is refused).
 // `--hotp -c` takes the full 2^64−1 range (with -w, keep c + 2 below 2^64: oathtool wraps there).
 

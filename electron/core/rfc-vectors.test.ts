@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../shared/otp-types';
 import { base32Decode, hotp, totp } from './index';
 
-// RFC test tables, read at test time from copies of /work/shared/testdata kept beside the tests.
+// The RFCs' own test tables (RFC 4226 Appendix D, RFC 6238 Appendix B) as JSON beside the tests.
 function readVectors<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')) as T;
 }

@@ -6,7 +6,7 @@ import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
 import { parseDraft } from './manual-entry';
 
-/** "Replace key…" and "Restore previous key" on a row (issue 5 re-provisioning). */
+/** "Replace key…" and "Restore previous key" on a row: a new key after a service reset the enrolment. */
 export interface ReplaceKeyHandlers {
   check(id: string, key: string): Promise<NewKeyCheck>;
   replace(id: string, key: string): Promise<AccountView>;

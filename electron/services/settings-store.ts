@@ -7,7 +7,7 @@ import { readJsonFile, writeJsonAtomic } from '../atomic-file';
 /** The settings file, next to the vault's metadata in the vault home. */
 export const SETTINGS_FILE = 'settings.json';
 
-/** What a fresh install uses: wipe a copied code after 30 s (issue 3). */
+/** What a fresh install uses: wipe a copied code after 30 s, long enough to paste it. */
 export const DEFAULT_SETTINGS: Settings = { clearClipboardSeconds: 30 };
 
 /** Reads and writes `settings.json`; unknown or invalid values fall back to the defaults. */

@@ -34,7 +34,7 @@ export interface OpenReport {
 /**
  * The account store shared by the app and the CLI: metadata in `<home>/accounts.json`, one keychain
  * item per account under an opaque id. Writes are ordered so a kill at any instant leaves no listed
- * account without its secret and no secret without an entry (see README.md).
+ * account without its secret and no secret without an entry (docs/storage.md).
  */
 export class Vault {
   private constructor(
