@@ -37,9 +37,10 @@ test('window.keyfob forwards every channel to main and errors cross as data', as
 test("window.keyfob is built by the app's own preload, with main's argument checks behind it", async () => {
   app = await launchApp();
   const seen = await app.page.evaluate(async () => {
-    type Keyfob = Record<string, (...a: unknown[]) => Promise<unknown>> & {
+    interface Keyfob {
+      'accounts:remove': (...a: unknown[]) => Promise<unknown>;
       on(event: string, listener: (...a: unknown[]) => void): () => void;
-    };
+    }
     const w = globalThis as unknown as { keyfob: Keyfob; __keyfobEmit(e: string, a: unknown[]): void };
     const events: unknown[][] = [];
     let unknownEvent = '';
@@ -53,7 +54,7 @@ test("window.keyfob is built by the app's own preload, with main's argument chec
     w.__keyfobEmit('vault:changed', ['x']);
     off();
     w.__keyfobEmit('vault:changed', ['y']);
-    return { unknownEvent, events, malformed: await w.keyfob['accounts:remove']!(42) };
+    return { unknownEvent, events, malformed: await w.keyfob['accounts:remove'](42) };
   });
   expect(seen).toEqual({
     unknownEvent: 'Unknown Keyfob event "accounts:steal".',
@@ -167,7 +168,9 @@ test('the app cannot be framed, and calls from a frame are refused', async () =>
   // frame-ancestors 'none' keeps the app out of any frame, its own page included.
   expect(child?.url()).toMatch(/^chrome-error:/);
   const reply = await child?.evaluate(() =>
-    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['accounts:list']!(),
+    (globalThis as unknown as { keyfob: { 'accounts:list': () => Promise<unknown> } }).keyfob[
+      'accounts:list'
+    ](),
   );
   expect(reply).toEqual({
     ok: false,

@@ -240,9 +240,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
 /** Runs in the page: `window.keyfob[channel](...args)`, the renderer's own path. */
 function callInPage([channel, args]: [string, unknown[]]): Promise<never> {
-  return (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> }).keyfob[
-    channel
-  ]!(...args);
+  const { keyfob } = globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> };
+  const send = keyfob[channel];
+  if (send === undefined) throw new Error(`window.keyfob has no ${channel}`);
+  return send(...args);
 }
 
 /**

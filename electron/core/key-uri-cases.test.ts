@@ -12,7 +12,7 @@ type Expected = Partial<Omit<Token, 'secret'>> & { secret?: string };
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n, secret: S } as const;
 const STEAM = { type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0n } as const;
 
-const accepted: [string, string, Expected][] = [
+const accepted: Array<[string, string, Expected]> = [
   [
     'Google example',
     `otpauth://totp/Example:alice@google.com?secret=${S}&issuer=Example`,
@@ -166,7 +166,7 @@ const accepted: [string, string, Expected][] = [
   ],
 ];
 
-const rejected: [string, string, string][] = [
+const rejected: Array<[string, string, string]> = [
   ['empty text', '  \n', 'uri'],
   ['bare secret', S, 'uri'],
   ['http URL', 'https://example.com/?secret=JBSWY3DPEHPK3PXP', 'uri'],

@@ -9,7 +9,7 @@ function readVectors<T>(name: string): T {
 }
 
 interface Rfc6238 {
-  vectors: {
+  vectors: Array<{
     unix: number;
     algorithm: Algorithm;
     digits: number;
@@ -17,11 +17,11 @@ interface Rfc6238 {
     secret_hex: string;
     secret_base32: string;
     expected: string;
-  }[];
+  }>;
 }
 interface Rfc4226 {
   secret_hex: string;
-  vectors: { counter: number; hotp: string }[];
+  vectors: Array<{ counter: number; hotp: string }>;
   counter_edge_cases_oathtool: Record<string, string>;
 }
 

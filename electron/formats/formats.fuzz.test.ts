@@ -93,7 +93,7 @@ function mutateJson(doc: Json, steps: number[], op: 'replace' | 'delete' | 'dupl
   }
   if (op === 'delete' && parent !== root) {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete parent[key as string];
+    else Reflect.deleteProperty(parent, key);
   } else if (op === 'duplicate' && Array.isArray(parent)) {
     parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   } else (parent as Record<string | number, Json>)[key] = structuredClone(value);

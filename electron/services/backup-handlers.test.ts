@@ -9,6 +9,7 @@ import { manualTimers, type ManualTimers } from '../../test-support/services/man
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
 import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { defined } from '../../test-support/defined';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -53,7 +54,7 @@ describe('backup channels', () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const opened = await ok(services.invoke('backup:import-open'));
     expect(opened).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
-    const entries = await ok(services.invoke('backup:import-read', opened!.sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', defined(opened).sessionId, null));
     const text = await readFile(join(FILES, 'keyfob-otpauth.txt'), 'utf8');
     const secrets = [...text.matchAll(/secret=([A-Z2-7]+)/gu)].map((m) => m[1] ?? '');
     expect(secrets.length).toBeGreaterThan(0);
@@ -93,7 +94,7 @@ describe('backup channels', () => {
 
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null));
     const bad = await services.invoke('backup:import-commit', sessionId, ['skip']);
     expect(bad.ok).toBe(false);
@@ -110,7 +111,7 @@ describe('backup channels', () => {
     await writeFile(file, `${uri(5)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
     const run = async (choices: Array<'skip' | 'update' | 'keep-both'>) => {
       dialogs.nextOpen(file);
-      const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+      const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
       const entries = await ok(services.invoke('backup:import-read', sessionId, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
@@ -161,7 +162,7 @@ describe('backup channels', () => {
       names.map((n, i) => `otpauth://totp/${n}:me?secret=${secretsOf[i]}&issuer=${n}\n`).join(''),
     );
     dialogs.nextOpen(file);
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null));
     const all = entries.map(() => 'keep-both' as const);
     // The keychain locks after two items were written.
@@ -187,7 +188,7 @@ describe('backup channels', () => {
 
   it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null));
     const all = entries.map(() => 'keep-both' as const);
     secrets.mode = 'locked';
@@ -206,7 +207,7 @@ describe('backup channels', () => {
     ['the hold timer fires', () => holdTimers.fireAll()],
   ])('an import session is dropped when %s', async (_name, expire) => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
     const entries = await ok(services.invoke('backup:import-read', sessionId, null));
     expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);

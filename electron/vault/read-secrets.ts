@@ -63,7 +63,7 @@ export const BATCH_READ_MIN = 16;
  */
 export async function readSecrets(
   secrets: SecretStore,
-  entries: ReadonlyArray<Entry>,
+  entries: readonly Entry[],
 ): Promise<Map<string, Uint8Array | KeyfobError>> {
   const out = new Map<string, Uint8Array | KeyfobError>();
   let rest = entries;
@@ -86,7 +86,7 @@ export async function readSecrets(
  */
 async function readOneByOne(
   secrets: SecretStore,
-  entries: ReadonlyArray<Entry>,
+  entries: readonly Entry[],
 ): Promise<Map<string, Uint8Array | KeyfobError>> {
   const out = new Map<string, Uint8Array | KeyfobError>();
   const [first, ...rest] = entries;

@@ -46,7 +46,8 @@ export function App() {
   const { toasts, show: showToast, dismiss } = useToasts();
   const [query, setQuery] = useState('');
   const [modal, setModal] = useState<Modal>(null);
-  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  // The row menu: its account, its button, and when it opened (whether a replaced key can still be restored).
+  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement; atMs: number } | null>(null);
   // A row to focus once it is on screen; given up if a list loaded after the request lacks it.
   const [focusReq, setFocusReq] = useState<{ id: string; version: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -81,7 +82,7 @@ export function App() {
     reorder: vault.reorder,
     refreshCodes,
     showToast,
-    openMenu: (id, anchor) => setMenu({ id, anchor }),
+    openMenu: (id, anchor) => setMenu({ id, anchor, atMs: Date.now() }),
     edit: (account) => setModal({ kind: 'edit', account }),
     remove: (account) => setModal({ kind: 'delete', account }),
     clearSearch,
@@ -130,17 +131,19 @@ export function App() {
     }
   };
 
-  // Focus a row once it is on screen (after add, undo, or a neighbour's deletion).
+  // Focus a row once it is on screen (after add, undo, or a neighbour's deletion); each request
+  // is served once, by the row or, when its account is gone, by the search field.
+  const served = useRef<typeof focusReq>(null);
   useEffect(() => {
-    if (focusReq === null || modal !== null) return;
+    if (focusReq === null || focusReq === served.current || modal !== null) return;
     const row = document.querySelector<HTMLElement>(
       `[data-row-id="${CSS.escape(focusReq.id)}"]:not([hidden])`,
     );
     if (row) {
+      served.current = focusReq;
       row.focus();
-      setFocusReq(null);
     } else if (version > focusReq.version && !all.some((a) => a.id === focusReq.id)) {
-      setFocusReq(null);
+      served.current = focusReq;
       searchRef.current?.focus();
     }
   }, [focusReq, modal, listed, all, version]);
@@ -206,7 +209,7 @@ export function App() {
           items={[
             { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
             { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
-            ...replaceKeyMenuItems(menuAccount, Date.now(), {
+            ...replaceKeyMenuItems(menuAccount, menu.atMs, {
               replace: () => setModal({ kind: 'replace-key', account: menuAccount }),
               restore: () => void restoreKey(menuAccount),
             }),

@@ -147,5 +147,5 @@ export type KeyfobBridge = {
 /** The names the preload builds its bridge from (written into its bundle at build time). */
 export const IPC_NAMES = {
   channels: Object.keys(CHANNELS) as Channel[],
-  events: Object.keys(EVENTS) as (keyof IpcEvents)[],
+  events: Object.keys(EVENTS) as Array<keyof IpcEvents>,
 };

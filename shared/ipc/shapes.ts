@@ -45,7 +45,7 @@ export const DRAFT_FIELDS = [
   'digits',
   'period',
   'counter',
-] as const satisfies readonly (keyof ManualDraft)[];
+] as const satisfies ReadonlyArray<keyof ManualDraft>;
 
 /** A blank form with the Key-Uri-Format defaults (TOTP, SHA1, 6 digits, 30 s). */
 export const EMPTY_DRAFT: Readonly<ManualDraft> = {

@@ -81,7 +81,7 @@ export function assertMessage(message: string): void {
 }
 
 /** Runs `fn`; a result goes to `onResult`, a failure must be a typed one-line error. */
-export async function typedOutcome<T>(fn: () => T | Promise<T>, onResult: (r: T) => void = () => {}) {
+export async function typedOutcome<T>(fn: () => T | Promise<T>, onResult: (r: T) => void = () => undefined) {
   let result: T;
   try {
     result = await fn();

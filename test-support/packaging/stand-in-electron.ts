@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defined } from '../defined';
 
 /**
  * The fuse wire's marker in an Electron binary, from Electron's fuses documentation: the sentinel
@@ -46,8 +47,11 @@ export function readFuses(binary: Buffer): Record<string, boolean> {
   const at = binary.indexOf(Buffer.from(FUSE_SENTINEL, 'latin1'));
   if (at === -1) throw new Error('no fuse wire in this binary');
   const wire = at + FUSE_SENTINEL.length;
-  const length = binary[wire + 1]!;
+  const length = defined(binary[wire + 1]);
   return Object.fromEntries(
-    FUSES.slice(0, length).map(([name], i) => [name, String.fromCharCode(binary[wire + 2 + i]!) === '1']),
+    FUSES.slice(0, length).map(([name], i) => [
+      name,
+      String.fromCharCode(defined(binary[wire + 2 + i])) === '1',
+    ]),
   );
 }

@@ -48,7 +48,7 @@ const COLLECTION = '/org/freedesktop/secrets/collection/login';
 export async function startFakeBus(
   items: FakeItem[],
   handlers: Partial<Record<string, FakeHandler>> = {},
-  auth: string = `OK ${'0123456789abcdef'.repeat(2)}\r\n`,
+  auth = `OK ${'0123456789abcdef'.repeat(2)}\r\n`,
 ): Promise<FakeBus> {
   const dir = mkdtempSync(join(tmpdir(), 'keyfob-fake-bus-'));
   const path = join(dir, 'bus');

@@ -6,6 +6,7 @@ import { MigrationBatches } from './batches';
 import { MigrationCollector } from './collector';
 import { readUriList } from '../uri-list';
 import { lineSource, showSource } from '../format';
+import { defined } from '../../../test-support/defined';
 
 const account = (i: number): Token => ({
   type: 'totp',
@@ -82,8 +83,8 @@ describe('transfer codes in plain lists', () => {
     const done = batches.finish();
     expect(done.errors).toEqual([]);
     expect(done.entries).toHaveLength(25);
-    expect(showSource(done.entries[0]!.source)).toBe('b.txt:2 entry 1');
-    expect(showSource(done.entries[24]!.source)).toBe('a.txt:1 entry 5');
+    expect(showSource(defined(done.entries[0]).source)).toBe('b.txt:2 entry 1');
+    expect(showSource(defined(done.entries[24]).source)).toBe('a.txt:1 entry 5');
   });
 
   it('reports the missing codes of an incomplete export and imports none of it', () => {

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ChevronDownIcon, PlusIcon } from './Icons';
 import { Menu, type MenuItem } from './Menu';
 
-/** The ways to add an account. Only working ones are listed; scanning and importing join later. */
+/** The ways to add one account (a backup is imported from the backup menu). */
 export type AddMethod = 'manual' | 'scan';
 
 interface AddMenuProps {
@@ -11,8 +11,8 @@ interface AddMenuProps {
 
 /** "Add account" button opening a menu of add methods. */
 export function AddMenu({ onChoose }: AddMenuProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
+  // The open menu's button (the menu sits under it), or null while the menu is closed.
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const items: MenuItem[] = [
     { id: 'manual', label: 'Enter key manually…', onSelect: () => onChoose('manual') },
     { id: 'scan', label: 'Scan QR code…', onSelect: () => onChoose('scan') },
@@ -20,16 +20,18 @@ export function AddMenu({ onChoose }: AddMenuProps) {
   return (
     <>
       <button
-        ref={button}
         type="button"
         className="button primary"
         aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        aria-expanded={anchor !== null}
+        onClick={(e) => {
+          const button = e.currentTarget;
+          setAnchor((open) => (open ? null : button));
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setOpen(true);
+            setAnchor(e.currentTarget);
           }
         }}
       >
@@ -37,9 +39,7 @@ export function AddMenu({ onChoose }: AddMenuProps) {
         Add account
         <ChevronDownIcon />
       </button>
-      {open && button.current && (
-        <Menu label="Add account" items={items} anchor={button.current} onClose={() => setOpen(false)} />
-      )}
+      {anchor && <Menu label="Add account" items={items} anchor={anchor} onClose={() => setAnchor(null)} />}
     </>
   );
 }

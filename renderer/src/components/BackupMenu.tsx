@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { MoreIcon } from './Icons';
 import { Menu, type MenuItem } from './Menu';
 
@@ -13,8 +13,8 @@ interface BackupMenuProps {
 
 /** The header's "More" button: import from and export to backup files. */
 export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
+  // The open menu's button (the menu sits under it), or null while the menu is closed.
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const items: MenuItem[] = [
     { id: 'import', label: 'Import from a backup…', onSelect: () => onChoose('import') },
     { id: 'export', label: 'Export a backup…', disabled: !canExport, onSelect: () => onChoose('export') },
@@ -28,24 +28,21 @@ export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
   return (
     <>
       <button
-        ref={button}
         type="button"
         className="button icon"
         aria-label="Backup and import"
         title="Backup and import"
         aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        aria-expanded={anchor !== null}
+        onClick={(e) => {
+          const button = e.currentTarget;
+          setAnchor((open) => (open ? null : button));
+        }}
       >
         <MoreIcon />
       </button>
-      {open && button.current && (
-        <Menu
-          label="Backup and import"
-          items={items}
-          anchor={button.current}
-          onClose={() => setOpen(false)}
-        />
+      {anchor && (
+        <Menu label="Backup and import" items={items} anchor={anchor} onClose={() => setAnchor(null)} />
       )}
     </>
   );

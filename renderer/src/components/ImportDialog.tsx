@@ -67,7 +67,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const needsPassword = opened.needsPassword;
   useEffect(() => {
     if (!needsPassword) void readRef.current(null);
-  }, [needsPassword]);
+  }, [needsPassword, readRef]);
 
   const close = () => {
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);

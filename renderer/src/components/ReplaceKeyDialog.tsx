@@ -27,7 +27,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
 
   // Main parses and previews the key as it is typed; a stale answer is dropped.
   useEffect(() => {
-    if (key.trim() === '') return setCheck(null);
+    if (key.trim() === '') return;
     let live = true;
     const timer = setTimeout(() => {
       call('accounts:check-new-key', account.id, key)
@@ -76,7 +76,10 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
             autoComplete="off"
             spellCheck={false}
             value={key}
-            onChange={(e) => setKey(e.target.value)}
+            onChange={(e) => {
+              setKey(e.target.value);
+              if (e.target.value.trim() === '') setCheck(null);
+            }}
           />
         </Field>
         <DraftPreview

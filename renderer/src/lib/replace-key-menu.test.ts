@@ -28,9 +28,10 @@ describe('replace-key menu', () => {
     ['window long over', NOW - DAY, false],
   ] as const)('%s → restorable %s', (_name, until, expected) => {
     expect(canRestoreKey(account(until), NOW)).toBe(expected);
-    const ids = replaceKeyMenuItems(account(until), NOW, { replace: () => {}, restore: () => {} }).map(
-      (i) => i.id,
-    );
+    const ids = replaceKeyMenuItems(account(until), NOW, {
+      replace: () => undefined,
+      restore: () => undefined,
+    }).map((i) => i.id);
     expect(ids).toEqual(expected ? ['replace-key', 'restore-key'] : ['replace-key']);
   });
 });

@@ -27,7 +27,7 @@ export function rowLabel(p: RowLabelParts): string {
 /** A stable hue (0–359) for an issuer's avatar, so each service keeps its colour across launches. */
 export function avatarHue(name: string): number {
   let h = 0;
-  for (const ch of name.toLowerCase()) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  for (const ch of name.toLowerCase()) h = (h * 31 + (ch.codePointAt(0) ?? 0)) % 360;
   return h;
 }
 
