@@ -11,7 +11,13 @@ import {
   type EntrySource,
   type ImportResult,
 } from '../../formats';
-import { importedTokens, planEntries, storedDuplicates, type PlannedEntry } from '../../services/import/plan';
+import {
+  importedTokens,
+  isEntryError,
+  planEntries,
+  storedDuplicates,
+  type PlannedEntry,
+} from '../../services/import/plan';
 import { saveImport, type SavedEntry } from '../../services/import/save';
 import { accountName } from '../../../shared/account-name';
 import { fieldsJson, tokenJson } from '../account-json';
@@ -66,8 +72,8 @@ keychain or the disk failed (the entries after that point are reported as not im
     // The keychain or the disk failing stops the import: what is not saved by then is reported.
     let failure = undefined as KeyfobError | undefined;
     const stop = (e: unknown) => {
-      if (!(e instanceof KeyfobError) || isInputError(e.code)) throw e;
-      failure = e;
+      if (isEntryError(e)) throw e;
+      failure = e as KeyfobError;
     };
     const stored = vault ? await storedDuplicates(vault, tokens).catch(stop) : [];
     const plan = planEntries(results, stored ?? []);
