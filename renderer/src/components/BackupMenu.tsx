@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { MoreIcon } from './Icons';
-import { Menu, type MenuItem } from './Menu';
+import { MenuButton, type MenuItem } from './Menu';
 
 /** What the backup menu offers. */
 export type BackupAction = 'import' | 'export' | 'transfer';
@@ -13,8 +12,6 @@ interface BackupMenuProps {
 
 /** The header's "More" button: import from and export to backup files. */
 export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
-  // The open menu's button (the menu sits under it), or null while the menu is closed.
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const items: MenuItem[] = [
     { id: 'import', label: 'Import from a backup…', onSelect: () => onChoose('import') },
     { id: 'export', label: 'Export a backup…', disabled: !canExport, onSelect: () => onChoose('export') },
@@ -26,24 +23,8 @@ export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
     },
   ];
   return (
-    <>
-      <button
-        type="button"
-        className="button icon"
-        aria-label="Backup and import"
-        title="Backup and import"
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        onClick={(e) => {
-          const button = e.currentTarget;
-          setAnchor((open) => (open ? null : button));
-        }}
-      >
-        <MoreIcon />
-      </button>
-      {anchor && (
-        <Menu label="Backup and import" items={items} anchor={anchor} onClose={() => setAnchor(null)} />
-      )}
-    </>
+    <MenuButton label="Backup and import" items={items} className="button icon" iconOnly>
+      <MoreIcon />
+    </MenuButton>
   );
 }
