@@ -89,7 +89,7 @@ export async function deleteExtraItems(store: SecretStore, e: Entry): Promise<vo
   for (const item of extraItems(e)) await store.delete(item);
 }
 
-/** Compares secrets only with accounts of the same issuer and name: a few keychain reads at most. */
+/** The listed account with the same issuer, account name and secret; only accounts of those names are read from the keychain. */
 export async function duplicateIn(
   store: SecretStore,
   entries: readonly Entry[],
