@@ -4,8 +4,8 @@ import { percentDecode } from './percent';
 
 /**
  * Splits a raw (still percent-encoded) label on its first colon, literal or `%3A`. Splitting before
- * decoding is what formats.md asks for; an issuer that itself contains a colon is recovered from the
- * `issuer` parameter in {@link resolveLabel}.
+ * decoding keeps an encoded colon inside a name from splitting it; an issuer that itself contains a
+ * colon is recovered from the `issuer` parameter in {@link resolveLabel}.
  */
 export function splitRawLabel(raw: string): { prefix: string | null; rest: string } {
   const colon = /:|%3A/iu.exec(raw);

@@ -11,7 +11,7 @@ export {
   type ImportReport,
 } from './registry';
 export { writeExport, type ExportResult } from './export';
-export { sourcePosition, type ImportEntry, type ImportResult } from './format';
+export { showSource, type EntrySource, type ImportEntry, type ImportResult } from './format';
 export { MigrationBatches } from './google-migration/batches';
 export { checkEntryCount } from './import-limits';
 export { readInputFile } from './input-file';

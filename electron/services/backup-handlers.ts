@@ -7,9 +7,9 @@ import type {
   ImportEntryView,
   ImportOpened,
   ImportSummary,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { DialogsAdapter } from '../adapters/dialogs';
-import { detectImport, readImport, writeExport } from '../formats';
+import { detectImport, readImport, showSource, writeExport } from '../formats';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { toAccountView } from './codes';
@@ -68,7 +68,7 @@ export function backupHandlers(
       s.done = [];
       s.summary = emptySummary();
       return s.plan.map((p) => ({
-        source: p.source,
+        source: showSource(p.source),
         issuer: p.token?.issuer ?? '',
         account: p.token?.account ?? '',
         type: p.token?.type ?? null,
