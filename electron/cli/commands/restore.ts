@@ -13,11 +13,7 @@ Makes the key that 'keyfob replace' set aside current again (possible for 30 day
 replace). The key it replaces is kept in turn, so a restore can be undone the same way.`,
   options: {},
   async run({ positionals }, io) {
-    const [id] = exactArgs(
-      positionals,
-      ['id'],
-      "restore takes exactly one account id — see 'keyfob list'",
-    );
+    const [id] = exactArgs(positionals, ['id'], "restore takes exactly one account id — see 'keyfob list'");
     const vault = await openVault(io);
     const account = await vault.restoreKey(id);
     io.out(`restored the previous key of ${accountName(account)} (${account.id})`);
