@@ -5,6 +5,7 @@ import { bitwardenFormat } from './bitwarden';
 import type { ImportFormat, ImportResult, ReadOptions } from './format';
 import { freeOtpPlusFormat } from './freeotp-plus';
 import { googleMigrationFormat } from './google-migration/format';
+import { MAX_IMPORT_BYTES } from './import-limits';
 import { showBytes } from './input-file';
 import { shareParsed } from './json-input';
 import { protonFormat } from './proton';
@@ -36,8 +37,7 @@ export interface DetectedImport {
 /** The result of reading one file: which format it was, its entries and its per-entry errors. */
 export interface ImportReport extends ImportResult, DetectedImport {}
 
-/** Largest file Keyfob reads as a backup (real ones are a few hundred KB). */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** Finds the format of a file; throws `invalid-input` naming what Keyfob can read when none fits. */
 export function detectImport(fileName: string, bytes: Uint8Array): DetectedImport {

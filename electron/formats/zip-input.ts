@@ -1,0 +1,96 @@
+import {
+  ERR_INVALID_PASSWORD,
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
+  ZipReader,
+  configure,
+  type Entry,
+} from '@zip.js/zip.js';
+import { damaged, passwordNeeded, wrongPassword } from './format';
+import { MAX_IMPORT_BYTES } from './import-limits';
+
+// Zip archives of other apps' exports (Authenticator Plus's password zip, WinAuth's zip): the
+// central directory is read here by hand, synchronously, for detection (APPNOTE.TXT 4.3.12/4.3.16:
+// end record `PK\5\6` with the directory's offset and entry count, entries `PK\1\2` with flags,
+// name length at 28, extra and comment lengths at 30/32, name at 46); entries are decrypted and
+// inflated by @zip.js/zip.js, which reads traditional PKWARE ("ZipCrypto") and WinZip AES alike.
+
+configure({ useWebWorkers: false });
+
+/** One entry of a zip's central directory. */
+export interface ZipName {
+  name: string;
+  /** General-purpose flag bit 0: the entry is encrypted (ZipCrypto or WinZip AES). */
+  encrypted: boolean;
+}
+
+/** Most entries the directory scan lists: the archives read here hold one to three files. */
+const MAX_ENTRIES = 256;
+
+/** The entries of a zip archive by name, or undefined when the bytes are not one. */
+export function zipNames(bytes: Uint8Array): ZipName[] | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) return undefined;
+  let end = -1;
+  for (let at = b.length - 22; at >= Math.max(0, b.length - 22 - 0xffff); at--) {
+    if (b.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = Math.min(b.readUInt16LE(end + 10), MAX_ENTRIES);
+  const names: ZipName[] = [];
+  let at = b.readUInt32LE(end + 16);
+  for (let i = 0; i < count && at + 46 <= b.length && b.readUInt32LE(at) === 0x02014b50; i++) {
+    const nameLength = b.readUInt16LE(at + 28);
+    const name = b.toString('utf8', at + 46, Math.min(b.length, at + 46 + nameLength));
+    names.push({ name, encrypted: (b.readUInt16LE(at + 8) & 1) === 1 });
+    at += 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/** The base name of a zip entry's path ("backup/Accounts.txt" → "Accounts.txt"). */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The contents of the first entry whose name `pick` accepts, decrypted with `password` when it is
+ * encrypted. Throws the format's one-line errors: `what` names the entry the archive lacks.
+ */
+export async function readZipEntry(
+  bytes: Uint8Array,
+  label: string,
+  pick: (name: string) => boolean,
+  what: string,
+  password?: string,
+): Promise<{ name: string; data: Uint8Array }> {
+  const reader = new ZipReader(new Uint8ArrayReader(bytes));
+  try {
+    const entries = await reader.getEntries().catch(() => {
+      throw damaged(label, 'its zip directory cannot be read');
+    });
+    const entry = entries.find((e) => !e.directory && pick(e.filename));
+    if (entry === undefined || entry.directory) throw damaged(label, `the archive holds no ${what}`);
+    if (entry.uncompressedSize > MAX_IMPORT_BYTES) throw damaged(label, `its ${what} is too large`);
+    if (entry.encrypted && password === undefined) throw passwordNeeded(label);
+    return { name: entry.filename, data: await unzipped(entry, label, password) };
+  } finally {
+    await reader.close();
+  }
+}
+
+async function unzipped(entry: Entry, label: string, password?: string): Promise<Uint8Array> {
+  if (entry.directory) return new Uint8Array();
+  try {
+    return await entry.getData(new Uint8ArrayWriter(), { password, checkCrc32: true });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : '';
+    if (message === ERR_INVALID_PASSWORD) throw wrongPassword(label);
+    // ZipCrypto checks a password by one byte: one wrong password in 256 gets this far.
+    if (entry.encrypted) throw wrongPassword(label, 'the archive could not be unpacked');
+    throw damaged(label, 'an entry of the archive cannot be unpacked');
+  }
+}
