@@ -271,7 +271,7 @@ describe("keyfob import of other apps' backups", () => {
     );
     expect(missing.stdout).toMatch(/bitwarden\.csv:2 {2}duplicate/);
     expect(run([join(dir, 'notes.dat')]).stdout).toMatch(
-      /notes\.dat {2}rejected {3}.*is not a backup Keyfob can read/,
+      /notes\.dat {2}rejected {3}.*is not a backup Keyfob recognises/,
     );
   });
 

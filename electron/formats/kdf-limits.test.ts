@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scryptKey } from './crypto';
 import { MAX_ANDOTP_ITERATIONS } from './kdf-limits';
-import { readImport } from './registry';
+import { detectImport, readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
 
 // Key-derivation parameters come from the file: they are checked before any derivation, and a
@@ -94,12 +94,26 @@ describe('andOTP iteration counts', () => {
     [2 ** 32 - 1, /iteration count \(4294967295\) is outside/],
   ])('refuses %i iterations before deriving', async (n, message) => {
     await expect(
-      readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD),
+      readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD, { formatId: 'andotp' }),
     ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(message),
     });
   });
+});
+
+describe('andOTP files without the iteration count andOTP writes', () => {
+  it.each([0, 1_000_001, 2 ** 32 - 1])(
+    'are taken for the old layout (no derivation at all), unsure: %i',
+    (n) => {
+      const bytes = new Uint8Array(readFileSync(join(files, 'otp_accounts.json.aes')));
+      new DataView(bytes.buffer).setUint32(0, n);
+      expect(detectImport('otp_accounts.json.aes', bytes)).toMatchObject({
+        formatId: 'andotp-old',
+        sure: false,
+      });
+    },
+  );
 });
 
 describe('where derivations run', () => {

@@ -10,7 +10,8 @@ import { parseShared } from './json-input';
 // Android writes. Values come back as text: numbers and booleans as written in `value`.
 
 /** One entry's opening tag: kind, name, optional value, and whether it closes itself. */
-const OPEN_TAG = /<(string|int|long|boolean|float|null|set)\s+name="([^"<]*)"(?:\s+value="([^"<]*)")?\s*(\/?)>/uy;
+const OPEN_TAG =
+  /<(string|int|long|boolean|float|null|set)\s+name="([^"<]*)"(?:\s+value="([^"<]*)")?\s*(\/?)>/uy;
 const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
 
 /** Decodes XML character and entity references (`&quot;`, `&#10;`, `&#x1F511;`); others stay as written. */

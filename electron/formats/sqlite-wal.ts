@@ -32,7 +32,8 @@ export function applyWal(db: Uint8Array, wal: Uint8Array, label: string): Uint8A
   let committed = new Map<number, Buffer>();
   let size = 0;
   for (let at = HEADER; at + FRAME_HEADER + pageSize <= w.length; at += FRAME_HEADER + pageSize) {
-    if (w.readUInt32BE(at + 8) !== w.readUInt32BE(16) || w.readUInt32BE(at + 12) !== w.readUInt32BE(20)) break;
+    if (w.readUInt32BE(at + 8) !== w.readUInt32BE(16) || w.readUInt32BE(at + 12) !== w.readUInt32BE(20))
+      break;
     sum = checksum(w.subarray(at, at + 8), sum, bigEndian);
     sum = checksum(w.subarray(at + FRAME_HEADER, at + FRAME_HEADER + pageSize), sum, bigEndian);
     if (sum[0] !== w.readUInt32BE(at + 16) || sum[1] !== w.readUInt32BE(at + 20)) break;

@@ -20,8 +20,10 @@ export type SqlRow = Record<string, SqlValue>;
 let engine: Promise<SqlJsStatic> | undefined;
 
 function sqlJs(): Promise<SqlJsStatic> {
-  const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
-  engine ??= initSqlJs({ wasmBinary: new Uint8Array(wasm).buffer });
+  if (engine === undefined) {
+    const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
+    engine = initSqlJs({ wasmBinary: new Uint8Array(wasm).buffer });
+  }
   return engine;
 }
 

@@ -53,7 +53,7 @@ describe('backup channels', () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const opened = await ok(services.invoke('backup:import-open'));
     expect(opened).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
-    const entries = await ok(services.invoke('backup:import-read', opened!.sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', opened!.sessionId, null, null));
     const text = await readFile(join(FILES, 'keyfob-otpauth.txt'), 'utf8');
     const secrets = [...text.matchAll(/secret=([A-Z2-7]+)/gu)].map((m) => m[1] ?? '');
     expect(secrets.length).toBeGreaterThan(0);
@@ -94,7 +94,7 @@ describe('backup channels', () => {
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const bad = await services.invoke('backup:import-commit', sessionId, ['skip']);
     expect(bad.ok).toBe(false);
     const all = entries.map(() => 'keep-both' as const);
@@ -111,7 +111,7 @@ describe('backup channels', () => {
     const run = async (choices: Array<'skip' | 'replace' | 'keep-both'>) => {
       dialogs.nextOpen(file);
       const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-      const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+      const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
     expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, replaced: 0 });
@@ -162,7 +162,7 @@ describe('backup channels', () => {
     );
     dialogs.nextOpen(file);
     const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     // The keychain locks after two items were written.
     let writes = 0;
@@ -188,7 +188,7 @@ describe('backup channels', () => {
   it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     secrets.mode = 'locked';
     secrets.calls.length = 0;
@@ -208,7 +208,7 @@ describe('backup channels', () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
     now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);
     expire();
     const r = await services.invoke(
