@@ -1,17 +1,27 @@
 import { KeyfobError } from '../../shared/errors';
 import { aegisFormat } from './aegis';
+import { googleAuthenticatorDbFormat, microsoftAuthenticatorFormat } from './app-databases';
 import { andotpFormat, andotpOldFormat } from './andotp';
+import { authyFormat } from './authy';
+import { authenticatorPlusDbFormat, authenticatorPlusFormat } from './authenticator-plus';
+import { battleNetFormat } from './battle-net';
 import { bitwardenFormat } from './bitwarden';
+import { duoFormat } from './duo';
 import type { Companion, ImportFormat, ImportResult, ReadOptions } from './format';
 import { freeOtpPlusFormat } from './freeotp-plus';
 import { freeOtpXmlFormat } from './freeotp-xml';
+import { freeOtp2Format } from './freeotp2/format';
 import { googleMigrationFormat } from './google-migration/format';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import { showBytes } from './input-file';
 import { shareParsed } from './json-input';
 import { protonFormat } from './proton';
+import { steamFormat } from './steam';
+import { stratumDbFormat, stratumFormat } from './stratum';
+import { totpAuthenticatorFormat, totpAuthenticatorXmlFormat } from './totp-authenticator';
 import { twofasFormat } from './twofas';
 import { uriListFormat } from './uri-list';
+import { winAuthFormat } from './winauth';
 
 export { MAX_IMPORT_BYTES };
 
@@ -24,12 +34,26 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   aegisFormat,
   andotpFormat,
   andotpOldFormat,
+  authenticatorPlusFormat,
+  authenticatorPlusDbFormat,
+  authyFormat,
+  battleNetFormat,
   bitwardenFormat,
+  duoFormat,
   freeOtpPlusFormat,
   freeOtpXmlFormat,
+  freeOtp2Format,
   googleMigrationFormat,
+  googleAuthenticatorDbFormat,
+  microsoftAuthenticatorFormat,
   protonFormat,
+  steamFormat,
+  stratumFormat,
+  stratumDbFormat,
+  totpAuthenticatorFormat,
+  totpAuthenticatorXmlFormat,
   uriListFormat,
+  winAuthFormat,
 ].sort((a, b) => a.label.localeCompare(b.label, 'en'));
 
 /** Detection at or above this score is sure; below it the app offers a choice of format. */

@@ -39,7 +39,7 @@ export function readUriList(text: string, sourceName: string, transfers?: Migrat
     const source = `${sourceName}:${i + 1}`;
     try {
       if (keyTextKind(trimmed) === 'migration') migrations.add(parseMigrationUri(trimmed, source), source);
-      else result.entries.push({ source, token: parseKeyUri(trimmed) });
+      else result.entries.push({ source, token: steamOfWinAuth(trimmed, parseKeyUri(trimmed)) });
     } catch (e) {
       const message = e instanceof KeyfobError ? e.message : 'not a readable key URI';
       result.errors.push({ source, message });
@@ -51,6 +51,21 @@ export function readUriList(text: string, sourceName: string, transfers?: Migrat
     for (const e of done.errors) result.errors.push(e);
   }
   return result;
+}
+
+/**
+ * WinAuth (and apps that copy its export) write Steam accounts as `otpauth://totp/…&issuer=Steam
+ * &digits=5` with the maFile JSON in `data=`: read literally that is a 5-digit numeric TOTP whose
+ * codes Steam never accepts. A TOTP whose issuer is Steam and that has 5 digits, or carries a
+ * `data=` holding a `shared_secret`, is a Steam token.
+ */
+function steamOfWinAuth(uri: string, token: Token): Token {
+  if (token.type !== 'totp') return token;
+  const steamData = /[?&]data=[^&]*shared_secret/iu.test(uri);
+  const steamIssuer = token.issuer.toLowerCase() === 'steam' && token.digits === 5;
+  return steamData || steamIssuer
+    ? { ...token, type: 'steam', algorithm: 'SHA1', digits: 5, period: 30 }
+    : token;
 }
 
 /** Writes one key URI per line: what Ente, Aegis and WinAuth import. Unencrypted! */
