@@ -19,7 +19,9 @@ export interface RawToken {
  * a Token; base32 secrets are decoded here. Throws `invalid-input` naming the field.
  */
 export function buildToken(raw: RawToken): Token {
-  const secret = typeof raw.secret === 'string' ? base32Decode(raw.secret, 'secret') : raw.secret;
+  // A copy as a plain Uint8Array, whatever view a reader decrypted it into.
+  const secret =
+    typeof raw.secret === 'string' ? base32Decode(raw.secret, 'secret') : new Uint8Array(raw.secret);
   assertSecretFits(secret);
   const params = validateParams({
     type: raw.type as OtpType,

@@ -82,15 +82,28 @@ export async function readZipEntry(
   }
 }
 
+/**
+ * The entry's data. Zip does not say how a password is encoded: Info-ZIP and Java's zip4j use the
+ * UTF-8 bytes, Windows tools a single-byte code page; a non-ASCII password is tried both ways.
+ */
 async function unzipped(entry: Entry, label: string, password?: string): Promise<Uint8Array> {
   if (entry.directory) return new Uint8Array();
-  try {
-    return await entry.getData(new Uint8ArrayWriter(), { password, checkCrc32: true });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : '';
-    if (message === ERR_INVALID_PASSWORD) throw wrongPassword(label);
-    // ZipCrypto checks a password by one byte: one wrong password in 256 gets this far.
-    if (entry.encrypted) throw wrongPassword(label, 'the archive could not be unpacked');
-    throw damaged(label, 'an entry of the archive cannot be unpacked');
+  const encodings =
+    password === undefined
+      ? [undefined]
+      : [
+          Buffer.from(password, 'utf8'),
+          ...(/^[\x00-\x7f]*$/u.test(password) ? [] : [Buffer.from(password, 'latin1')]),
+        ];
+  let wrong = false;
+  for (const rawPassword of encodings) {
+    try {
+      return await entry.getData(new Uint8ArrayWriter(), { rawPassword, checkCrc32: true });
+    } catch (e) {
+      if (e instanceof Error && e.message === ERR_INVALID_PASSWORD) wrong = true;
+      // ZipCrypto checks a password by one byte: one wrong password in 256 gets past it and fails here.
+      else if (!entry.encrypted) throw damaged(label, 'an entry of the archive cannot be unpacked');
+    }
   }
+  throw wrong ? wrongPassword(label) : wrongPassword(label, 'the archive could not be unpacked');
 }
