@@ -24,7 +24,8 @@ export const duoFormat: ImportFormat = {
   label: LABEL,
   detect(_fileName, bytes) {
     const doc = parseJsonBytes(bytes);
-    const duo = (e: unknown) => isObject(e) && 'pkey' in e && ('otpGenerator' in e || 'accountType' in e);
+    // Every Duo account has a `pkey` and a `name`; push accounts lack `otpGenerator`.
+    const duo = (e: unknown) => isObject(e) && typeof e['pkey'] === 'string' && 'name' in e;
     return Array.isArray(doc) && doc.length > 0 && doc.every(duo) ? 0.95 : 0;
   },
   needsPassword() {

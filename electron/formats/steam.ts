@@ -123,6 +123,7 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
   if (sealed.some((s) => s !== null) && password === undefined) throw passwordNeeded(LABEL);
   const keys = await passkeys(password ?? '', sealed);
   const result = emptyResult();
+  let tried = 0;
   let opened = 0;
   for (const [i, entry] of entries.entries()) {
     const name = String(entry['filename']);
@@ -136,15 +137,16 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
       continue;
     }
     const plain = open(file, sealed[i] ?? null, keys[i]);
-    if (plain !== undefined) opened++;
+    if (keys[i] !== undefined) tried++;
+    if (keys[i] !== undefined && plain !== undefined) opened++;
     collect(result, source, () => {
       if (plain === undefined)
         throw new KeyfobError('invalid-input', `${name.slice(0, 80)} could not be decrypted.`);
       return steamToken(plain);
     });
   }
-  if (keys.some((k) => k !== undefined) && opened === 0 && result.entries.length === 0)
-    throw wrongPassword(LABEL, 'SDA stores no passkey check');
+  // No encrypted maFile that was there opened: the passkey is wrong (CBC has no check of its own).
+  if (tried > 0 && opened === 0) throw wrongPassword(LABEL, 'SDA stores no passkey check');
   return result;
 }
 
