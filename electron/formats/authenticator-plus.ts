@@ -36,8 +36,8 @@ export const authenticatorPlusFormat: ImportFormat = {
     return zipNames(bytes)?.some((e) => accountsTxt(e.name) && e.encrypted) === true;
   },
   async read(bytes, { password, sourceName, transfers }) {
-    const { name, data } = await readZipEntry(bytes, LABEL, accountsTxt, 'Accounts.txt', password);
-    return readUriList(textOf(data), `${sourceName}/${baseName(name)}`, transfers);
+    const data = await readZipEntry(bytes, LABEL, accountsTxt, 'Accounts.txt', password);
+    return readUriList(textOf(data), sourceName, transfers);
   },
 };
 

@@ -1,6 +1,6 @@
 import { textOf, type ImportFormat } from './format';
 import { firstLineKind, readUriList } from './uri-list';
-import { baseName, readZipEntry, zipNames } from './zip-input';
+import { readZipEntry, zipNames } from './zip-input';
 
 // WinAuth's export: a `.txt` of key URIs, one per line, or a `.zip` (SharpZipLib, with a password
 // when one is given — ZipCrypto assumed, WinZip AES read too) holding that `.txt`. WinAuth writes
@@ -31,7 +31,7 @@ export const winAuthFormat: ImportFormat = {
   },
   async read(bytes, { password, sourceName, transfers }) {
     if (zipNames(bytes) === undefined) return readUriList(textOf(bytes), sourceName, transfers);
-    const { name, data } = await readZipEntry(bytes, LABEL, txt, 'exported .txt file', password);
-    return readUriList(textOf(data), `${sourceName}/${baseName(name)}`, transfers);
+    const data = await readZipEntry(bytes, LABEL, txt, 'exported .txt file', password);
+    return readUriList(textOf(data), sourceName, transfers);
   },
 };

@@ -66,7 +66,7 @@ export async function readZipEntry(
   pick: (name: string) => boolean,
   what: string,
   password?: string,
-): Promise<{ name: string; data: Uint8Array }> {
+): Promise<Uint8Array> {
   const reader = new ZipReader(new Uint8ArrayReader(bytes));
   try {
     const entries = await reader.getEntries().catch(() => {
@@ -76,7 +76,7 @@ export async function readZipEntry(
     if (entry === undefined || entry.directory) throw damaged(label, `the archive holds no ${what}`);
     if (entry.uncompressedSize > MAX_IMPORT_BYTES) throw damaged(label, `its ${what} is too large`);
     if (entry.encrypted && password === undefined) throw passwordNeeded(label);
-    return { name: entry.filename, data: await unzipped(entry, label, password) };
+    return await unzipped(entry, label, password);
   } finally {
     await reader.close();
   }
