@@ -93,7 +93,7 @@ async function unzipped(entry: Entry, label: string, password?: string): Promise
       ? [undefined]
       : [
           Buffer.from(password, 'utf8'),
-          ...(/^[\x00-\x7f]*$/u.test(password) ? [] : [Buffer.from(password, 'latin1')]),
+          ...(Buffer.byteLength(password) === password.length ? [] : [Buffer.from(password, 'latin1')]),
         ];
   let wrong = false;
   for (const rawPassword of encodings) {
