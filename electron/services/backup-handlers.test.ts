@@ -9,6 +9,7 @@ import { createAppServices, type AppServices } from './app-services';
 import { EMPTY_DRAFT } from '../../shared/ipc-contract';
 import { SEED_HOLD_MS } from './seed-hold';
 import { manualTimers, type ManualTimers } from './testing/manual-timers';
+import { FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -89,6 +90,47 @@ describe('backup channels', () => {
       code: 'invalid-input',
       message: expect.stringContaining(message),
     });
+  });
+
+  it.each([
+    ['detection is sure', 'aegis-db3-plain.json', 'aegis', 0],
+    ['a guess from the name (andOTP before 0.6.3)', 'otp_accounts_old.json.aes', 'andotp-old', 2],
+    ['nothing recognises it', 'keyfob-otpauth.txt.bin', null, 1],
+  ] as const)('Import… offers the formats to choose from when %s', async (_, file, formatId, minimum) => {
+    const path = join(home, file);
+    const source = file.endsWith('.bin')
+      ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])
+      : await readFile(join(FILES, file));
+    await writeFile(path, source);
+    dialogs.nextOpen(path);
+    const opened = (await ok(services.invoke('backup:import-open')))!;
+    expect(opened.formatId).toBe(formatId);
+    expect(opened.unrecognised === null).toBe(formatId !== null);
+    if (minimum === 0) expect(opened.formats).toEqual([]);
+    else expect(opened.formats.length).toBeGreaterThan(minimum);
+    if (formatId !== 'andotp-old') return;
+    // The other andOTP layout does not fit (its "iteration count" is the old layout's nonce); the
+    // guess does, with the file's password.
+    await expect(
+      services.invoke('backup:import-read', opened.sessionId, 'wrong', 'andotp'),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^This andOTP backup is damaged: its key-derivation iteration count/),
+      },
+    });
+    const entries = await ok(
+      services.invoke('backup:import-read', opened.sessionId, FIXTURE_PASSWORD, 'andotp-old'),
+    );
+    expect(entries.every((e) => e.status === 'new')).toBe(true);
+    expect(entries).toHaveLength(10);
+  });
+
+  it('a database is read with the -wal beside it', async () => {
+    dialogs.nextOpen(join(FILES, 'PhoneFactor'));
+    const opened = (await ok(services.invoke('backup:import-open')))!;
+    const entries = await ok(services.invoke('backup:import-read', opened.sessionId, null, null));
+    expect(entries.map((e) => e.issuer)).toEqual(['GitHub', 'Example: Staging']);
   });
 
   it('commit needs one valid choice per entry and ends the session', async () => {
