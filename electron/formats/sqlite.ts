@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { KeyfobError } from '../../shared/errors';
 import { damaged } from './format';
 import { checkEntryCount } from './import-limits';
@@ -19,11 +19,12 @@ export type SqlRow = Record<string, SqlValue>;
 
 let engine: Promise<SqlJsStatic> | undefined;
 
+/** sql.js, loaded and compiled on first use (most runs never open a database). */
 function sqlJs(): Promise<SqlJsStatic> {
-  if (engine === undefined) {
+  engine ??= import('sql.js').then(({ default: initSqlJs }) => {
     const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
-    engine = initSqlJs({ wasmBinary: new Uint8Array(wasm).buffer });
-  }
+    return initSqlJs({ wasmBinary: new Uint8Array(wasm).buffer });
+  });
   return engine;
 }
 

@@ -1,11 +1,4 @@
-import {
-  ERR_INVALID_PASSWORD,
-  Uint8ArrayReader,
-  Uint8ArrayWriter,
-  ZipReader,
-  configure,
-  type Entry,
-} from '@zip.js/zip.js';
+import type { Entry } from '@zip.js/zip.js';
 import { damaged, passwordNeeded, wrongPassword } from './format';
 import { MAX_IMPORT_BYTES } from './import-limits';
 
@@ -14,8 +7,17 @@ import { MAX_IMPORT_BYTES } from './import-limits';
 // end record `PK\5\6` with the directory's offset and entry count, entries `PK\1\2` with flags,
 // name length at 28, extra and comment lengths at 30/32, name at 46); entries are decrypted and
 // inflated by @zip.js/zip.js, which reads traditional PKWARE ("ZipCrypto") and WinZip AES alike.
+// The library is loaded on first use: most runs of the app and the CLI never open a zip.
 
-configure({ useWebWorkers: false });
+let library: Promise<typeof import('@zip.js/zip.js')> | undefined;
+
+function zipJs(): Promise<typeof import('@zip.js/zip.js')> {
+  library ??= import('@zip.js/zip.js').then((zip) => {
+    zip.configure({ useWebWorkers: false });
+    return zip;
+  });
+  return library;
+}
 
 /** One entry of a zip's central directory. */
 export interface ZipName {
@@ -67,7 +69,8 @@ export async function readZipEntry(
   what: string,
   password?: string,
 ): Promise<Uint8Array> {
-  const reader = new ZipReader(new Uint8ArrayReader(bytes));
+  const zip = await zipJs();
+  const reader = new zip.ZipReader(new zip.Uint8ArrayReader(bytes));
   try {
     const entries = await reader.getEntries().catch(() => {
       throw damaged(label, 'its zip directory cannot be read');
@@ -76,7 +79,7 @@ export async function readZipEntry(
     if (entry === undefined || entry.directory) throw damaged(label, `the archive holds no ${what}`);
     if (entry.uncompressedSize > MAX_IMPORT_BYTES) throw damaged(label, `its ${what} is too large`);
     if (entry.encrypted && password === undefined) throw passwordNeeded(label);
-    return await unzipped(entry, label, password);
+    return await unzipped(zip, entry, label, password);
   } finally {
     await reader.close();
   }
@@ -86,7 +89,12 @@ export async function readZipEntry(
  * The entry's data. Zip does not say how a password is encoded: Info-ZIP and Java's zip4j use the
  * UTF-8 bytes, Windows tools a single-byte code page; a non-ASCII password is tried both ways.
  */
-async function unzipped(entry: Entry, label: string, password?: string): Promise<Uint8Array> {
+async function unzipped(
+  zip: typeof import('@zip.js/zip.js'),
+  entry: Entry,
+  label: string,
+  password?: string,
+): Promise<Uint8Array> {
   if (entry.directory) return new Uint8Array();
   const encodings =
     password === undefined
@@ -98,9 +106,9 @@ async function unzipped(entry: Entry, label: string, password?: string): Promise
   let wrong = false;
   for (const rawPassword of encodings) {
     try {
-      return await entry.getData(new Uint8ArrayWriter(), { rawPassword, checkCrc32: true });
+      return await entry.getData(new zip.Uint8ArrayWriter(), { rawPassword, checkCrc32: true });
     } catch (e) {
-      if (e instanceof Error && e.message === ERR_INVALID_PASSWORD) wrong = true;
+      if (e instanceof Error && e.message === zip.ERR_INVALID_PASSWORD) wrong = true;
       // ZipCrypto checks a password by one byte: one wrong password in 256 gets past it and fails here.
       else if (!entry.encrypted) throw damaged(label, 'an entry of the archive cannot be unpacked');
     }
