@@ -163,6 +163,15 @@ const rows: Row[] = [
     [],
   ],
   [
+    'WinAuth: a Steam account whose secret parameter is a placeholder and whose data holds the maFile',
+    'exports.txt',
+    `otpauth://totp/Steam:gaben?secret=ASDF&issuer=Steam&data=${encodeURIComponent(
+      JSON.stringify({ shared_secret: Buffer.from(H, 'hex').toString('base64'), account_name: 'gaben' }),
+    )}\n`,
+    [['Steam', 'gaben', 'steam', 5, 30]],
+    [],
+  ],
+  [
     'Steam: steamguard-cli app data dump with two accounts, one without a base64 secret',
     'steam.json',
     JSON.stringify({
