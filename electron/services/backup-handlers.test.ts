@@ -43,6 +43,13 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+/** The import a scripted open dialog opened (the tests always answer it with a file). */
+const opened = async () => {
+  const value = await ok(services.invoke('backup:import-open'));
+  if (value === null) throw new Error('the open dialog was cancelled');
+  return value;
+};
+
 const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
   const r = await reply;
   if (!r.ok) throw new Error(r.error.message);
@@ -52,9 +59,9 @@ const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error:
 describe('backup channels', () => {
   it('an import session gives the renderer names and statuses, never a secret', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const opened = await ok(services.invoke('backup:import-open'));
-    expect(opened).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
-    const entries = await ok(services.invoke('backup:import-read', opened!.sessionId, null, null));
+    const session = await opened();
+    expect(session).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
     const text = await readFile(join(FILES, 'keyfob-otpauth.txt'), 'utf8');
     const secrets = [...text.matchAll(/secret=([A-Z2-7]+)/gu)].map((m) => m[1] ?? '');
     expect(secrets.length).toBeGreaterThan(0);
@@ -103,16 +110,16 @@ describe('backup channels', () => {
       : await readFile(join(FILES, file));
     await writeFile(path, source);
     dialogs.nextOpen(path);
-    const opened = (await ok(services.invoke('backup:import-open')))!;
-    expect(opened.formatId).toBe(formatId);
-    expect(opened.unrecognised === null).toBe(formatId !== null);
-    if (minimum === 0) expect(opened.formats).toEqual([]);
-    else expect(opened.formats.length).toBeGreaterThan(minimum);
+    const session = await opened();
+    expect(session.formatId).toBe(formatId);
+    expect(session.unrecognised === null).toBe(formatId !== null);
+    if (minimum === 0) expect(session.formats).toEqual([]);
+    else expect(session.formats.length).toBeGreaterThan(minimum);
     if (formatId !== 'andotp-old') return;
     // The other andOTP layout does not fit (its "iteration count" is the old layout's nonce); the
     // guess does, with the file's password.
     await expect(
-      services.invoke('backup:import-read', opened.sessionId, 'wrong', 'andotp'),
+      services.invoke('backup:import-read', session.sessionId, 'wrong', 'andotp'),
     ).resolves.toMatchObject({
       ok: false,
       error: {
@@ -120,7 +127,7 @@ describe('backup channels', () => {
       },
     });
     const entries = await ok(
-      services.invoke('backup:import-read', opened.sessionId, FIXTURE_PASSWORD, 'andotp-old'),
+      services.invoke('backup:import-read', session.sessionId, FIXTURE_PASSWORD, 'andotp-old'),
     );
     expect(entries.every((e) => e.status === 'new')).toBe(true);
     expect(entries).toHaveLength(10);
@@ -128,8 +135,8 @@ describe('backup channels', () => {
 
   it('a database is read with the -wal beside it', async () => {
     dialogs.nextOpen(join(FILES, 'PhoneFactor'));
-    const opened = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', opened.sessionId, null, null));
+    const session = await opened();
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
     expect(entries.map((e) => e.issuer)).toEqual(['GitHub', 'Example: Staging']);
   });
 

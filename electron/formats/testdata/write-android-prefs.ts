@@ -1,7 +1,8 @@
 import type { Token } from '../../../shared/otp-types';
 import { pbkdf2, sealCbc, sha256 } from './fixture-crypto';
-import { base32, base64, gson, hex, javaBytes, json, sharedPrefsXml } from './fixture-encoding';
+import { base32, base64, gson, hex, json, sharedPrefsXml } from './fixture-encoding';
 import type { Randomness } from './seeded';
+import { freeOtpTokenJson } from './write-phone-apps';
 
 // App data of Android authenticators kept in shared_prefs XML, written from formats-more.md
 // ("Authy", "FreeOTP 1.x", "TOTP Authenticator", "Battle.net Authenticator") and the Aegis
@@ -82,21 +83,7 @@ export function writeAuthyNative(tokens: readonly Token[]): string {
  */
 export function writeFreeOtpXml(tokens: readonly Token[]): string {
   const id = (t: Token) => `${t.issuer}:${t.account}`;
-  const values = tokens.map((t): [string, string, string] => [
-    'string',
-    id(t),
-    gson({
-      algo: t.algorithm,
-      counter: t.type === 'hotp' ? t.counter - 1n : 0,
-      digits: t.digits,
-      issuerExt: t.issuer,
-      issuerInt: t.issuer,
-      label: t.account,
-      period: t.period,
-      secret: javaBytes(t.secret),
-      type: t.type === 'hotp' ? 'HOTP' : 'TOTP',
-    }),
-  ]);
+  const values = tokens.map((t): [string, string, string] => ['string', id(t), gson(freeOtpTokenJson(t))]);
   return sharedPrefsXml([...values.reverse(), ['string', 'tokenOrder', gson(tokens.map(id))]]);
 }
 

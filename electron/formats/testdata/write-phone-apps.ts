@@ -106,7 +106,13 @@ export function writeDuo(tokens: readonly Token[], random: Randomness, pushOnly 
  * "Steam". Tokens are written in reverse and `tokenOrder` gives the order, as after reordering.
  */
 export function writeFreeOtpPlus(tokens: readonly Token[]): string {
-  const out = tokens.map((t) => ({
+  const out = tokens.map(freeOtpTokenJson);
+  return json({ tokenOrder: tokens.map((t) => `${t.issuer}:${t.account}`), tokens: out.reverse() });
+}
+
+/** FreeOTP 1.x's token JSON (Token.java's fields, as FreeOTP+ and `tokens.xml` store them). */
+export function freeOtpTokenJson(t: Token) {
+  return {
     algo: t.algorithm,
     counter: t.type === 'hotp' ? t.counter - 1n : 0,
     digits: t.digits,
@@ -116,6 +122,5 @@ export function writeFreeOtpPlus(tokens: readonly Token[]): string {
     period: t.period,
     secret: javaBytes(t.secret),
     type: t.type === 'hotp' ? 'HOTP' : 'TOTP',
-  }));
-  return json({ tokenOrder: tokens.map((t) => `${t.issuer}:${t.account}`), tokens: out.reverse() });
+  };
 }

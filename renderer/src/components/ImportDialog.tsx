@@ -80,7 +80,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const readAtOnce = !choosing && !opened.needsPassword;
   useEffect(() => {
     if (readAtOnce) void readRef.current(null);
-  }, [readAtOnce]);
+  }, [readAtOnce, readRef]);
 
   const close = () => {
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
