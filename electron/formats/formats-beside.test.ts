@@ -163,6 +163,18 @@ describe('Steam Desktop Authenticator folders', () => {
 });
 
 describe('FreeOTP 2 backups', () => {
+  it("a key whose token details are missing is listed, not dropped (the stream's first '-token' renamed)", async () => {
+    const bytes = Buffer.from(bytesOf('freeotp2-api25.xml'));
+    const at = bytes.indexOf('-token');
+    bytes.write('-tokex', at, 'latin1');
+    const report = await readImport('externalBackup.xml', new Uint8Array(bytes), FIXTURE_PASSWORD);
+    expect(report.entries).toHaveLength(9);
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'This FreeOTP key has no token details (type, issuer) in the backup.',
+      'This FreeOTP key has no token details (type, issuer) in the backup.',
+    ]);
+  });
+
   it('a truncated backup is damaged', async () => {
     const half = bytesOf('freeotp2-api25.xml').slice(0, 300);
     await expect(readImport('externalBackup.xml', half, FIXTURE_PASSWORD)).rejects.toThrow(

@@ -44,7 +44,7 @@ function shapeOf(fileName: string, bytes: Uint8Array): Shape | undefined {
     if ('shared_secret' in doc && 'account_name' in doc) return 'account';
     if (isObject(doc['accounts'])) return 'accounts';
     const entries = doc['entries'];
-    if (Array.isArray(entries) && entries.every((e) => isObject(e) && typeof e['filename'] === 'string'))
+    if (Array.isArray(entries) && entries.some((e) => isObject(e) && typeof e['filename'] === 'string'))
       return 'manifest';
   }
   const text = textOf(bytes.subarray(0, 64)).trim();
@@ -117,7 +117,8 @@ function steamToken(raw: unknown): Token {
 
 /** Every account a manifest lists, each read from its maFile beside the manifest. */
 async function readManifest(manifest: JsonObject, { password, sourceName, companion }: ReadOptions) {
-  const entries = (manifest['entries'] as JsonObject[]).filter(isObject);
+  // Entries that are not objects name no file: each becomes an error below, not a silent skip.
+  const entries = (manifest['entries'] as unknown[]).map((e) => (isObject(e) ? e : {}));
   checkEntryCount(`This ${LABEL}`, entries.length);
   const sealed = entries.map((e) => encryptionOf(e, manifest));
   if (sealed.some((s) => s !== null) && password === undefined) throw passwordNeeded(LABEL);
@@ -126,8 +127,12 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
   let tried = 0;
   let opened = 0;
   for (const [i, entry] of entries.entries()) {
-    const name = String(entry['filename']);
     const source = entrySource(sourceName, i);
+    if (typeof entry['filename'] !== 'string') {
+      result.errors.push({ source, message: 'This manifest entry names no maFile.' });
+      continue;
+    }
+    const name = entry['filename'];
     const file = companion === undefined ? undefined : await companion(name);
     if (file === undefined) {
       result.errors.push({

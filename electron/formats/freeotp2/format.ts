@@ -57,9 +57,17 @@ export const freeOtp2Format: ImportFormat = {
     if (password === undefined) throw passwordNeeded(LABEL);
     const key = await masterKey(master, password);
     const result = emptyResult();
-    const ids = [...map.keys()].filter((k) => k.endsWith('-token'));
+    // Every token, and every key whose token details are missing (a key is never dropped unsaid).
+    const ids = [...map.keys()].filter(
+      (k) => k !== 'masterKey' && (k.endsWith('-token') || !map.has(`${k}-token`)),
+    );
     ids.forEach((id, i) =>
       collect(result, entrySource(sourceName, i), () => {
+        if (!id.endsWith('-token'))
+          throw new KeyfobError(
+            'invalid-input',
+            'This FreeOTP key has no token details (type, issuer) in the backup.',
+          );
         const uuid = id.slice(0, -'-token'.length);
         const wrapped = json(json(map.get(uuid))?.['key']);
         if (wrapped === undefined)
