@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { base32Encode } from '../electron/core';
-import { seededRandom, type SeededRandom } from '../electron/core/testing/seeded-random';
+import { seededRandom, type SeededRandom } from '../test-support/core/seeded-random';
 import { formatMigrationUris } from '../electron/formats/google-migration/writer';
 import { cameraFrame, screenFrame, type CameraConditions, type Theme } from '../test-support/qr/scenes';
 import type { Frame } from '../qr-decoder/types';

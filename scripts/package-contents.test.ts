@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Arch, Platform, build } from 'electron-builder';
 import electronPackage from 'electron/package.json';
-import { readFuses, writeStandInElectron } from './testing/stand-in-electron';
+import { readFuses, writeStandInElectron } from '../test-support/packaging/stand-in-electron';
+import { defined } from '../test-support/defined';
 
 // `electron-builder --dir` for linux-x64, with the real electron-builder.yml, against a stand-in
 // Electron folder (electronDist), so it runs offline: the packed app.asar must hold exactly what
@@ -76,7 +77,8 @@ async function mainImports(): Promise<string[]> {
   const found = new Set<string>();
   for (const file of sources.filter((f) => f.endsWith('.js'))) {
     const code = await readFile(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:require|require\.resolve|import)\("([^"]+)"\)/g)) found.add(m[1]!);
+    for (const m of code.matchAll(/(?:require|require\.resolve|import)\("([^"]+)"\)/g))
+      found.add(defined(m[1]));
   }
   const builtin = new Set(builtinModules);
   return [...found].filter(

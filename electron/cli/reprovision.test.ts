@@ -164,17 +164,17 @@ describe('keyfob export', () => {
   });
 });
 
-describe('keyfob replace / restore', () => {
+describe('keyfob replace-key / restore-key', () => {
   it('replace keeps id and place, prints the new code; restore brings the old key back', () => {
     const before = listed();
     const github = before.find((a) => a.issuer === 'GitHub');
-    const r = keyfob(['replace', github?.id ?? '', NEW_GITHUB, '--at', String(AT)]);
+    const r = keyfob(['replace-key', github?.id ?? '', NEW_GITHUB, '--at', String(AT)]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       `replaced the key of GitHub: alice (${github?.id})\nnew code: ${oath('-b', '--totp', '-d', '8', `--now=@${AT}`, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')}\n`,
     );
     expect(r.stderr).toMatch(
-      new RegExp(`'keyfob restore ${github?.id}' brings the old key back until \\d{4}-`),
+      new RegExp(`'keyfob restore-key ${github?.id}' brings the old key back until \\d{4}-`),
     );
     const after = listed();
     expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
@@ -183,7 +183,7 @@ describe('keyfob replace / restore', () => {
       new RegExp(`^${oath('-b', '--totp', '-d', '8', `--now=@${AT}`, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')} `),
     );
 
-    expect(keyfob(['restore', github?.id ?? '']).stdout).toBe(
+    expect(keyfob(['restore-key', github?.id ?? '']).stdout).toBe(
       `restored the previous key of GitHub: alice (${github?.id})\n`,
     );
     expect(keyfob(['code', github?.id ?? '', '--at', String(AT)]).stdout).toMatch(
@@ -193,11 +193,11 @@ describe('keyfob replace / restore', () => {
 
   it('refuses the same key and unknown ids', () => {
     const github = listed().find((a) => a.issuer === 'GitHub');
-    expect(keyfob(['replace', github?.id ?? '', GITHUB])).toMatchObject({
+    expect(keyfob(['replace-key', github?.id ?? '', GITHUB])).toMatchObject({
       status: 1,
       stderr: expect.stringMatching(/is the same as its current key/),
     });
-    expect(keyfob(['restore', 'no-such-id'])).toMatchObject({
+    expect(keyfob(['restore-key', 'no-such-id'])).toMatchObject({
       status: 1,
       stderr: 'keyfob: No account with id no-such-id.\n',
     });

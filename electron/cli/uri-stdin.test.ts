@@ -120,7 +120,7 @@ describe('with the vault', () => {
     );
 
     const replaced = keyfob(
-      ['replace', id, '-', '--at', String(AT)],
+      ['replace-key', id, '-', '--at', String(AT)],
       `${GITHUB.replace('GitHub', 'Piped')}\n`,
     );
     expect(replaced.status).toBe(0);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../shared/otp-types';
 import { base32Encode, parseKeyUri, splitLabel } from './index';
-import { inputErrorOf } from './testing/input-field';
+import { inputErrorOf } from '../../test-support/core/input-field';
 
-// Every real-world deviation of formats.md, with the token Keyfob normalises it to, and the inputs it
-// refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
+// Every deviation from Google's Key-Uri-Format that real apps write, with the token Keyfob
+// normalises it to, and the inputs it refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
 const S = 'JBSWY3DPEHPK3PXP';
 const U = `otpauth://totp/Example:alice?secret=${S}`;
 
@@ -12,7 +12,7 @@ type Expected = Partial<Omit<Token, 'secret'>> & { secret?: string };
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n, secret: S } as const;
 const STEAM = { type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0n } as const;
 
-const accepted: [string, string, Expected][] = [
+const accepted: Array<[string, string, Expected]> = [
   [
     'Google example',
     `otpauth://totp/Example:alice@google.com?secret=${S}&issuer=Example`,
@@ -187,7 +187,7 @@ const accepted: [string, string, Expected][] = [
   ],
 ];
 
-const rejected: [string, string, string][] = [
+const rejected: Array<[string, string, string]> = [
   ['empty text', '  \n', 'uri'],
   ['bare secret', S, 'uri'],
   ['http URL', 'https://example.com/?secret=JBSWY3DPEHPK3PXP', 'uri'],
@@ -256,7 +256,7 @@ describe('parseKeyUri rejects bad input, naming the field', () => {
 
 // The same rule for labels that files store as decoded text (transfer codes, app databases,
 // andOTP's old labels): label, the issuer the file names besides it, and the result.
-const textLabels: [string, string, string, { issuer: string; account: string }][] = [
+const textLabels: Array<[string, string, string, { issuer: string; account: string }]> = [
   ['no colon', 'alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],
   ['prefix equal to the issuer', 'GitHub:alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],
   ['prefix equal in another case', 'github: alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],

@@ -12,7 +12,7 @@ import { percentDecode } from './percent';
 
 /**
  * Splits a raw (still percent-encoded) label on its first colon, literal or `%3A` in any case.
- * Splitting before decoding is what formats.md asks for.
+ * Splitting before decoding keeps an encoded colon inside a name from splitting it.
  */
 export function splitRawLabel(raw: string): { prefix: string | null; rest: string } {
   const colon = /:|%3A/iu.exec(raw);

@@ -1,6 +1,6 @@
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import { damaged, type ImportFormat } from './format';
+import { damaged, entrySource, type ImportFormat } from './format';
 import { sharedPrefs } from './shared-prefs';
 import { buildToken, collect, emptyResult } from './token-build';
 
@@ -47,7 +47,7 @@ export const battleNetFormat: ImportFormat = {
     const hash = prefs?.get(OLD_HASH);
     if (secret === undefined && hash === undefined) throw damaged(LABEL, 'it holds no authenticator secret');
     const result = emptyResult();
-    collect(result, `${sourceName}#1`, () => {
+    collect(result, entrySource(sourceName, 0), () => {
       if (secret !== undefined) return token(unmask(secret), unmask(prefs?.get(`${NEW}SERIAL`) ?? ''));
       const whole = unmask(hash ?? '');
       return token(whole.slice(0, 40), whole.slice(40));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { showSource } from './format';
 import { readImport } from './registry';
 import { seededRandomness } from './testdata/seeded';
 import { writeDuo } from './testdata/write-phone-apps';
@@ -200,7 +201,7 @@ describe('accounts that hold no code seed are listed, never dropped', () => {
     const tokens = CANONICAL.filter((c) => c.key === 'github').map((c) => c.token);
     const report = await readImport('accounts.json', utf8(writeDuo(tokens, seededRandomness('duo'), true)));
     expect(report.entries).toHaveLength(1);
-    expect(report.errors).toEqual([
+    expect(report.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       {
         source: 'accounts.json#2',
         message: expect.stringMatching(/^Cannot be imported: Duo push account\./),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import type { Companion } from './format';
+import { showSource } from './format';
 import { readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
 
@@ -19,7 +20,11 @@ const names = (report: Awaited<ReturnType<typeof readImport>>) =>
   report.entries.map((e) => `${e.token.issuer}/${e.token.account}`);
 
 /** A database made with sql.js: one table and its rows. */
-async function database(create: string, insert: string, rows: (string | number)[][]): Promise<Uint8Array> {
+async function database(
+  create: string,
+  insert: string,
+  rows: Array<Array<string | number>>,
+): Promise<Uint8Array> {
   const SQL = await initSqlJs({
     wasmBinary: new Uint8Array(readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'))).buffer,
   });
@@ -64,7 +69,7 @@ describe('SQLite app databases', () => {
     );
     const report = await readImport('PhoneFactor', db);
     expect(report.entries.map((e) => [e.token.issuer, e.token.digits])).toEqual([['Microsoft', 8]]);
-    expect(report.errors).toEqual([
+    expect(report.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       { source: 'PhoneFactor#1', message: expect.stringMatching(/^Cannot be imported: a Microsoft work/) },
     ]);
   });
@@ -131,7 +136,7 @@ describe('Steam Desktop Authenticator folders', () => {
     const report = await readImport('manifest.json', manifest, FIXTURE_PASSWORD, {
       companion: async () => undefined,
     });
-    expect(report.errors).toEqual([
+    expect(report.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       {
         source: 'manifest.json#1',
         message: '76561197960287930.maFile is not beside the manifest; copy the whole maFiles folder.',

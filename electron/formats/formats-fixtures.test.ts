@@ -68,7 +68,7 @@ describe('the canonical set', () => {
     expect(CANONICAL.length).toBeGreaterThanOrEqual(8);
   });
 
-  it("is written by Keyfob's own URI-list export exactly as the fixture written from formats.md", () => {
+  it("is written by Keyfob's own URI-list export exactly as the fixture written from the Key-Uri-Format", () => {
     const tokens = CANONICAL.map((c) => c.token);
     expect(writeUriList(tokens)).toBe(readFileSync(join(files, 'keyfob-otpauth.txt'), 'utf8'));
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
+import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../../test-support/fuzz/fuzz';
 import { readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
 import type { Companion } from './format';
@@ -108,7 +108,7 @@ function mutateJson(doc: Json, steps: number[], op: 'replace' | 'delete' | 'dupl
   }
   if (op === 'delete' && parent !== root) {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete parent[key as string];
+    else Reflect.deleteProperty(parent, key);
   } else if (op === 'duplicate' && Array.isArray(parent)) {
     parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   } else (parent as Record<string | number, Json>)[key] = structuredClone(value);

@@ -14,7 +14,7 @@ export {
   type ImportReport,
 } from './registry';
 export { writeExport, type ExportResult } from './export';
-export { sourcePosition, type Companion, type ImportEntry, type ImportResult } from './format';
+export { showSource, type Companion, type EntrySource, type ImportEntry, type ImportResult } from './format';
 export { MigrationBatches } from './google-migration/batches';
 export { checkEntryCount } from './import-limits';
 export { companionsOf, readInputFile } from './input-file';

@@ -6,6 +6,7 @@ import { scryptKey } from './crypto';
 import { MAX_ANDOTP_ITERATIONS, checkArgon2 } from './kdf-limits';
 import { detectImport, readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
+import { defined } from '../../test-support/defined';
 
 // Key-derivation parameters come from the file: they are checked before any derivation, and a
 // derivation never occupies the thread pool that keychain calls use.
@@ -62,7 +63,7 @@ describe('Aegis scrypt parameters', () => {
 
   it('checks every slot before deriving any: a bad second slot is refused at once', async () => {
     const doc = aegis();
-    const good = doc.header.slots[0]!;
+    const good = defined(doc.header.slots[0]);
     doc.header.slots = [good, { ...good, n: 2 ** 24 }];
     await expect(readImport('a.json', utf8(JSON.stringify(doc)), FIXTURE_PASSWORD)).rejects.toThrow(
       /MiB of scrypt memory/,

@@ -92,7 +92,7 @@ export function checkArgon2(
   label: string,
   params: { iterations: number; memoryKiB: number; parallelism: number },
 ): void {
-  for (const [name, value] of Object.entries(params) as [keyof typeof ARGON2_LIMITS, number][]) {
+  for (const [name, value] of Object.entries(params) as Array<[keyof typeof ARGON2_LIMITS, number]>) {
     const most = ARGON2_LIMITS[name];
     if (!Number.isSafeInteger(value) || value < 1 || value > most) {
       throw damaged(label, `its Argon2id ${name} (${value}) is outside 1–${most.toLocaleString('en-US')}`);

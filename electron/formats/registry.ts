@@ -137,7 +137,7 @@ function detect(fileName: string, bytes: Uint8Array, formatId?: string): Detecte
 }
 
 /** Every format as a choice for these bytes: id, label, and whether it would need a password. */
-export function importChoices(bytes: Uint8Array): Omit<DetectedImport, 'sure'>[] {
+export function importChoices(bytes: Uint8Array): Array<Omit<DetectedImport, 'sure'>> {
   return shareParsed(bytes, () =>
     IMPORT_FORMATS.map((f) => ({ formatId: f.id, label: f.label, needsPassword: f.needsPassword(bytes) })),
   );

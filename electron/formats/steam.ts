@@ -182,7 +182,7 @@ async function readEncrypted(bytes: Uint8Array, { password, sourceName, companio
 }
 
 /** One key per encrypted entry (undefined for plain ones), derived in one worker. */
-async function passkeys(password: string, sealed: ({ iv: string; salt: string } | null)[]) {
+async function passkeys(password: string, sealed: Array<{ iv: string; salt: string } | null>) {
   const salts = sealed.flatMap((s) => (s === null ? [] : [Buffer.from(s.salt, 'base64')]));
   const derived = salts.length === 0 ? [] : await pbkdf2Keys(password, salts, SDA.iterations, 'sha1');
   let next = 0;

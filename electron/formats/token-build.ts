@@ -1,6 +1,6 @@
 import type { OtpType, Token } from '../../shared/otp-types';
 import { assertSecretFits, base32Decode, splitLabel, validateParams } from '../core';
-import { entryMessage, type ImportResult } from './format';
+import { entryMessage, type EntrySource, type ImportResult } from './format';
 
 /** What a foreign entry says about a token, before validation (strings as found in the file). */
 export interface RawToken {
@@ -34,7 +34,7 @@ export function buildToken(raw: RawToken): Token {
 }
 
 /** Runs `read` for one entry and files its token or its error under `source`; never throws. */
-export function collect(result: ImportResult, source: string, read: () => Token): void {
+export function collect(result: ImportResult, source: EntrySource, read: () => Token): void {
   try {
     result.entries.push({ source, token: read() });
   } catch (e) {

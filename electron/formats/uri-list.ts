@@ -2,7 +2,7 @@ import { KeyfobError } from '../../shared/errors';
 import { keyTextKind } from '../../shared/text-kind';
 import type { Token } from '../../shared/otp-types';
 import { formatKeyUri, parseKeyUri } from '../core';
-import { textOf, type ImportFormat, type ImportResult } from './format';
+import { lineSource, textOf, type ImportFormat, type ImportResult } from './format';
 import { MigrationBatches } from './google-migration/batches';
 import { parseMigrationUri } from './google-migration/transfer-uri';
 import { checkEntryCount } from './import-limits';
@@ -37,7 +37,7 @@ export function readUriList(text: string, sourceName: string, transfers?: Migrat
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (skipped(trimmed)) return;
-    const source = `${sourceName}:${i + 1}`;
+    const source = lineSource(sourceName, i + 1);
     try {
       if (keyTextKind(trimmed) === 'migration') migrations.add(parseMigrationUri(trimmed, source), source);
       else result.entries.push({ source, token: steamOfWinAuth(trimmed, parseKeyUri(trimmed)) });

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { IPC_NAMES, type ArgsOf, type Channel } from '../../shared/ipc/channels';
-import { recordingClipboard } from '../adapters/clipboard';
 import { createAppServices, type AppServices } from '../services/app-services';
-import { memorySecretStore } from '../vault';
 import { checkArgs, knownChannel } from './check-args';
 import { answerIfTrusted } from './sender-check';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 const DRAFT = { ...EMPTY_DRAFT, issuer: 'Site', secret: 'JBSWY3DPEHPK3PXP' };
 
@@ -28,13 +28,13 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'accounts:remove': [['a'], [42], /\(argument 1\): expected an account id/],
   'accounts:reorder': [[['a', 'b']], [['a', '']], /\(argument 1\): expected an account id/],
   'accounts:hotp-next': [['a'], [''], /expected an account id/],
-  'accounts:check-replace': [['a', 'JBSWY3DPEHPK3PXP'], ['a', null], /\(argument 2\): expected the new key/],
-  'accounts:replace': [
+  'accounts:check-new-key': [['a', 'JBSWY3DPEHPK3PXP'], ['a', null], /\(argument 2\): expected the new key/],
+  'accounts:replace-key': [
     ['a', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
     ['a', 'k', 'extra'],
     /expected 2 arguments/,
   ],
-  'accounts:restore': [['a'], [{ id: 'a' }], /expected an account id/],
+  'accounts:restore-key': [['a'], [{ id: 'a' }], /expected an account id/],
   'accounts:show-qr': [['a'], ['x'.repeat(201)], /expected an account id/],
   'clipboard:copy-code': [['a'], [], /expected an account id/],
   'settings:get': [[], [{}], /expected 0 arguments/],
@@ -50,7 +50,7 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'scan:reset': [[], ['now'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
   'backup:import-read': [['s1', null, null], ['s1', 42, null], /\(argument 2\): expected a password/],
-  'backup:import-commit': [['s1', ['skip', 'replace']], ['s1', 'skip'], /expected one choice per entry/],
+  'backup:import-commit': [['s1', ['skip', 'update']], ['s1', 'skip'], /expected one choice per entry/],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
   'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],

@@ -5,11 +5,11 @@ import type {
   CodesResult,
   DraftCheck,
   ManualDraft,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { TokenLabel } from '../../shared/otp-types';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView, withSecret } from './codes';
-import { draftToToken, parseDraft, parseLabel } from './draft';
+import { draftToToken, parseDraft, parseLabel } from './manual-entry';
 import { toErrorData } from './errors';
 
 /** The account channels, written against an open vault and a clock. */

@@ -2,13 +2,14 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
-import { scriptedDialogs, type ScriptedDialogs } from '../adapters/dialogs';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { SEED_HOLD_MS } from './seed-hold';
-import { manualTimers, type ManualTimers } from './testing/manual-timers';
+import { manualTimers, type ManualTimers } from '../../test-support/services/manual-timers';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { defined } from '../../test-support/defined';
 import { FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
@@ -142,7 +143,7 @@ describe('backup channels', () => {
 
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const bad = await services.invoke('backup:import-commit', sessionId, ['skip']);
     expect(bad.ok).toBe(false);
@@ -157,18 +158,18 @@ describe('backup channels', () => {
     const uri = (counter: number) =>
       `otpauth://hotp/Site:me?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=${counter}`;
     await writeFile(file, `${uri(5)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const run = async (choices: Array<'skip' | 'replace' | 'keep-both'>) => {
+    const run = async (choices: Array<'skip' | 'update' | 'keep-both'>) => {
       dialogs.nextOpen(file);
-      const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+      const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
       const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
-    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, replaced: 0 });
+    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, updated: 0 });
     const [site] = await ok(services.invoke('accounts:list'));
     await writeFile(file, `${uri(9)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const { entries, summary } = await run(['replace', 'keep-both']);
+    const { entries, summary } = await run(['update', 'keep-both']);
     expect(entries.map((e) => e.status)).toEqual(['duplicate', 'duplicate']);
-    expect(summary).toMatchObject({ added: 1, replaced: 1, skipped: 0, failed: [] });
+    expect(summary).toMatchObject({ added: 1, updated: 1, skipped: 0, failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after).toHaveLength(3);
     expect(after[0]).toMatchObject({ id: site?.id, issuer: 'Site', counter: '9' });
@@ -210,7 +211,7 @@ describe('backup channels', () => {
       names.map((n, i) => `otpauth://totp/${n}:me?secret=${secretsOf[i]}&issuer=${n}\n`).join(''),
     );
     dialogs.nextOpen(file);
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     // The keychain locks after two items were written.
@@ -226,7 +227,7 @@ describe('backup channels', () => {
     secrets.mode = 'ok';
     secrets.onCall = undefined;
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
-    expect(summary).toEqual({ added: 5, replaced: 0, skipped: 0, rejected: 0, failed: [] });
+    expect(summary).toEqual({ added: 5, updated: 0, skipped: 0, rejected: 0, failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after.map((a) => a.issuer).sort()).toEqual(names);
     expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());
@@ -236,7 +237,7 @@ describe('backup channels', () => {
 
   it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     secrets.mode = 'locked';
@@ -255,7 +256,7 @@ describe('backup channels', () => {
     ['the hold timer fires', () => holdTimers.fireAll()],
   ])('an import session is dropped when %s', async (_name, expire) => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
     const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);

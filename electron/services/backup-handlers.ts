@@ -7,13 +7,14 @@ import type {
   ImportEntryView,
   ImportOpened,
   ImportSummary,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { DialogsAdapter } from '../adapters/dialogs';
 import {
   companionsOf,
   detectImport,
   importChoices,
   readImport,
+  showSource,
   writeExport,
   type DetectedImport,
 } from '../formats';
@@ -102,7 +103,7 @@ export function backupHandlers(
       s.done = [];
       s.summary = emptySummary();
       return s.plan.map((p) => ({
-        source: p.source,
+        source: showSource(p.source),
         issuer: p.token?.issuer ?? '',
         account: p.token?.account ?? '',
         type: p.token?.type ?? null,

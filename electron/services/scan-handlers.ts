@@ -5,9 +5,9 @@ import type {
   ScanSaveResult,
   ScanStep,
   ScreenScan,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
-import type { AccountView } from '../../shared/ipc-contract';
+import type { AccountView } from '../../shared/ipc/shapes';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
@@ -86,20 +86,20 @@ export function scanHandlers(
       const { tokens } = session.takePending();
       // The same plan and save as an import: duplicates are checked again, as the vault is now.
       const plan = await planImport(vault(), [
-        { entries: tokens.map((token) => ({ source: 'scan', token })), errors: [] },
+        { entries: tokens.map((token) => ({ source: { file: 'scan' }, token })), errors: [] },
       ]);
       // "Add" is for a new account: one that became a duplicate since the scan is not added twice.
       const choices = decisions.map((d, i) =>
         d !== 'add' ? d : plan[i]?.status === 'new' ? 'keep-both' : 'skip',
       );
       const added: AccountView[] = [];
-      const result: ScanSaveResult = { added, replaced: 0, skipped: 0 };
+      const result: ScanSaveResult = { added, updated: 0, skipped: 0 };
       let failed: unknown;
       await saveImport(vault(), plan, choices, [], (i, saved) => {
         if (saved.status === 'skipped') result.skipped++;
         else if (saved.status === 'failed') failed ??= saved.error;
         else if ('account' in saved) added[i] = toAccountView(saved.account);
-        if (saved.status === 'replaced') result.replaced++;
+        if (saved.status === 'updated') result.updated++;
       });
       if (failed !== undefined) throw failed;
       return { ...result, added: added.filter(Boolean) };

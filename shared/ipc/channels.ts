@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ErrorData } from '../errors';
 import { APP_EXPORT_FORMATS } from '../export-formats';
-import type * as T from '../ipc-contract';
+import type * as T from './shapes';
 import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
 
 // The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
@@ -33,7 +33,7 @@ const settingsPatch = v.strictObject(
   { clearClipboardSeconds: v.exactOptional(clearSeconds) } satisfies Record<keyof T.Settings, unknown>,
   'expected only known settings',
 );
-const CHOICE = { skip: true, replace: true, 'keep-both': true } as const;
+const CHOICE = { skip: true, update: true, 'keep-both': true } as const;
 const scanDecisions = v.array(
   oneOf<T.ScanDecision>({ ...CHOICE, add: true }),
   'expected one choice per account',
@@ -72,11 +72,11 @@ export const CHANNELS = {
   /** HOTP: advance the counter durably and return the new code. */
   'accounts:hotp-next': write(id).returns<T.CodeSnapshot>(),
   /** Checks a new key (base32 or otpauth:// URI) for a row and previews its code; stores nothing. */
-  'accounts:check-replace': read(id, keyText).returns<T.ReplaceCheck>(),
+  'accounts:check-new-key': read(id, keyText).returns<T.NewKeyCheck>(),
   /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
-  'accounts:replace': write(id, keyText).returns<T.AccountView>(),
+  'accounts:replace-key': write(id, keyText).returns<T.AccountView>(),
   /** Swaps the previous key back in. */
-  'accounts:restore': write(id).returns<T.AccountView>(),
+  'accounts:restore-key': write(id).returns<T.AccountView>(),
   /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
   'accounts:show-qr': read(id).returns<T.QrReveal | null>(),
   /** Copy the account's current code (computed in main) to the clipboard. */
@@ -149,5 +149,5 @@ export type KeyfobBridge = {
 /** The names the preload builds its bridge from (written into its bundle at build time). */
 export const IPC_NAMES = {
   channels: Object.keys(CHANNELS) as Channel[],
-  events: Object.keys(EVENTS) as (keyof IpcEvents)[],
+  events: Object.keys(EVENTS) as Array<keyof IpcEvents>,
 };

@@ -1,7 +1,6 @@
 import { parseKeyUri } from '../../core';
-import { KeyfobError } from '../../../shared/errors';
-import { displayName } from '../account-json';
-import { command, type Command } from '../command';
+import { accountName } from '../../../shared/account-name';
+import { command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { uriArg } from '../uri-input';
@@ -20,16 +19,15 @@ A URI given as an argument needs quotes in the shell: it contains '&' and '?'.
   --allow-duplicate   add even when the same secret, issuer and account are already stored`,
   options: { 'allow-duplicate': { type: 'boolean' } },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) {
-      throw new KeyfobError(
-        'invalid-input',
-        "add takes exactly one otpauth:// URI, or '-' to read it from standard input — see 'keyfob add --help'",
-      );
-    }
-    const token = parseKeyUri(await uriArg(positionals[0] ?? '', io, 'add'));
+    const [uri] = exactArgs(
+      positionals,
+      ['uri'],
+      "add takes exactly one otpauth:// URI, or '-' to read it from standard input — see 'keyfob add --help'",
+    );
+    const token = parseKeyUri(await uriArg(uri, io, 'add'));
     const vault = await openVault(io);
     const account = await vault.add(token, { allowDuplicate: values['allow-duplicate'] === true });
-    io.out(`added ${account.id}  ${displayName(account)}`);
+    io.out(`added ${account.id}  ${accountName(account)}`);
     return EXIT.ok;
   },
 });

@@ -9,12 +9,20 @@ import {
   importFormat,
   readImport,
   readInputFile,
-  sourcePosition,
+  showSource,
+  type EntrySource,
   type ImportResult,
 } from '../../formats';
-import { importedTokens, planEntries, storedDuplicates, type PlannedEntry } from '../../services/import/plan';
+import {
+  importedTokens,
+  isEntryError,
+  planEntries,
+  storedDuplicates,
+  type PlannedEntry,
+} from '../../services/import/plan';
 import { saveImport, type SavedEntry } from '../../services/import/save';
-import { displayName, fieldsJson, tokenJson } from '../account-json';
+import { accountName } from '../../../shared/account-name';
+import { fieldsJson, tokenJson } from '../account-json';
 import { command, type Command } from '../command';
 import { EXIT, type Io } from '../io';
 import { openVault } from '../open-vault';
@@ -22,7 +30,7 @@ import { readPassword, terminalPasswordSource } from '../password-input';
 
 type Status = 'added' | 'would-add' | 'duplicate' | 'rejected' | 'failed';
 interface Row {
-  source: string;
+  source: EntrySource;
   status: Status;
   name?: string;
   id?: string;
@@ -80,8 +88,8 @@ ${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(24)}${f.label}`).join('\n')}`,
     // The keychain or the disk failing stops the import: what is not saved by then is reported.
     let failure = undefined as KeyfobError | undefined;
     const stop = (e: unknown) => {
-      if (!(e instanceof KeyfobError) || isInputError(e.code)) throw e;
-      failure = e;
+      if (isEntryError(e)) throw e;
+      failure = e as KeyfobError;
     };
     const stored = vault ? await storedDuplicates(vault, tokens).catch(stop) : [];
     const plan = planEntries(results, stored ?? []);
@@ -117,7 +125,7 @@ async function readFiles(
       bytes = await readInputFile(file, { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name: file });
     } catch (e) {
       const message = e instanceof KeyfobError ? e.message : 'the file cannot be read';
-      rows.push({ source: file, status: 'rejected', message });
+      rows.push({ source: { file }, status: 'rejected', message });
       continue;
     }
     try {
@@ -131,7 +139,7 @@ async function readFiles(
     } catch (e) {
       // The file as a whole: unknown format, password missing or wrong, damaged.
       if (!(e instanceof KeyfobError) || !isInputError(e.code)) throw e;
-      rows.push({ source: file, status: 'rejected', message: e.message });
+      rows.push({ source: { file }, status: 'rejected', message: e.message });
     }
   }
   results.push(transfers.finish());
@@ -143,14 +151,17 @@ function rowOf(p: PlannedEntry, saved: SavedEntry | undefined, dryRun: boolean, 
   if (p.token === undefined) return { source: p.source, status: 'rejected', message: p.message };
   const base = {
     source: p.source,
-    name: displayName(p.token),
+    name: accountName(p.token),
     fields: dryRun ? tokenJson(p.token) : fieldsJson(p.token),
   };
   if (notImported !== undefined && saved === undefined)
     return { ...base, status: 'failed', message: notImported };
   if (p.status === 'duplicate') {
     const id = p.duplicateOf?.account?.id;
-    const message = id ? `already stored as ${id}` : `same as ${p.duplicateOf?.source}`;
+    const earlier = p.duplicateOf?.source;
+    const message = id
+      ? `already stored as ${id}`
+      : `same as ${earlier ? showSource(earlier) : 'an earlier entry'}`;
     return { ...base, status: 'duplicate', id, message };
   }
   if (dryRun) return { ...base, status: 'would-add' };
@@ -166,7 +177,7 @@ function report(rows: Row[], json: boolean, io: Io): void {
   if (json) {
     io.out(
       JSON.stringify(
-        rows.map(({ fields, ...r }) => ({ ...r, ...(fields ?? {}) })),
+        rows.map(({ fields, source, ...r }) => ({ source: showSource(source), ...r, ...(fields ?? {}) })),
         null,
         2,
       ),
@@ -176,7 +187,7 @@ function report(rows: Row[], json: boolean, io: Io): void {
       const what = [r.name, r.id && r.status === 'added' ? `(${r.id})` : undefined, r.message]
         .filter(Boolean)
         .join('  ');
-      io.out(`${r.source}  ${r.status.padEnd(9)}  ${what}`);
+      io.out(`${showSource(r.source)}  ${r.status.padEnd(9)}  ${what}`);
     }
   }
   const count = (s: Status) => rows.filter((r) => r.status === s).length;
@@ -192,13 +203,13 @@ function report(rows: Row[], json: boolean, io: Io): void {
 
 /** Orders rows by file (as given on the command line), line or entry number, then entry of a transfer code. */
 function sortBySource(rows: Row[], files: string[]): Row[] {
-  // Each source is read once: a comparator that parses would cost a regex per comparison.
   const fileIndex = new Map<string, number>();
   files.forEach((f, i) => fileIndex.set(f, fileIndex.get(f) ?? i));
-  const keyed = rows.map((row) => {
-    const { file, at, entry } = sourcePosition(row.source);
-    return { row, file: fileIndex.get(file) ?? -1, at, entry };
-  });
-  keyed.sort((x, y) => x.file - y.file || x.at - y.at || x.entry - y.entry);
-  return keyed.map((k) => k.row);
+  const file = (r: Row) => fileIndex.get(r.source.file) ?? -1;
+  return rows.sort(
+    (x, y) =>
+      file(x) - file(y) ||
+      (x.source.at ?? 0) - (y.source.at ?? 0) ||
+      (x.source.part ?? 0) - (y.source.part ?? 0),
+  );
 }

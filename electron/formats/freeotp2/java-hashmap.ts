@@ -42,7 +42,7 @@ export function readSerializedHashMap(bytes: Uint8Array, maxEntries: number): Ma
   const expect = (value: number, what: string) => {
     if (u8() !== value) throw new SerialError(`it has no ${what} where one belongs`);
   };
-  const handles: (string | null)[] = [];
+  const handles: Array<string | null> = [];
   const utf = (length: number) => {
     need(length);
     at += length;

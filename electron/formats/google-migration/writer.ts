@@ -1,4 +1,5 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
+import { accountName } from '../../../shared/account-name';
 import { KeyfobError } from '../../../shared/errors';
 import type { Token } from '../../../shared/otp-types';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
@@ -38,8 +39,7 @@ export function formatMigrationUris(tokens: Token[], batchId: number = randomBat
   tokens.forEach((t, i) => {
     const why = migrationIncompatibility(t);
     if (why !== undefined) {
-      const name = [t.issuer, t.account].filter((s) => s !== '').join(': ') || `account ${i + 1}`;
-      throw new KeyfobError('invalid-input', `${name}: ${why}.`);
+      throw new KeyfobError('invalid-input', `${accountName(t, `account ${i + 1}`)}: ${why}.`);
     }
   });
   const size = Math.max(1, Math.ceil(tokens.length / MIGRATION_ENTRIES_PER_CODE));

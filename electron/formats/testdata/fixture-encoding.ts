@@ -76,7 +76,7 @@ export const xmlEscape = (text: string): string =>
  * one element per value indented by four spaces, `</map>`.
  */
 export function sharedPrefsXml(
-  values: readonly (readonly [kind: string, name: string, value: string])[],
+  values: ReadonlyArray<readonly [kind: string, name: string, value: string]>,
 ): string {
   const lines = values.map(([kind, name, value]) =>
     kind === 'string'

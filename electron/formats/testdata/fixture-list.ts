@@ -111,7 +111,7 @@ export const FIXTURES: readonly FixtureSpec[] = [
 ];
 
 /** Files written beside a fixture that are not read alone (a database's write-ahead log). */
-export const COMPANIONS: readonly { file: string; keys: readonly string[] }[] = [
+export const COMPANIONS: ReadonlyArray<{ file: string; keys: readonly string[] }> = [
   { file: 'PhoneFactor-wal', keys: DEFAULT_TOTP },
 ];
 

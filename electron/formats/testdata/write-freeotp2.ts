@@ -52,7 +52,7 @@ const javaString = (text: string) =>
   Buffer.concat([Buffer.from([0x74]), u16(modifiedUtf8(text).length), modifiedUtf8(text)]);
 
 /** An ObjectOutputStream of a HashMap<String, String>, entries in the given order. */
-function serializeHashMap(entries: readonly [string, string][], threshold: boolean): Buffer {
+function serializeHashMap(entries: ReadonlyArray<[string, string]>, threshold: boolean): Buffer {
   let capacity = 16;
   while (entries.length > capacity * 0.75) capacity *= 2;
   const name = Buffer.from('java.util.HashMap', 'latin1');
@@ -121,7 +121,7 @@ export function writeFreeOtp2(
     mIterations: ITERATIONS,
     mSalt: javaBytes(salt),
   };
-  const entries: [string, string][] = [['masterKey', gson(masterKey)]];
+  const entries: Array<[string, string]> = [['masterKey', gson(masterKey)]];
   for (const t of tokens) {
     const uuid = random.uuid();
     const key = encryptedKey(master, t.secret, MAC_NAMES[t.algorithm], random, layout.sequence);

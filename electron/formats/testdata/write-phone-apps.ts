@@ -4,8 +4,8 @@ import { sealGcm } from './fixture-crypto';
 import { base32, base32Padded, javaBytes, json } from './fixture-encoding';
 import type { Randomness } from './seeded';
 
-// andOTP and FreeOTP+ exports, written from the apps' own sources and formats-more.md ("andOTP",
-// "FreeOTP+"), never from Keyfob's readers.
+// andOTP and FreeOTP+ exports, written from the apps' own sources and Aegis's importers of them
+// (AndOtpImporter.java, FreeOtpPlusImporter.java), never from Keyfob's readers.
 
 /**
  * andOTP's encrypted backup (BackupHelper.backupToFile, EncryptionHelper, Constants.java):

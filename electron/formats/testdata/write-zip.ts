@@ -60,7 +60,7 @@ function winZipAes(password: string, data: Uint8Array, random: Randomness): Buff
 
 /** A zip of deflated text files, each plain or encrypted with `password`. */
 export function writeZip(
-  files: readonly { name: string; text: string }[],
+  files: ReadonlyArray<{ name: string; text: string }>,
   encryption: ZipEncryption,
   random: Randomness,
   password = '',

@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/account';
 import { KeyfobError } from '../../../shared/errors';
-import type { ImportChoice } from '../../../shared/ipc-contract';
+import type { ImportChoice } from '../../../shared/ipc/shapes';
 import type { Token } from '../../../shared/otp-types';
 import type { Vault } from '../../vault';
 import { errorName } from '../errors';
@@ -8,7 +8,7 @@ import { isEntryError, type PlannedEntry } from './plan';
 
 /** What saving one planned entry did. */
 export type SavedEntry =
-  | { status: 'added' | 'replaced'; account: Account }
+  | { status: 'added' | 'updated'; account: Account }
   | { status: 'skipped' | 'rejected' }
   /** This entry alone could not be saved (bad input, or a duplicate added meanwhile), and why. */
   | { status: 'failed'; error: unknown; message: string };
@@ -49,12 +49,12 @@ export async function saveImport(
     const choice = choices[i];
     if (entry.status === 'rejected' || entry.token === undefined) finish(i, { status: 'rejected' });
     else if (choice === 'skip') finish(i, { status: 'skipped' });
-    else if (choice === 'replace' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
-      // A duplicate holds the same secret: replacing it takes the incoming names and parameters (a
+    else if (choice === 'update' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
+      // A duplicate holds the same secret: updating the existing account takes the incoming names and parameters (a
       // newer HOTP counter, say) in place, in one metadata write; the row keeps its id and place.
       const { secret: _secret, ...fields } = entry.token;
       try {
-        finish(i, { status: 'replaced', account: await vault.update(entry.duplicateOf.account.id, fields) });
+        finish(i, { status: 'updated', account: await vault.update(entry.duplicateOf.account.id, fields) });
       } catch (error) {
         if (!isEntryError(error)) throw error;
         finish(i, failed(error));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../../shared/errors';
-import type { ImportChoice, ImportSummary } from '../../../shared/ipc-contract';
-import type { Companion } from '../../formats';
+import type { ImportChoice, ImportSummary } from '../../../shared/ipc/shapes';
+import { showSource, type Companion } from '../../formats';
 import type { Vault } from '../../vault';
 import type { Timers } from '../clipboard-clear';
 import { SeedHold, unrefTimers } from '../seed-hold';
@@ -28,7 +28,7 @@ const MAX_EXPIRED_IDS = 16;
 
 /** An empty summary for a new save. */
 export function emptySummary(): ImportSummary {
-  return { added: 0, replaced: 0, skipped: 0, rejected: 0, failed: [] };
+  return { added: 0, updated: 0, skipped: 0, rejected: 0, failed: [] };
 }
 
 /**
@@ -77,7 +77,7 @@ export class ImportSessions {
     );
   }
 
-  /** Forgets a session (saved, cancelled, or replaced). */
+  /** Forgets a session (saved, cancelled, or pushed out by a newer one). */
   close(id: string): void {
     this.sessions.get(id)?.hold.disarm();
     this.sessions.delete(id);
@@ -104,7 +104,8 @@ export async function saveSession(
   const { summary } = s;
   await saveImport(vault, plan, choices, s.done, (i, saved) => {
     if (saved.status !== 'failed') summary[saved.status]++;
-    else summary.failed.push({ source: (plan[i] as PlannedEntry).source, message: saved.message });
+    else
+      summary.failed.push({ source: showSource((plan[i] as PlannedEntry).source), message: saved.message });
   });
   return summary;
 }

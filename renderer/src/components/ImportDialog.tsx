@@ -1,18 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type {
-  ImportChoice,
-  ImportEntryView,
-  ImportOpened,
-  ImportSummary,
-} from '../../../shared/ipc-contract';
+import type { ImportChoice, ImportEntryView, ImportOpened, ImportSummary } from '../../../shared/ipc/shapes';
 import type { ErrorCode } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
 import { useLatest } from '../hooks/useLatest';
-import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
 import { FormError } from './FormError';
+import { accountName } from '../../../shared/account-name';
 
 interface ImportDialogProps {
   /** The file main opened (its bytes stay in main under `opened.sessionId`). */
@@ -36,8 +31,8 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
 
 /**
  * Import from a backup: the format (chosen by the user when Keyfob could not tell it from the
- * contents), the password (when the file is encrypted, with retry on a wrong one), then a
- * review of every entry — will add, duplicate (skip / replace / keep both), rejected with the reason —
+ * contents), the password (when the file is encrypted, with retry on a wrong one), then a review of
+ * every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
  * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
  * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
  */
@@ -99,8 +94,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     }
   };
 
-  const adding =
-    entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'replace').length ?? 0;
+  const adding = entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'update').length ?? 0;
   const closed = error?.code === 'not-found';
   const retry = saveFailed && error?.code !== undefined && RETRYABLE.has(error.code);
 
@@ -186,11 +180,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
                 entries={entries}
                 choices={choices}
                 onChoice={(i, c) => setChoices((all) => all.map((x, j) => (j === i ? c : x)))}
-                nameOf={(e) =>
-                  [displayName(e.issuer, e.account), secondaryName(e.issuer, e.account)]
-                    .filter(Boolean)
-                    .join(' — ')
-                }
+                nameOf={(e) => accountName(e)}
               />
               <FormError message={error?.message} />
               {retry && (

@@ -1,5 +1,5 @@
-import type { ImportChoice, ImportEntryView } from '../../../shared/ipc-contract';
-import { displayName } from '../lib/row-label';
+import type { ImportChoice, ImportEntryView } from '../../../shared/ipc/shapes';
+import { accountTitle } from '../../../shared/account-name';
 
 interface ImportEntryListProps {
   entries: ImportEntryView[];
@@ -37,7 +37,7 @@ export function ImportEntryList({ entries, choices, onChoice, nameOf }: ImportEn
                 onChange={(e) => onChoice(i, e.target.value as ImportChoice)}
               >
                 <option value="skip">Skip</option>
-                {entry.duplicateOf !== null && <option value="replace">Replace</option>}
+                {entry.duplicateOf !== null && <option value="update">Update existing</option>}
                 <option value="keep-both">Keep both</option>
               </select>
             )}
@@ -52,7 +52,5 @@ function statusText(entry: ImportEntryView): string {
   if (entry.status === 'new') return 'Will be added';
   if (entry.status === 'rejected') return `Cannot be imported: ${entry.message ?? 'unreadable entry'}`;
   const of = entry.duplicateOf;
-  return of === null
-    ? 'Repeats an earlier entry of this file'
-    : `Already in Keyfob as ${displayName(of.issuer, of.account)}`;
+  return of === null ? 'Repeats an earlier entry of this file' : `Already in Keyfob as ${accountTitle(of)}`;
 }

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import { DRAFT_FIELDS, EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../../shared/ipc-contract';
+import { DRAFT_FIELDS, EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import { useDraftCheck } from '../hooks/useDraftCheck';
-import { displayName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { DraftAdvanced } from './DraftAdvanced';
 import { DraftInput } from './DraftInput';
@@ -10,6 +9,7 @@ import { DraftPreview } from './DraftPreview';
 import { Field } from './Field';
 import { WarningIcon } from './Icons';
 import { FormError } from './FormError';
+import { accountTitle } from '../../../shared/account-name';
 
 interface ManualEntryDialogProps {
   onSaved: (account: AccountView) => void;
@@ -118,7 +118,7 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
           <div className="duplicate" role="alert">
             <WarningIcon />
             <p>
-              <strong>{displayName(duplicate.issuer, duplicate.account)}</strong>
+              <strong>{accountTitle(duplicate)}</strong>
               {duplicate.issuer && duplicate.account ? ` (${duplicate.account})` : ''} already uses this
               secret key. Adding it again creates a second row with the same codes.
             </p>

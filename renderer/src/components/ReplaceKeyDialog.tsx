@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, ReplaceCheck } from '../../../shared/ipc-contract';
+import type { AccountView, NewKeyCheck } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
-import { displayName } from '../lib/row-label';
 import { DraftPreview } from './DraftPreview';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError } from './FormError';
+import { accountTitle } from '../../../shared/account-name';
 
 interface ReplaceKeyDialogProps {
   account: AccountView;
@@ -20,17 +20,17 @@ interface ReplaceKeyDialogProps {
  */
 export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialogProps) {
   const [key, setKey] = useState('');
-  const [check, setCheck] = useState<ReplaceCheck | null>(null);
+  const [check, setCheck] = useState<NewKeyCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const name = displayName(account.issuer, account.account);
+  const name = accountTitle(account);
 
   // Main parses and previews the key as it is typed; a stale answer is dropped.
   useEffect(() => {
-    if (key.trim() === '') return setCheck(null);
+    if (key.trim() === '') return;
     let live = true;
     const timer = setTimeout(() => {
-      call('accounts:check-replace', account.id, key)
+      call('accounts:check-new-key', account.id, key)
         .then((c) => live && setCheck(c))
         .catch((e: unknown) => live && setError(errorData(e).message));
     }, 120);
@@ -45,7 +45,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
     setSaving(true);
     setError(null);
     try {
-      onSaved(await call('accounts:replace', account.id, key));
+      onSaved(await call('accounts:replace-key', account.id, key));
     } catch (e) {
       setError(errorData(e).message);
       setSaving(false);
@@ -76,7 +76,10 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
             autoComplete="off"
             spellCheck={false}
             value={key}
-            onChange={(e) => setKey(e.target.value)}
+            onChange={(e) => {
+              setKey(e.target.value);
+              if (e.target.value.trim() === '') setCheck(null);
+            }}
           />
         </Field>
         <DraftPreview

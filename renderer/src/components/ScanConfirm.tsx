@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ScanDecision, ScanPreview, ScanPreviewEntry } from '../../../shared/ipc-contract';
+import type { ScanDecision, ScanPreview, ScanPreviewEntry } from '../../../shared/ipc/shapes';
 import { groupCode } from '../lib/code-format';
-import { displayName } from '../lib/row-label';
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 interface ScanConfirmProps {
   preview: ScanPreview;
@@ -16,7 +16,7 @@ function parameters(e: ScanPreviewEntry): string {
   return `${kind} · ${e.algorithm} · ${e.digits} ${e.type === 'steam' ? 'characters' : 'digits'} · ${timing}`;
 }
 
-/** The scanned accounts with their current codes (computed in main); duplicates get skip / replace / keep both. */
+/** The scanned accounts with their current codes (computed in main); duplicates get skip / update the existing one / keep both. */
 export function ScanConfirm({ preview, saving, onSave, onBack }: ScanConfirmProps) {
   const [decisions, setDecisions] = useState<ScanDecision[]>(() =>
     preview.entries.map((e) => (e.duplicateOf === null ? 'add' : 'skip')),
@@ -29,12 +29,13 @@ export function ScanConfirm({ preview, saving, onSave, onBack }: ScanConfirmProp
         <p>Check each code against the site before adding. Nothing is saved until you confirm.</p>
         <ul className="scan-entries" aria-label="Scanned accounts">
           {preview.entries.map((e, i) => {
-            const name = displayName(e.issuer, e.account);
+            const name = accountTitle(e);
+            const second = accountSubtitle(e);
             return (
               <li key={i} className="scan-entry" aria-label={name}>
                 <div className="scan-entry-name">
-                  <strong>{e.issuer || e.account || 'Unnamed account'}</strong>
-                  {e.issuer !== '' && e.account !== '' && <span className="muted">{e.account}</span>}
+                  <strong>{name}</strong>
+                  {second !== '' && <span className="muted">{second}</span>}
                   <span className="scan-entry-params">{parameters(e)}</span>
                 </div>
                 <output
@@ -47,7 +48,7 @@ export function ScanConfirm({ preview, saving, onSave, onBack }: ScanConfirmProp
                 {e.duplicateOf !== null && (
                   <div className="field scan-entry-dup">
                     <label htmlFor={`scan-dup-${i}`}>
-                      Already in Keyfob as {displayName(e.duplicateOf.issuer, e.duplicateOf.account)}
+                      Already in Keyfob as {accountTitle(e.duplicateOf)}
                     </label>
                     <select
                       id={`scan-dup-${i}`}
@@ -55,7 +56,7 @@ export function ScanConfirm({ preview, saving, onSave, onBack }: ScanConfirmProp
                       onChange={(ev) => set(i, ev.target.value as ScanDecision)}
                     >
                       <option value="skip">Skip</option>
-                      <option value="replace">Replace the existing one</option>
+                      <option value="update">Update the existing one</option>
                       <option value="keep-both">Keep both</option>
                     </select>
                   </div>

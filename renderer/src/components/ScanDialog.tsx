@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
-import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
+import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc/shapes';
 import { keyTextKind } from '../../../shared/text-kind';
 import { call, errorData } from '../bridge';
 import { useScanInputs } from '../hooks/useScanInputs';
-import { startScanClient, type ScanClient } from '../scan/scan-client';
+import { scanClient } from '../scan/scan-client';
 import { scanFingerprint } from '../scan/scan-fingerprint';
 import type { ScanResult } from '../scan/scan-messages';
 import { Dialog } from './Dialog';
@@ -25,7 +25,7 @@ type Message = { tone: 'info' | 'error'; text: string } | null;
  * holds previews, and remembers the last camera code by a salted fingerprint, not its text.
  */
 export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
-  const [client, setClient] = useState<ScanClient | null>(null);
+  const [client] = useState(scanClient);
   const [camera, setCamera] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [confirming, setConfirming] = useState<ScanPreview | null>(null);
@@ -34,15 +34,14 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const lastCameraSeen = useRef('');
 
   useEffect(() => {
-    const c = startScanClient();
-    setClient(c);
+    client.start();
     // Main keeps a half-collected transfer and the pending preview until the dialog closes.
     void call('scan:reset').catch(() => undefined);
     return () => {
-      c.terminate();
+      client.terminate();
       void call('scan:reset').catch(() => undefined);
     };
-  }, []);
+  }, [client]);
 
   // The confirm step's codes stay current: main recomputes them each second (seeds stay there).
   const isConfirming = confirming !== null;
@@ -106,7 +105,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
 
   const scanStill = useCallback(
     async (image: Blob) => {
-      if (client === null || confirming !== null) return;
+      if (confirming !== null) return;
       // Checked before anything reads the file: a huge drop or paste is refused at once.
       if (image.size > MAX_IMAGE_BYTES) return setMessage({ tone: 'error', text: tooLargeImage(image.size) });
       setWorking(true);
@@ -202,7 +201,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
                 if (file) void scanStill(file);
               }}
             />
-            {camera && client ? (
+            {camera ? (
               <ScanCamera
                 client={client}
                 onResult={(r) => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeSnapshot, CodesResult } from '../../../shared/ipc-contract';
+import type { CodeSnapshot, CodesResult } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call } from '../bridge';
 
@@ -42,16 +42,19 @@ export function useCodes(version: number, enabled: boolean) {
   const [failed, setFailed] = useState(false);
   const seq = useRef(0);
 
-  const refresh = useCallback(async () => {
+  // The answers land in callbacks: fetching starts in effects, and state changes when main replies.
+  const refresh = useCallback(() => {
     const mine = ++seq.current;
-    try {
-      const result = await call('accounts:codes');
-      if (mine !== seq.current) return;
-      setFailed(false);
-      setState((prev) => merge(prev, result));
-    } catch {
-      if (mine === seq.current) setFailed(true);
-    }
+    return call('accounts:codes').then(
+      (result) => {
+        if (mine !== seq.current) return;
+        setFailed(false);
+        setState((prev) => merge(prev, result));
+      },
+      () => {
+        if (mine === seq.current) setFailed(true);
+      },
+    );
   }, []);
 
   useEffect(() => {
