@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Token } from '../../shared/otp-types';
 import { checkEntryCount } from './import-limits';
 import { openGcm, pbkdf2Key, type Sealed } from './crypto';
-import {
-  damaged,
-  entrySource,
-  passwordNeeded,
-  wrongPassword,
-  type ImportFormat,
-  type ImportResult,
-} from './format';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
 import { fields, isObject, parseJsonText, parseJsonBytes } from './json-input';
 import { MAX_ANDOTP_ITERATIONS, checkIterations } from './kdf-limits';
 import { buildToken, collect, emptyResult, splitDashedLabel } from './token-build';
@@ -109,7 +102,7 @@ export const andotpOldFormat: ImportFormat = {
   },
 };
 
-function readEntries(entries: unknown[], sourceName: string): ImportResult {
+function readEntries(entries: unknown[], sourceName: string) {
   checkEntryCount(`This ${LABEL}`, entries.length);
   const result = emptyResult();
   entries.forEach((e: unknown, i: number) => collect(result, entrySource(sourceName, i), () => entry(e)));

@@ -2,14 +2,7 @@ import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { base32Decode } from '../core';
 import { openCbc, pbkdf2Keys } from './crypto';
-import {
-  damaged,
-  entrySource,
-  passwordNeeded,
-  wrongPassword,
-  type ImportFormat,
-  type ImportResult,
-} from './format';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
 import { checkEntryCount } from './import-limits';
 import { fields, isObject, parseJsonText, type JsonObject } from './json-input';
 import { sharedPrefs } from './shared-prefs';
@@ -55,7 +48,7 @@ export const authyFormat: ImportFormat = {
   needsPassword(bytes) {
     return entriesOf(bytes)?.some(encrypted) === true;
   },
-  async read(bytes, { password, sourceName }): Promise<ImportResult> {
+  async read(bytes, { password, sourceName }) {
     const entries = entriesOf(bytes);
     if (entries === undefined) throw damaged(LABEL, 'it holds no Authy token list');
     checkEntryCount(`This ${LABEL}`, entries.length);

@@ -2,14 +2,7 @@ import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { appDatabase } from './app-databases';
 import { argon2idKey, openCbc, openGcm, pbkdf2Key } from './crypto';
-import {
-  damaged,
-  entrySource,
-  passwordNeeded,
-  wrongPassword,
-  type ImportFormat,
-  type ImportResult,
-} from './format';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from './format';
 import { checkEntryCount } from './import-limits';
 import { fields, isObject, parseJsonBytes, parseJsonText, type JsonObject } from './json-input';
 import { checkArgon2 } from './kdf-limits';
@@ -70,7 +63,7 @@ export const stratumFormat: ImportFormat = {
   needsPassword(bytes) {
     return plain(bytes) === undefined;
   },
-  async read(bytes, { password, sourceName }): Promise<ImportResult> {
+  async read(bytes, { password, sourceName }) {
     let doc: unknown = plain(bytes);
     if (doc === undefined) {
       if (!encrypted(bytes))

@@ -1,14 +1,7 @@
 import { KeyfobError } from '../../../shared/errors';
 import { openGcm, pbkdf2Key } from '../crypto';
 import type { Pbkdf2Digest } from '../kdf-worker';
-import {
-  damaged,
-  entrySource,
-  passwordNeeded,
-  wrongPassword,
-  type ImportFormat,
-  type ImportResult,
-} from '../format';
+import { damaged, entrySource, passwordNeeded, wrongPassword, type ImportFormat } from '../format';
 import { freeOtpToken, signedBytes } from '../freeotp-token';
 import { MAX_IMPORT_ENTRIES } from '../import-limits';
 import { isObject, parseJsonText, type JsonObject } from '../json-input';
@@ -44,7 +37,7 @@ export const freeOtp2Format: ImportFormat = {
   needsPassword() {
     return true;
   },
-  async read(bytes, { password, sourceName }): Promise<ImportResult> {
+  async read(bytes, { password, sourceName }) {
     let map: Map<string, string | null>;
     try {
       map = readSerializedHashMap(bytes, 2 * MAX_IMPORT_ENTRIES + 1);
