@@ -144,6 +144,34 @@ describe('Steam Desktop Authenticator folders', () => {
     ]);
   });
 
+  it('a manifest naming more encrypted maFiles than Keyfob decrypts at once is refused before deriving', async () => {
+    const entry = {
+      encryption_iv: 'AAAAAAAAAAAAAAAAAAAAAA==',
+      encryption_salt: 'AAAAAAAAAAA=',
+      filename: 'x.maFile',
+    };
+    const many = JSON.stringify({ encrypted: true, entries: Array.from({ length: 101 }, () => entry) });
+    await expect(readImport('manifest.json', new Uint8Array(Buffer.from(many)), 'pw')).rejects.toThrow(
+      /lists 101 encrypted maFiles; Keyfob decrypts at most 100 at a time/,
+    );
+  });
+
+  it('maFiles beside a manifest are read up to 16 MB in all; the rest are listed as not read', async () => {
+    const big = new Uint8Array(9 * 1024 * 1024);
+    const manifest = JSON.stringify({
+      version: 1,
+      entries: ['a', 'b', 'c'].map((f) => ({ filename: f, encryption: null })),
+    });
+    const report = await readImport('manifest.json', new Uint8Array(Buffer.from(manifest)), undefined, {
+      companion: async () => big,
+    });
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'a is not a maFile (its contents are not JSON).',
+      'b is not a maFile (its contents are not JSON).',
+      'Not read: the maFiles listed before it already hold more than 16 MB.',
+    ]);
+  });
+
   it("steamguard-cli's manifest: plain maFiles are read, its Argon2id scheme is refused with what to do", async () => {
     const plain = bytesOf('76561197960287930.maFile');
     const cli = (encryption: unknown) =>

@@ -37,6 +37,15 @@ export const MAX_PBKDF2_ITERATIONS = 1_000_000;
  */
 export const ARGON2_LIMITS = { memoryKiB: 256 * 1024, iterations: 30, parallelism: 16 } as const;
 
+/**
+ * Most encrypted maFiles one Steam Desktop Authenticator manifest may make Keyfob decrypt: each
+ * costs 50,000 PBKDF2-SHA1 iterations (≈ 20 ms), so 100 take about 2 s; people keep a handful.
+ */
+export const MAX_SDA_KEYS = 100;
+
+/** Most bytes the maFiles beside one manifest may add up to (they are a few KB each). */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
 /** Throws a "damaged" error for `label` unless N, r and p are scrypt parameters the apps could write. */
 export function checkScrypt(label: string, n: number, r: number, p: number): void {
   if (!Number.isSafeInteger(n) || n < 2 || !Number.isInteger(Math.log2(n))) {

@@ -13,6 +13,7 @@ import {
 } from './format';
 import { checkEntryCount } from './import-limits';
 import { fields, isObject, parseJsonBytes, parseJsonText, type JsonObject } from './json-input';
+import { MAX_MANIFEST_BYTES, MAX_SDA_KEYS } from './kdf-limits';
 import { buildToken, collect, emptyResult } from './token-build';
 
 // Steam Guard secrets as Steam Desktop Authenticator (SDA), steamguard-cli and the Steam app keep
@@ -121,11 +122,19 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
   const entries = (manifest['entries'] as unknown[]).map((e) => (isObject(e) ? e : {}));
   checkEntryCount(`This ${LABEL}`, entries.length);
   const sealed = entries.map((e) => encryptionOf(e, manifest));
-  if (sealed.some((s) => s !== null) && password === undefined) throw passwordNeeded(LABEL);
+  const encrypted = sealed.filter((s) => s !== null).length;
+  if (encrypted > MAX_SDA_KEYS) {
+    throw damaged(
+      LABEL,
+      `it lists ${encrypted} encrypted maFiles; Keyfob decrypts at most ${MAX_SDA_KEYS} at a time`,
+    );
+  }
+  if (encrypted > 0 && password === undefined) throw passwordNeeded(LABEL);
   const keys = await passkeys(password ?? '', sealed);
   const result = emptyResult();
   let tried = 0;
   let opened = 0;
+  let read = 0;
   for (const [i, entry] of entries.entries()) {
     const source = entrySource(sourceName, i);
     if (typeof entry['filename'] !== 'string') {
@@ -133,7 +142,15 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
       continue;
     }
     const name = entry['filename'];
+    if (read > MAX_MANIFEST_BYTES) {
+      result.errors.push({
+        source,
+        message: 'Not read: the maFiles listed before it already hold more than 16 MB.',
+      });
+      continue;
+    }
     const file = companion === undefined ? undefined : await companion(name);
+    read += file?.length ?? 0;
     if (file === undefined) {
       result.errors.push({
         source,
@@ -145,8 +162,11 @@ async function readManifest(manifest: JsonObject, { password, sourceName, compan
     if (keys[i] !== undefined) tried++;
     if (keys[i] !== undefined && plain !== undefined) opened++;
     collect(result, source, () => {
-      if (plain === undefined)
-        throw new KeyfobError('invalid-input', `${name.slice(0, 80)} could not be decrypted.`);
+      if (plain === undefined) {
+        const why =
+          sealed[i] === null ? 'is not a maFile (its contents are not JSON)' : 'could not be decrypted';
+        throw new KeyfobError('invalid-input', `${name.slice(0, 80)} ${why}.`);
+      }
       return steamToken(plain);
     });
   }
