@@ -155,7 +155,7 @@ test('importing again: a duplicate can be skipped, can update the existing accou
   expect(after.map((a) => a.issuer)).toEqual([...first.map((a) => a.issuer), first[2]?.issuer]);
 });
 
-test('a bad entry is listed as rejected with its reason; the rest still import; an unknown file says what is readable', async () => {
+test('a bad entry is listed as rejected with its reason; the rest still import; an unknown file offers the formats', async () => {
   const dialogs = scriptedDialogs();
   const app = await launchApp({ nowMs: NOW, dialogs });
   apps.push(app);
@@ -182,8 +182,31 @@ test('a bad entry is listed as rejected with its reason; the rest still import; 
   await writeFile(junk, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
   dialogs.nextOpen(junk);
   await openBackupMenu(app, /^Import/);
-  await expect(app.page.getByText(/^photo\.png is not a backup Keyfob can read/)).toBeVisible();
+  const unknown = app.page.getByRole('dialog', { name: 'Import from photo.png' });
+  await expect(unknown.getByText(/^photo\.png is not a backup Keyfob recognises/)).toBeVisible();
+  await expect(unknown.getByRole('combobox', { name: 'Format' })).toHaveValue('');
+  await expect(unknown.getByRole('button', { name: 'Read' })).toBeDisabled();
+  await unknown.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a file whose format content cannot tell: the format is chosen, then the password', async () => {
+  const dialogs = scriptedDialogs();
+  const app = await launchApp({ nowMs: NOW, dialogs });
+  apps.push(app);
+  const old = join(dir, 'backup-2019.bin');
+  await writeFile(old, await readFile(join(FILES, 'otp_accounts_old.json.aes')));
+  dialogs.nextOpen(old);
+  await openBackupMenu(app, /^Import/);
+  const imp = app.page.getByRole('dialog', { name: 'Import from backup-2019.bin' });
+  const format = imp.getByRole('combobox', { name: 'Format' });
+  await expect(format).toBeFocused();
+  await format.selectOption({ label: 'andOTP backup (before 0.6.3)' });
+  await imp.getByLabel('Backup password').fill(FIXTURE_PASSWORD);
+  await imp.getByRole('button', { name: 'Unlock' }).click();
+  await expect(imp.getByRole('listitem')).toHaveCount(10);
+  await imp.getByRole('button', { name: 'Import 10 accounts' }).click();
+  await expect(app.page.getByText('Imported 10 accounts')).toBeVisible();
 });
 
 test('a keychain locked when Import is chosen: the dialog offers Retry, and after unlocking every account is imported once', async () => {

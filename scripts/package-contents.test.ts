@@ -87,7 +87,7 @@ async function mainImports(): Promise<string[]> {
 }
 
 describe.runIf(ON_LINUX)('the packed app.asar', () => {
-  it('holds the three bundles, the zxing .wasm, the run-time assets and package.json', () => {
+  it('holds the three bundles, the zxing and sql.js .wasm, the run-time assets and package.json', () => {
     for (const path of [
       '/package.json',
       '/out/main/index.js',
@@ -100,6 +100,11 @@ describe.runIf(ON_LINUX)('the packed app.asar', () => {
       '/assets/tray-light.png',
       '/assets/tray-dark.png',
       '/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm',
+      // Import formats: SQLite for app databases, Argon2id (its .wasm is inside the script), zip.
+      '/node_modules/sql.js/dist/sql-wasm.wasm',
+      '/node_modules/sql.js/dist/sql-wasm.js',
+      '/node_modules/hash-wasm/dist/argon2.umd.min.js',
+      '/node_modules/@zip.js/zip.js/index.js',
     ]) {
       expect(files.has(path), path).toBe(true);
     }
@@ -140,7 +145,16 @@ describe.runIf(ON_LINUX)('the packed app.asar', () => {
 
   it('contains every file main loads from node_modules', async () => {
     const imports = await mainImports();
-    expect(imports).toEqual(expect.arrayContaining(['keytar', 'zxing-wasm/reader']));
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        'keytar',
+        'zxing-wasm/reader',
+        'sql.js',
+        'sql.js/dist/sql-wasm.wasm',
+        'hash-wasm/dist/argon2.umd.min.js',
+        '@zip.js/zip.js',
+      ]),
+    );
     const missing = imports
       .map((spec) => `/${relative(ROOT, require.resolve(spec, { paths: [ROOT] })).replaceAll('\\', '/')}`)
       .filter((path) => !files.has(path));

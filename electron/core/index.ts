@@ -7,6 +7,7 @@ export { steam, STEAM_ALPHABET } from './steam';
 export { generateCode, type CodeResult } from './generate-code';
 export { parseKeyUri } from './key-uri-parse';
 export { formatKeyUri } from './key-uri-format';
+export { splitLabel } from './key-uri-label';
 export {
   validateParams,
   normaliseAlgorithm,

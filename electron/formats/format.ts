@@ -27,6 +27,13 @@ export interface ImportResult {
   errors: Array<{ source: EntrySource; message: string }>;
 }
 
+/**
+ * Reads a file beside the imported one by its base name (SQLite's `-wal`, Steam Desktop
+ * Authenticator's manifest.json); undefined when there is none. Names with path separators are
+ * refused by the caller's implementation.
+ */
+export type Companion = (name: string) => Promise<Uint8Array | undefined>;
+
 /** What a reader is told besides the bytes: the password (if any) and a name for per-entry sources. */
 export interface ReadOptions {
   password?: string;
@@ -37,6 +44,8 @@ export interface ReadOptions {
    * `finish()` after the last); without it, a file's codes are completed within its own result.
    */
   transfers?: MigrationBatches;
+  /** Files beside this one, for formats that span several (absent: the file is read alone). */
+  companion?: Companion;
 }
 
 /**
@@ -48,7 +57,10 @@ export interface ImportFormat {
   id: string;
   /** Name shown to people, e.g. "Aegis backup". */
   label: string;
-  /** 0 = not this format, 1 = certain; reads at most the bytes it needs. */
+  /**
+   * 0 = not this format, 1 = certain; reads at most the bytes it needs. Below 0.5 is a guess (a
+   * file name, a layout without a header): the app then offers a choice of format.
+   */
   detect(fileName: string, bytes: Uint8Array): number;
   /** True when `read` needs a password for these bytes. */
   needsPassword(bytes: Uint8Array): boolean;

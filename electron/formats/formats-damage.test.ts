@@ -169,7 +169,7 @@ describe('damaged files', () => {
     const half = text('aegis-db3-plain.json').slice(0, 900);
     await expect(readImport('aegis.json', utf8(half))).rejects.toMatchObject({
       message: expect.stringMatching(
-        /^aegis\.json is not a backup Keyfob can read\. Keyfob reads: 2FAS backup, Aegis backup/,
+        /^aegis\.json is not a backup Keyfob recognises: name the app that made it/,
       ),
     });
   });

@@ -49,7 +49,7 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'scan:save': [[['add', 'keep-both']], [['add', 'maybe']], /"maybe"/],
   'scan:reset': [[], ['now'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
-  'backup:import-read': [['s1', null], ['s1', 42], /\(argument 2\): expected a password/],
+  'backup:import-read': [['s1', null, null], ['s1', 42, null], /\(argument 2\): expected a password/],
   'backup:import-commit': [['s1', ['skip', 'update']], ['s1', 'skip'], /expected one choice per entry/],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
   'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],

@@ -10,6 +10,7 @@ import { recordingClipboard } from '../../test-support/adapters/recording-clipbo
 import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
 import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 import { defined } from '../../test-support/defined';
+import { FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -43,6 +44,13 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+/** The import a scripted open dialog opened (the tests always answer it with a file). */
+const opened = async () => {
+  const value = await ok(services.invoke('backup:import-open'));
+  if (value === null) throw new Error('the open dialog was cancelled');
+  return value;
+};
+
 const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
   const r = await reply;
   if (!r.ok) throw new Error(r.error.message);
@@ -52,9 +60,9 @@ const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error:
 describe('backup channels', () => {
   it('an import session gives the renderer names and statuses, never a secret', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const opened = await ok(services.invoke('backup:import-open'));
-    expect(opened).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
-    const entries = await ok(services.invoke('backup:import-read', defined(opened).sessionId, null));
+    const session = await opened();
+    expect(session).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
     const text = await readFile(join(FILES, 'keyfob-otpauth.txt'), 'utf8');
     const secrets = [...text.matchAll(/secret=([A-Z2-7]+)/gu)].map((m) => m[1] ?? '');
     expect(secrets.length).toBeGreaterThan(0);
@@ -92,10 +100,51 @@ describe('backup channels', () => {
     });
   });
 
+  it.each([
+    ['detection is sure', 'aegis-db3-plain.json', 'aegis', 0],
+    ['a guess from the name (andOTP before 0.6.3)', 'otp_accounts_old.json.aes', 'andotp-old', 2],
+    ['nothing recognises it', 'keyfob-otpauth.txt.bin', null, 1],
+  ] as const)('Import… offers the formats to choose from when %s', async (_, file, formatId, minimum) => {
+    const path = join(home, file);
+    const source = file.endsWith('.bin')
+      ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])
+      : await readFile(join(FILES, file));
+    await writeFile(path, source);
+    dialogs.nextOpen(path);
+    const session = await opened();
+    expect(session.formatId).toBe(formatId);
+    expect(session.unrecognised === null).toBe(formatId !== null);
+    if (minimum === 0) expect(session.formats).toEqual([]);
+    else expect(session.formats.length).toBeGreaterThan(minimum);
+    if (formatId !== 'andotp-old') return;
+    // The other andOTP layout does not fit (its "iteration count" is the old layout's nonce); the
+    // guess does, with the file's password.
+    await expect(
+      services.invoke('backup:import-read', session.sessionId, 'wrong', 'andotp'),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^This andOTP backup is damaged: its key-derivation iteration count/),
+      },
+    });
+    const entries = await ok(
+      services.invoke('backup:import-read', session.sessionId, FIXTURE_PASSWORD, 'andotp-old'),
+    );
+    expect(entries.every((e) => e.status === 'new')).toBe(true);
+    expect(entries).toHaveLength(10);
+  });
+
+  it('a database is read with the -wal beside it', async () => {
+    dialogs.nextOpen(join(FILES, 'PhoneFactor'));
+    const session = await opened();
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
+    expect(entries.map((e) => e.issuer)).toEqual(['GitHub', 'Example: Staging']);
+  });
+
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const bad = await services.invoke('backup:import-commit', sessionId, ['skip']);
     expect(bad.ok).toBe(false);
     const all = entries.map(() => 'keep-both' as const);
@@ -112,7 +161,7 @@ describe('backup channels', () => {
     const run = async (choices: Array<'skip' | 'update' | 'keep-both'>) => {
       dialogs.nextOpen(file);
       const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
-      const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+      const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
     expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, updated: 0 });
@@ -163,7 +212,7 @@ describe('backup channels', () => {
     );
     dialogs.nextOpen(file);
     const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     // The keychain locks after two items were written.
     let writes = 0;
@@ -189,7 +238,7 @@ describe('backup channels', () => {
   it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     secrets.mode = 'locked';
     secrets.calls.length = 0;
@@ -209,7 +258,7 @@ describe('backup channels', () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
     const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);
     expire();
     const r = await services.invoke(

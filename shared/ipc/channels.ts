@@ -17,6 +17,8 @@ const ids = v.pipe(
 );
 const sessionId = text(200, 'expected an import session');
 const password = v.nullable(v.string('expected a password'));
+/** A format id the user chose for an import (main checks it names a format); null: detect it. */
+const formatChoice = v.nullable(text(60, 'expected an import format id'));
 const MAX_TEXT = 16_384; // a scanned code or a pasted key; a full Google transfer code is far shorter
 const keyText = v.pipe(v.string('expected the new key as text'), v.maxLength(MAX_TEXT));
 const label = v.object({ issuer: v.string(), account: v.string() }, 'expected an issuer and an account name');
@@ -95,8 +97,8 @@ export const CHANNELS = {
   // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': read().returns<T.ImportOpened | null>(),
-  /** Reads the opened backup (with its password when encrypted) and plans every entry. */
-  'backup:import-read': read(sessionId, password).returns<T.ImportEntryView[]>(),
+  /** Reads the opened backup (as the chosen format, with its password when encrypted) and plans every entry. */
+  'backup:import-read': read(sessionId, password, formatChoice).returns<T.ImportEntryView[]>(),
   /**
    * Saves the planned entries, one choice per entry in `backup:import-read`'s order, and ends the
    * session. When the keychain or the disk fails half-way the session stays: calling again saves

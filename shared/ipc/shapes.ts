@@ -112,12 +112,25 @@ export interface ScanSaveResult {
 
 // ---- Backups, import, export, replace key ----
 
+/** One import format the user can pick, and whether the opened file would need a password as that format. */
+export interface ImportFormatChoice {
+  id: string;
+  label: string;
+  needsPassword: boolean;
+}
+
 /** A backup file chosen for import (bytes stay in main under `sessionId`): its format and whether it is encrypted. */
 export interface ImportOpened {
   sessionId: string;
   fileName: string;
+  /** The detected format; null when Keyfob could not recognise the file. */
+  formatId: string | null;
   formatLabel: string;
   needsPassword: boolean;
+  /** When detection was unsure or failed: every format to choose from (else empty). */
+  formats: ImportFormatChoice[];
+  /** Why the file was not recognised, when it was not. */
+  unrecognised: string | null;
 }
 
 /** One entry of an import as the renderer sees it: names and type, never the secret. */

@@ -4,7 +4,9 @@ import {
   MAX_IMPORT_BYTES,
   MigrationBatches,
   checkEntryCount,
+  companionsOf,
   detectImport,
+  importFormat,
   readImport,
   readInputFile,
   showSource,
@@ -40,9 +42,11 @@ interface Row {
 export const importCommand: Command = command({
   name: 'import',
   summary: 'add every account from backups of other apps or lists of otpauth:// URIs',
-  help: `usage: keyfob import <file>… [--password-file <file>] [--dry-run] [--json]
+  help: `usage: keyfob import <file>… [--format <id>] [--password-file <file>] [--dry-run] [--json]
 
-Reads backups of other authenticators, recognising each file's format: ${IMPORT_FORMATS.map((f) => f.label).join(', ')}.
+Reads backups and app data of other authenticators, recognising each file's format by its contents
+(then by its name); --format names it outright. App databases need the files beside them that the
+app wrote too: a SQLite database's -wal file, Steam Desktop Authenticator's manifest.json.
 Encrypted backups need their password: --password-file (its first line), or Keyfob asks on the
 terminal. Plain lists hold one otpauth:// URI per line (blank lines and lines starting with # are
 skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from 'keyfob scan'): the codes
@@ -52,20 +56,32 @@ duplicate (same secret, issuer and account already
 stored — so running the same import again is safe), or rejected with the reason. One bad line
 never stops the others. Exit status: 0 when no entry was rejected, 1 when any was, 2 when the
 keychain or the disk failed (the entries after that point are reported as not imported).
+  --format <id>           read every file given as this format (ids below)
   --password-file <file>  password of the encrypted backups given
   --dry-run   check everything and report what would happen; store nothing (prints secrets with --json)
-  --json      one JSON array with source, status, id, message and the account's fields`,
+  --json      one JSON array with source, status, id, message and the account's fields
+
+Formats (id: what):
+${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(24)}${f.label}`).join('\n')}`,
   options: {
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     'password-file': { type: 'string' },
+    format: { type: 'string' },
   },
   async run({ values, positionals }, io) {
     if (positionals.length === 0)
       throw new KeyfobError('invalid-input', "import needs at least one file — see 'keyfob import --help'");
     const dryRun = values['dry-run'] === true;
     const rows: Row[] = [];
-    const results = await readFiles(positionals, values['password-file'] as string | undefined, rows);
+    const formatId = values['format'] as string | undefined;
+    if (formatId !== undefined) importFormat(formatId); // an unknown id stops before any file is read
+    const results = await readFiles(
+      positionals,
+      values['password-file'] as string | undefined,
+      formatId,
+      rows,
+    );
     const tokens = importedTokens(results);
     checkEntryCount('This import', tokens.length);
     const vault = tokens.length > 0 ? await openVault(io) : undefined;
@@ -95,7 +111,12 @@ keychain or the disk failed (the entries after that point are reported as not im
  * Reads every file (asking for passwords as needed); a file that cannot be read as a whole becomes
  * one rejected row. Transfer codes are collected across all files, their accounts come last.
  */
-async function readFiles(files: string[], passwordFile: string | undefined, rows: Row[]) {
+async function readFiles(
+  files: string[],
+  passwordFile: string | undefined,
+  formatId: string | undefined,
+  rows: Row[],
+) {
   const results: ImportResult[] = [];
   const transfers = new MigrationBatches();
   for (const file of files) {
@@ -108,11 +129,13 @@ async function readFiles(files: string[], passwordFile: string | undefined, rows
       continue;
     }
     try {
-      const detected = detectImport(file, bytes);
+      const detected = detectImport(file, bytes, formatId);
       const password = detected.needsPassword
         ? await readPassword(terminalPasswordSource(passwordFile), `${file} (${detected.label})`, false)
         : undefined;
-      results.push(await readImport(file, bytes, password, transfers));
+      results.push(
+        await readImport(file, bytes, password, { transfers, formatId, companion: companionsOf(file) }),
+      );
     } catch (e) {
       // The file as a whole: unknown format, password missing or wrong, damaged.
       if (!(e instanceof KeyfobError) || !isInputError(e.code)) throw e;

@@ -119,11 +119,16 @@ describe('parseMigrationUri', () => {
       { issuer: 'Acme', account: 'alice' },
     ],
     [
-      'other prefix kept',
+      'other prefix split off too (the issuer names the issuer)',
       { name: 'Other:alice', issuer: 'Acme' },
-      { issuer: 'Acme', account: 'Other:alice' },
+      { issuer: 'Acme', account: 'alice' },
     ],
-    ['no issuer: name kept whole', { name: 'Acme:alice', issuer: '' }, { issuer: '', account: 'Acme:alice' }],
+    [
+      'no issuer: the prefix is the issuer',
+      { name: 'Acme:alice', issuer: '' },
+      { issuer: 'Acme', account: 'alice' },
+    ],
+    ['no colon: name kept whole', { name: 'alice', issuer: '' }, { issuer: '', account: 'alice' }],
   ] as const)('%s', (_, otp, expected) => {
     const t = parseMigrationUri(uriOf([wire(otp)])).result.entries[0]?.token;
     expect(t).toMatchObject(expected);

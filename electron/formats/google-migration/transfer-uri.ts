@@ -2,7 +2,7 @@ import { base64Decode } from '@bufbuild/protobuf/wire';
 import { KeyfobError } from '../../../shared/errors';
 import { keyTextKind } from '../../../shared/text-kind';
 import type { Algorithm, Token } from '../../../shared/otp-types';
-import { MAX_SECRET_BYTES } from '../../core';
+import { MAX_SECRET_BYTES, splitLabel } from '../../core';
 import { showValue } from '../../core/input-error';
 import type { EntrySource, ImportResult } from '../format';
 import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './limits';
@@ -116,19 +116,10 @@ function toToken(otp: OtpParametersWire): Token | string {
     digits,
     period: 30,
     counter: type === 'hotp' ? otp.counter : 0n,
-    issuer: otp.issuer.trim(),
-    account: accountName(otp.name, otp.issuer),
+    // `name` is the key URI's label, often "Issuer:account": split by the one label rule.
+    ...splitLabel(otp.name, otp.issuer),
     secret: otp.secret,
   };
-}
-
-/** `name` often repeats the issuer as a prefix ("GitHub:alice"); strip it only when it matches. */
-function accountName(name: string, issuer: string): string {
-  const colon = name.indexOf(':');
-  if (colon >= 0 && issuer !== '' && name.slice(0, colon).trim() === issuer.trim()) {
-    return name.slice(colon + 1).trim();
-  }
-  return name.trim();
 }
 
 function unreadable(why: string): KeyfobError {

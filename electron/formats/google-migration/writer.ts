@@ -62,8 +62,9 @@ export function formatMigrationUris(tokens: Token[], batchId: number = randomBat
 function toWire(t: Token): OtpParametersWire {
   return {
     secret: t.secret,
-    // The fields are separate in the format; no "Issuer:" prefix, which some readers would not strip.
-    name: t.account,
+    // `name` is read as a label ("Issuer:account", split at the first colon): an account with a
+    // colon of its own gets the issuer as prefix so that the split leaves it whole.
+    name: t.account.includes(':') ? `${t.issuer}:${t.account}` : t.account,
     issuer: t.issuer,
     algorithm: ALGORITHM_WIRE[t.algorithm],
     digits: t.digits === 8 ? 2 : 1,

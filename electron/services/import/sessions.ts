@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../../shared/errors';
 import type { ImportChoice, ImportSummary } from '../../../shared/ipc/shapes';
-import { showSource } from '../../formats';
+import { showSource, type Companion } from '../../formats';
 import type { Vault } from '../../vault';
 import type { Timers } from '../clipboard-clear';
 import { SeedHold, unrefTimers } from '../seed-hold';
@@ -12,6 +12,8 @@ import { saveImport } from './save';
 export interface ImportSession {
   fileName: string;
   bytes: Uint8Array;
+  /** The files beside it (a database's -wal, a manifest), read when the format asks. */
+  companion?: Companion;
   plan: PlannedEntry[] | null;
   /** Per plan entry: already saved (or counted) by an earlier attempt, so a retry skips it. */
   done: boolean[];
@@ -43,8 +45,8 @@ export class ImportSessions {
     private readonly timers: Timers = unrefTimers,
   ) {}
 
-  /** Keeps a newly opened file; returns its session id. */
-  open(fileName: string, bytes: Uint8Array): string {
+  /** Keeps a newly opened file (and how to read the files beside it); returns its session id. */
+  open(fileName: string, bytes: Uint8Array, companion?: Companion): string {
     if (this.sessions.size >= MAX_SESSIONS) this.close(this.sessions.keys().next().value as string);
     const id = randomUUID();
     const hold = new SeedHold(this.now, this.timers, () => {
@@ -53,7 +55,7 @@ export class ImportSessions {
       if (this.expired.length > MAX_EXPIRED_IDS) this.expired.shift();
     });
     this.sessions.set(id, {
-      session: { fileName, bytes, plan: null, done: [], summary: emptySummary() },
+      session: { fileName, bytes, companion, plan: null, done: [], summary: emptySummary() },
       hold,
     });
     hold.arm();

@@ -30,8 +30,9 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
 }
 
 /**
- * Import from a backup: password (when the file is encrypted, with retry on a wrong one), then a
- * review of every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
+ * Import from a backup: the format (chosen by the user when Keyfob could not tell it from the
+ * contents), the password (when the file is encrypted, with retry on a wrong one), then a review of
+ * every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
  * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
  * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
  */
@@ -39,6 +40,11 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
   const [choices, setChoices] = useState<ImportChoice[]>([]);
   const [password, setPassword] = useState('');
+  // Keyfob was unsure of the format (or did not recognise the file): the user picks one first.
+  const choosing = opened.formats.length > 0;
+  const [formatId, setFormatId] = useState(opened.formatId ?? '');
+  const chosen = opened.formats.find((f) => f.id === formatId);
+  const formatLabel = chosen?.label ?? opened.formatLabel;
   const [error, setError] = useState<{ code?: ErrorCode; message: string; field?: string } | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -53,7 +59,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      const found = await call('backup:import-read', opened.sessionId, pw);
+      const found = await call('backup:import-read', opened.sessionId, pw, choosing ? formatId : null);
       setEntries(found);
       setChoices(found.map(defaultChoice));
     } catch (e) {
@@ -63,11 +69,13 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     }
   };
   const readRef = useLatest(read);
-  // A plain file is read straight away (reading is repeatable: StrictMode may do it twice).
-  const needsPassword = opened.needsPassword;
+  // A plain file of a known format is read straight away (reading is repeatable: StrictMode may do
+  // it twice); with a format to choose, reading waits for the choice.
+  const needsPassword = chosen?.needsPassword ?? opened.needsPassword;
+  const readAtOnce = !choosing && !opened.needsPassword;
   useEffect(() => {
-    if (!needsPassword) void readRef.current(null);
-  }, [needsPassword, readRef]);
+    if (readAtOnce) void readRef.current(null);
+  }, [readAtOnce, readRef]);
 
   const close = () => {
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
@@ -92,32 +100,66 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
 
   return (
     <Dialog title={`Import from ${opened.fileName}`} onClose={close} className="wide import-dialog">
-      {entries === null && opened.needsPassword ? (
+      {entries === null && (choosing || needsPassword) ? (
         <form
           className="dialog-body"
           onSubmit={(e) => {
             e.preventDefault();
-            if (password !== '') void read(password);
+            if (formatId !== '' && (!needsPassword || password !== ''))
+              void read(needsPassword ? password : null);
           }}
         >
-          <p>This {opened.formatLabel} is encrypted. Type the password that was set when it was made.</p>
-          <Field label="Backup password" error={error?.field === 'password' ? error.message : undefined}>
-            <input
-              ref={passwordRef}
-              type="password"
-              autoFocus
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
-          <FormError message={error?.field !== 'password' && error?.message} />
+          {choosing && (
+            <>
+              <p>
+                {opened.unrecognised ??
+                  `Keyfob is not sure this is a ${opened.formatLabel}: check the app that made ${opened.fileName}.`}
+              </p>
+              <Field label="Format" error={error?.field === 'format' ? error.message : undefined}>
+                <select
+                  autoFocus
+                  value={formatId}
+                  onChange={(e) => {
+                    setFormatId(e.target.value);
+                    setError(null);
+                  }}
+                >
+                  {formatId === '' && <option value="">Choose the app that made it…</option>}
+                  {opened.formats.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </>
+          )}
+          {needsPassword && (
+            <>
+              <p>This {formatLabel} is encrypted. Type the password that was set when it was made.</p>
+              <Field label="Backup password" error={error?.field === 'password' ? error.message : undefined}>
+                <input
+                  ref={passwordRef}
+                  type="password"
+                  autoFocus={!choosing}
+                  autoComplete="off"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </Field>
+            </>
+          )}
+          <FormError message={error?.field !== 'password' && error?.field !== 'format' && error?.message} />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy || password === ''}>
-              {busy ? 'Decrypting…' : 'Unlock'}
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || formatId === '' || (needsPassword && password === '')}
+            >
+              {busy ? (needsPassword ? 'Decrypting…' : 'Reading…') : needsPassword ? 'Unlock' : 'Read'}
             </button>
           </div>
         </form>
@@ -127,12 +169,12 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
             error ? (
               <FormError message={error.message} />
             ) : (
-              <p role="status">Reading {opened.formatLabel}…</p>
+              <p role="status">Reading {formatLabel}…</p>
             )
           ) : (
             <>
               <p className="muted">
-                {opened.formatLabel}: {summaryLine(entries)} Nothing is saved until you choose Import.
+                {formatLabel}: {summaryLine(entries)} Nothing is saved until you choose Import.
               </p>
               <ImportEntryList
                 entries={entries}
