@@ -99,7 +99,7 @@ interface OwnerSelectProps {
   onChange: (id: string) => void;
 }
 
-/** The accounts of one name, told apart by place in the list, date added, type and current code. */
+/** The accounts of one name, told apart by their row in the list, date added, type and current code. */
 function OwnerSelect({ label, owners, value, onChange }: OwnerSelectProps) {
   const { codes } = useCodes(
     0,
@@ -111,8 +111,8 @@ function OwnerSelect({ label, owners, value, onChange }: OwnerSelectProps) {
       {owners.map((a) => {
         const code = codes.get(a.id)?.code;
         const added = new Date(a.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
-        const kind = a.type === 'steam' ? 'Steam Guard' : `${a.type.toUpperCase()}, ${a.digits} digits`;
-        const parts = [`No. ${a.order + 1} in the list`, `added ${added}`, kind];
+        const kind = a.type === 'steam' ? 'Steam Guard' : a.type.toUpperCase();
+        const parts = [`Row ${a.order + 1}`, `added ${added}`, kind];
         if (code !== undefined) parts.push(`code ${groupCode(code, a.type)}`);
         return (
           <option key={a.id} value={a.id}>
