@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './harness';
-import { chooseImage, oathtoolTotp, openScan, paste, qrPng } from './scan-helpers';
+import { codeAtNow as grouped, NEW, NOW, OLD, openReplaceKey, warningFor } from './reissued-key-helpers';
+import { chooseImage, openScan, paste, qrPng } from './scan-helpers';
 
 // The first decode compiles zxing's .wasm; on two shared cores that can take seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -8,20 +9,12 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 // "My admin reset my 2FA": the service shows a new QR code for an account Keyfob already has. The
 // confirm step says so and offers replace (the default), add separately or skip; a replace shows
 // the new code in the row at once, and Undo (or the row menu) brings the old key back.
-const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
-const OLD = 'JBSWY3DPEHPK3PXP';
-const NEW = 'GEZDGNBVGY3TQOJQ';
 const REISSUED = `otpauth://totp/GitHub:alice%40example.com?secret=${NEW}&issuer=GitHub`;
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice@example.com', secret: OLD },
   { issuer: 'Dropbox', account: 'alice', secret: 'KRSXG5CTMVRXEZLU' },
 ];
-const WARNING =
-  'GitHub — alice@example.com is already in Keyfob with a different key. The service has probably issued a new one.';
-const grouped = (secret: string) => {
-  const code = oathtoolTotp(secret, NOW);
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
-};
+const WARNING = warningFor('GitHub — alice@example.com');
 
 let app: LaunchedApp;
 test.afterEach(async () => {
@@ -131,9 +124,7 @@ test('several accounts of that name: the user picks which one gets the new key',
 test('"Replace key…" in the row menu scans the new QR code too, whatever name it carries', async () => {
   app = await launchApp({ nowMs: NOW, accounts: ACCOUNTS });
   const { page } = app;
-  await page.getByRole('button', { name: 'Actions for Dropbox' }).click();
-  await page.getByRole('menuitem', { name: 'Replace key…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Replace the key of Dropbox' });
+  const dialog = await openReplaceKey(page, 'Dropbox');
   await expect(dialog.getByRole('button', { name: 'Replace key' })).toBeDisabled();
   await chooseImage(page, await qrPng(`otpauth://totp/Dropbox:alice.new?secret=${NEW}&issuer=Dropbox`));
   await expect(dialog.getByTestId('preview-code')).toHaveText(grouped(NEW));

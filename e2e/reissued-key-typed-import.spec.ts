@@ -1,32 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { launchApp, type LaunchedApp } from './harness';
-import { oathtoolTotp } from './scan-helpers';
+import { codeAtNow as grouped, NEW, NOW, OLD, warningFor } from './reissued-key-helpers';
 import { scriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 
 // A new key for an account Keyfob has, typed by hand or found in a backup: the same warning and the
 // same three choices as a scan, before anything is saved.
-const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
-const OLD = 'JBSWY3DPEHPK3PXP';
-const NEW = 'GEZDGNBVGY3TQOJQ';
 const ACCOUNTS = [{ issuer: 'GitHub', account: 'alice', secret: OLD }];
-const WARNING =
-  'GitHub — alice is already in Keyfob with a different key. The service has probably issued a new one.';
-const grouped = (secret: string) => {
-  const code = oathtoolTotp(secret, NOW);
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
-};
+const WARNING = warningFor('GitHub — alice');
 
 let app: LaunchedApp;
-let dir = '';
-test.beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'keyfob-reissued-e2e-'));
-});
 test.afterEach(async () => {
   await app?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const github = (page: Page) => page.getByRole('listitem', { name: /^GitHub, alice/ });
@@ -81,7 +66,7 @@ test('import: a re-issued key in a backup replaces the key by default; Undo rest
   const dialogs = scriptedDialogs();
   app = await launchApp({ nowMs: NOW, accounts: ACCOUNTS, dialogs });
   const { page } = app;
-  const file = join(dir, 'links.txt');
+  const file = test.info().outputPath('links.txt');
   await writeFile(
     file,
     [
