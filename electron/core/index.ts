@@ -19,5 +19,5 @@ export {
   STEAM_PARAMS,
 } from './params';
 export { sameSecret, assertSecretFits, MAX_SECRET_BYTES } from './secret';
-export { DuplicateFinder, labelKey } from './same-account';
+export { DuplicateFinder, labelKey, namesAccount, type KeyMatch } from './same-account';
 export type { CoreField } from './input-error';

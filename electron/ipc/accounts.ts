@@ -20,6 +20,7 @@ export function accountChannels(ctx: HandlerContext) {
     'accounts:hotp-next': (id) => accounts.hotpNext(id),
     'accounts:check-new-key': (id, key) => keys.check(id, key),
     'accounts:replace-key': (id, key) => keys.replace(id, key),
+    'accounts:replace-key-with-draft': (id, draft) => keys.replaceWithDraft(id, draft),
     'accounts:restore-key': (id) => keys.restore(id),
     'accounts:show-qr': (id) => qr.accountQr(id),
     'clipboard:copy-code': async (id) => {

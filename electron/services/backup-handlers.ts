@@ -109,6 +109,7 @@ export function backupHandlers(
         type: p.token?.type ?? null,
         status: p.status,
         duplicateOf: p.duplicateOf?.account ? toAccountView(p.duplicateOf.account) : null,
+        newKeyFor: (p.newKeyFor ?? []).map(toAccountView),
         message: p.message ?? null,
       }));
     },

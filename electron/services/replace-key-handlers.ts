@@ -1,15 +1,18 @@
 import { KeyfobError } from '../../shared/errors';
-import type { AccountView, NewKeyCheck } from '../../shared/ipc/shapes';
+import { accountName } from '../../shared/account-name';
+import type { AccountView, ManualDraft, NewKeyCheck } from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
-import { parseKeyUri } from '../core';
+import { labelKey, parseKeyUri } from '../core';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView } from './codes';
-import { parseDraft } from './manual-entry';
+import { draftToToken, parseDraft } from './manual-entry';
 
 /** "Replace key…" and "Restore previous key" on a row: a new key after a service reset the enrolment. */
 export interface ReplaceKeyHandlers {
   check(id: string, key: string): Promise<NewKeyCheck>;
   replace(id: string, key: string): Promise<AccountView>;
+  /** The manual-entry form, names and all, as the new key of account `id` (which must bear those names). */
+  replaceWithDraft(id: string, draft: ManualDraft): Promise<AccountView>;
   restore(id: string): Promise<AccountView>;
 }
 
@@ -61,6 +64,16 @@ export function replaceKeyHandlers(vault: () => Vault, now: () => number): Repla
     },
     async replace(id, key) {
       return toAccountView(await vault().replaceKey(id, await newToken(id, key)));
+    },
+    async replaceWithDraft(id, draft) {
+      const token = draftToToken(draft);
+      const account = await vault().get(id);
+      if (labelKey(account) !== labelKey(token))
+        throw new KeyfobError(
+          'invalid-input',
+          `The form names '${accountName(token)}', not '${accountName(account)}'; nothing was replaced.`,
+        );
+      return toAccountView(await vault().replaceKey(id, token));
     },
     async restore(id) {
       return toAccountView(await vault().restoreKey(id));

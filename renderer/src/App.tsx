@@ -21,11 +21,13 @@ import { BackupDialogs } from './components/BackupDialogs';
 import { BackupReminder } from './components/BackupReminder';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
+import { useKeyReplacements } from './hooks/useKeyReplacements';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
 import { markFilterStart, markPainted } from './lib/perf';
 import { replaceKeyMenuItems } from './lib/replace-key-menu';
+import { replacedText, scanSummary } from './lib/save-summary';
 import { accountTitle } from '../../shared/account-name';
 
 type Modal =
@@ -74,6 +76,12 @@ export function App() {
     return true;
   }, [query]);
   const backup = useBackupDialogs(version, showToast);
+  const keys = useKeyReplacements({
+    putAccount: vault.putAccount,
+    reload: vault.reload,
+    refreshCodes,
+    showToast,
+  });
   useGlobalKeys(searchRef, modal !== null || backup.open !== null);
 
   const { actions, busy } = useAccountActions({
@@ -118,17 +126,11 @@ export function App() {
     }
   };
 
-  // Swap the replaced key back in; the toast says which account, the code refreshes.
-  const restoreKey = async (account: AccountView) => {
-    try {
-      const restored = await call('accounts:restore-key', account.id);
-      vault.putAccount(restored);
-      void vault.reload();
-      void refreshCodes();
-      showToast({ message: `Restored the previous key of ${accountTitle(account)}` });
-    } catch (e) {
-      showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 });
-    }
+  // A key replaced (scan, form, row menu): the row shows its new code, the toast offers Undo.
+  const replaced = (account: AccountView) => {
+    setModal(null);
+    setFocusId(account.id);
+    keys.announce([account], { message: replacedText([account]) ?? '' });
   };
 
   // Focus a row once it is on screen (after add, undo, or a neighbour's deletion); each request
@@ -211,7 +213,7 @@ export function App() {
             { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
             ...replaceKeyMenuItems(menuAccount, menu.atMs, {
               replace: () => setModal({ kind: 'replace-key', account: menuAccount }),
-              restore: () => void restoreKey(menuAccount),
+              restore: () => void keys.restore([menuAccount]),
             }),
             {
               id: 'show-qr',
@@ -243,24 +245,20 @@ export function App() {
         />
       )}
       {modal?.kind === 'add' && (
-        <ManualEntryDialog onSaved={(a) => saved(a, 'Added')} onClose={() => setModal(null)} />
+        <ManualEntryDialog
+          onSaved={(a) => saved(a, 'Added')}
+          onReplaced={replaced}
+          onClose={() => setModal(null)}
+        />
       )}
       {modal?.kind === 'scan' && (
         <ScanDialog
           onSaved={(r) => {
             setModal(null);
             void vault.reload();
-            const first = r.added[0];
+            const first = r.added[0] ?? r.replaced[0];
             if (first) setFocusId(first.id);
-            const n = r.added.length;
-            showToast({
-              message:
-                n === 0
-                  ? 'Nothing was added.'
-                  : n === 1 && first
-                    ? `Added ${accountTitle(first)}`
-                    : `Added ${n} accounts`,
-            });
+            keys.announce(r.replaced, { message: scanSummary(r) });
           }}
           onClose={() => setModal(null)}
         />
@@ -279,15 +277,7 @@ export function App() {
         <ShowQrDialog account={modal.account} image={modal.image} onClose={() => setModal(null)} />
       )}
       {modal?.kind === 'replace-key' && (
-        <ReplaceKeyDialog
-          account={modal.account}
-          onSaved={(a) => {
-            vault.putAccount(a);
-            saved(a, 'Replaced the key of');
-            void refreshCodes();
-          }}
-          onClose={() => setModal(null)}
-        />
+        <ReplaceKeyDialog account={modal.account} onSaved={replaced} onClose={() => setModal(null)} />
       )}
       {modal?.kind === 'delete' && (
         <ConfirmDeleteDialog
@@ -296,7 +286,13 @@ export function App() {
           onClose={() => setModal(null)}
         />
       )}
-      <BackupDialogs state={backup} accounts={all} reload={() => void vault.reload()} showToast={showToast} />
+      <BackupDialogs
+        state={backup}
+        accounts={all}
+        reload={() => void vault.reload()}
+        showToast={showToast}
+        announce={keys.announce}
+      />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

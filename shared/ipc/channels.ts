@@ -34,11 +34,15 @@ const settingsPatch = v.strictObject(
   'expected only known settings',
 );
 const CHOICE = { skip: true, update: true, 'keep-both': true } as const;
+const keyReplace = v.strictObject({ replace: id }, 'expected the account to give the new key');
 const scanDecisions = v.array(
-  oneOf<T.ScanDecision>({ ...CHOICE, add: true }),
+  v.union([oneOf<Exclude<T.ScanDecision, T.KeyReplace>>({ ...CHOICE, add: true }), keyReplace]),
   'expected one choice per account',
 );
-const importChoices = v.array(oneOf<T.ImportChoice>(CHOICE), 'expected one choice per entry');
+const importChoices = v.array(
+  v.union([oneOf<Exclude<T.ImportChoice, T.KeyReplace>>(CHOICE), keyReplace]),
+  'expected one choice per entry',
+);
 const exportFormat = v.picklist(
   APP_EXPORT_FORMATS.map((f) => f.id),
   'expected a format the app exports',
@@ -75,6 +79,8 @@ export const CHANNELS = {
   'accounts:check-new-key': read(id, keyText).returns<T.NewKeyCheck>(),
   /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
   'accounts:replace-key': write(id, keyText).returns<T.AccountView>(),
+  /** The manual-entry form's key (and parameters) becomes the key of an account of the same names, as above. */
+  'accounts:replace-key-with-draft': write(id, draft).returns<T.AccountView>(),
   /** Swaps the previous key back in. */
   'accounts:restore-key': write(id).returns<T.AccountView>(),
   /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
@@ -92,6 +98,8 @@ export const CHANNELS = {
   'scan:pending': read().returns<T.ScanPreview | null>(),
   /** Saves the pending preview with one decision per entry (its order); then forgets it. */
   'scan:save': write(scanDecisions).returns<T.ScanSaveResult>(),
+  /** The pending key (one account) becomes the key of account `id`, whatever its names ("Replace key…" by scanning). */
+  'scan:replace-key': write(id).returns<T.AccountView>(),
   /** Forgets the pending preview and any half-collected transfer. */
   'scan:reset': read().returns<null>(),
   // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----

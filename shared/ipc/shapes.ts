@@ -59,11 +59,18 @@ export const EMPTY_DRAFT: Readonly<ManualDraft> = {
   counter: '0',
 };
 
-/** Field-level validation of a draft, the code it would show now, and any duplicate. */
+/** Field-level validation of a draft, the code it would show now, and any duplicate or re-enrolled account. */
 export interface DraftCheck {
   errors: Partial<Record<keyof ManualDraft, string>>;
   preview: CodeSnapshot | null;
   duplicateOf: AccountView | null;
+  /** Accounts with the draft's issuer and account name but another key (empty when none). */
+  newKeyFor: AccountView[];
+}
+
+/** "Replace its key": the incoming key becomes the current key of account `replace` (the old one kept 30 days). */
+export interface KeyReplace {
+  replace: string;
 }
 
 /** Where the vault stands: usable, or why not (locked/unavailable keychain, storage problems). */
@@ -89,8 +96,10 @@ export interface ScanPreviewEntry {
   counter: string;
   /** The code now (HOTP: at the counter), computed in main. */
   code: CodeSnapshot;
-  /** An account already in the vault with the same key or label. */
+  /** An account already in the vault with the same issuer, account name and key. */
   duplicateOf: AccountView | null;
+  /** Accounts with the same issuer and account name but another key: the service issued a new one. */
+  newKeyFor: AccountView[];
 }
 
 /** What `scan:preview` found in the scanned texts: accounts to confirm, and entries that cannot be added. */
@@ -99,8 +108,11 @@ export interface ScanPreview {
   problems: string[];
 }
 
-/** What to do with one previewed entry: skip it, update the existing account it duplicates, or keep both. */
-export type ScanDecision = 'add' | 'skip' | 'update' | 'keep-both';
+/**
+ * What to do with one previewed entry: add it, skip it, update the existing account it duplicates,
+ * keep both, or make it the new key of an account of its names.
+ */
+export type ScanDecision = 'add' | 'skip' | 'update' | 'keep-both' | KeyReplace;
 
 /** What `scan:save` did. */
 export interface ScanSaveResult {
@@ -108,6 +120,8 @@ export interface ScanSaveResult {
   /** Existing accounts that took a duplicate's names and parameters. */
   updated: number;
   skipped: number;
+  /** Accounts whose key was replaced (their previous key restorable for 30 days). */
+  replaced: AccountView[];
 }
 
 // ---- Backups, import, export, replace key ----
@@ -139,15 +153,17 @@ export interface ImportEntryView {
   issuer: string;
   account: string;
   type: OtpType | null;
-  status: 'new' | 'duplicate' | 'rejected';
+  status: 'new' | 'duplicate' | 'new-key' | 'rejected';
   /** Duplicates: the stored account it repeats (replaceable), or null when it repeats an earlier entry of the file. */
   duplicateOf: AccountView | null;
+  /** New keys: the accounts of the entry's names, each with another key (empty for other entries). */
+  newKeyFor: AccountView[];
   /** Rejected: why. */
   message: string | null;
 }
 
-/** What to do with one previewed import entry (new entries: 'keep-both' adds, 'skip' leaves out). */
-export type ImportChoice = 'skip' | 'update' | 'keep-both';
+/** What to do with one previewed import entry (new entries: 'keep-both' adds, 'skip' leaves out; new keys may replace). */
+export type ImportChoice = 'skip' | 'update' | 'keep-both' | KeyReplace;
 
 /** What `backup:import-commit` did. */
 export interface ImportSummary {
@@ -155,6 +171,8 @@ export interface ImportSummary {
   updated: number;
   skipped: number;
   rejected: number;
+  /** Accounts whose key was replaced (their previous key restorable for 30 days). */
+  replaced: AccountView[];
   /** Entries that failed while saving, with the reason. */
   failed: Array<{ source: string; message: string }>;
 }

@@ -1,9 +1,10 @@
 import type { Account } from '../../../shared/account';
 import { KeyfobError, isInputError } from '../../../shared/errors';
 import type { Token } from '../../../shared/otp-types';
-import { DuplicateFinder, labelKey } from '../../core';
+import { DuplicateFinder, type KeyMatch } from '../../core';
 import type { EntrySource, ImportResult } from '../../formats';
 import type { Vault } from '../../vault';
+import { storedMatches } from '../stored-match';
 
 // Planning an import against the vault, for the app and `keyfob import` alike. Linear in the
 // import's size: only the secrets of stored accounts whose issuer and name match an entry are read.
@@ -13,67 +14,54 @@ export interface PlannedEntry {
   source: EntrySource;
   /** Absent for rejected entries. */
   token?: Token;
-  status: 'new' | 'duplicate' | 'rejected';
+  /** `new-key`: the same issuer and account name as stored accounts, with another key (a re-enrolment). */
+  status: 'new' | 'duplicate' | 'new-key' | 'rejected';
   /** For duplicates: the stored account (or earlier entry of this import) it repeats. */
   duplicateOf?: { account?: Account; source?: EntrySource };
+  /** For new keys: the stored accounts of those names, each with another key, in list order (one or more). */
+  newKeyFor?: Account[];
   message?: string;
 }
 
-/**
- * For each token, the stored account with the same issuer, account name and secret, if any. Throws
- * the keychain's error when it fails (a secret missing from the keychain is simply not a duplicate).
- */
-export async function storedDuplicates(
-  vault: Vault,
-  tokens: readonly Token[],
-): Promise<Array<Account | undefined>> {
-  const labels = new Set(tokens.map(labelKey));
-  const named = (await vault.list()).filter((a) => labels.has(labelKey(a)));
-  if (named.length === 0) return tokens.map(() => undefined);
-  const secrets = await vault.secrets(named.map((a) => a.id));
-  const stored = new DuplicateFinder<Account>();
-  for (const a of named) {
-    const secret = secrets.get(a.id);
-    if (secret instanceof Uint8Array) stored.add({ ...a, secret }, a);
-    else if (secret instanceof KeyfobError && !isInputError(secret.code)) throw secret;
-  }
-  return tokens.map((t) => stored.find(t));
-}
-
-/** Every entry's token, in the order {@link planEntries} expects their stored duplicates. */
+/** Every entry's token, in the order {@link planEntries} expects their stored matches. */
 export function importedTokens(results: readonly ImportResult[]): Token[] {
   return results.flatMap((r) => r.entries.map((e) => e.token));
 }
 
 /** Plans an import against the vault (see {@link planEntries}); stores nothing. */
 export async function planImport(vault: Vault, results: readonly ImportResult[]): Promise<PlannedEntry[]> {
-  return planEntries(results, await storedDuplicates(vault, importedTokens(results)));
+  return planEntries(results, await storedMatches(vault, importedTokens(results)));
 }
 
 /**
- * Marks every entry new, duplicate (of a stored account, given in {@link importedTokens} order, or
- * of an earlier entry of the import) or rejected (with the reader's reason). Entries keep the file's
- * order; rejected ones sit where they were found.
+ * Marks every entry new, duplicate (of a stored account, or of an earlier entry of the import), a
+ * new key for stored accounts of its names (matches given in {@link importedTokens} order), or
+ * rejected (with the reader's reason). Entries keep the file's order; rejected ones sit where they
+ * were found. A new key repeated later in the import is a duplicate of its first entry.
  */
 export function planEntries(
   results: readonly ImportResult[],
-  stored: ReadonlyArray<Account | undefined>,
+  stored: ReadonlyArray<KeyMatch<Account>>,
 ): PlannedEntry[] {
-  const added = new DuplicateFinder<EntrySource>(); // the new entries so far, by their source
+  const added = new DuplicateFinder<EntrySource>(); // the entries to store so far, by their source
   const planned: PlannedEntry[] = [];
   let k = 0;
   for (const result of results) {
     const rows: PlannedEntry[] = [];
     for (const { source, token } of result.entries) {
-      const existing = stored[k++];
+      const match = stored[k++] ?? { kind: 'new' };
       const earlier = added.find(token);
       if (earlier !== undefined)
         rows.push({ source, token, status: 'duplicate', duplicateOf: { source: earlier } });
-      else if (existing !== undefined)
-        rows.push({ source, token, status: 'duplicate', duplicateOf: { account: existing } });
+      else if (match.kind === 'duplicate')
+        rows.push({ source, token, status: 'duplicate', duplicateOf: { account: match.of } });
       else {
         added.add(token, source);
-        rows.push({ source, token, status: 'new' });
+        rows.push(
+          match.kind === 'new-key'
+            ? { source, token, status: 'new-key', newKeyFor: match.of }
+            : { source, token, status: 'new' },
+        );
       }
     }
     const errors = result.errors.map((e) => ({

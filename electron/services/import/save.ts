@@ -1,4 +1,5 @@
 import type { Account } from '../../../shared/account';
+import { accountName } from '../../../shared/account-name';
 import { KeyfobError } from '../../../shared/errors';
 import type { ImportChoice } from '../../../shared/ipc/shapes';
 import type { Token } from '../../../shared/otp-types';
@@ -8,7 +9,8 @@ import { isEntryError, type PlannedEntry } from './plan';
 
 /** What saving one planned entry did. */
 export type SavedEntry =
-  | { status: 'added' | 'updated'; account: Account }
+  /** `key-replaced`: the entry's key became the account's key; its previous key is restorable for 30 days. */
+  | { status: 'added' | 'updated' | 'key-replaced'; account: Account }
   | { status: 'skipped' | 'rejected' }
   /** This entry alone could not be saved (bad input, or a duplicate added meanwhile), and why. */
   | { status: 'failed'; error: unknown; message: string };
@@ -49,7 +51,14 @@ export async function saveImport(
     const choice = choices[i];
     if (entry.status === 'rejected' || entry.token === undefined) finish(i, { status: 'rejected' });
     else if (choice === 'skip') finish(i, { status: 'skipped' });
-    else if (choice === 'update' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
+    else if (typeof choice === 'object') {
+      try {
+        finish(i, { status: 'key-replaced', account: await replaceKey(vault, entry, choice.replace) });
+      } catch (error) {
+        if (!isEntryError(error)) throw error;
+        finish(i, failed(error));
+      }
+    } else if (choice === 'update' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
       // A duplicate holds the same secret: updating the existing account takes the incoming names and parameters (a
       // newer HOTP counter, say) in place, in one metadata write; the row keeps its id and place.
       const { secret: _secret, ...fields } = entry.token;
@@ -78,4 +87,19 @@ export async function saveImport(
     }
     if (machine !== undefined) throw machine;
   }
+}
+
+/**
+ * "Replace its key": the entry's key becomes the current key of `id`, which must be one of the
+ * accounts the plan found it a new key for (same issuer and account name, another key).
+ */
+async function replaceKey(vault: Vault, entry: PlannedEntry, id: string): Promise<Account> {
+  const token = entry.token as Token;
+  if (entry.status !== 'new-key' || !entry.newKeyFor?.some((a) => a.id === id)) {
+    throw new KeyfobError(
+      'invalid-input',
+      `'${accountName(token)}' is not a new key for that account; nothing was replaced.`,
+    );
+  }
+  return vault.replaceKey(id, token);
 }

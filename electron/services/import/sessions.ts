@@ -4,6 +4,7 @@ import type { ImportChoice, ImportSummary } from '../../../shared/ipc/shapes';
 import { showSource, type Companion } from '../../formats';
 import type { Vault } from '../../vault';
 import type { Timers } from '../clipboard-clear';
+import { toAccountView } from '../codes';
 import { SeedHold, unrefTimers } from '../seed-hold';
 import type { PlannedEntry } from './plan';
 import { saveImport } from './save';
@@ -28,7 +29,7 @@ const MAX_EXPIRED_IDS = 16;
 
 /** An empty summary for a new save. */
 export function emptySummary(): ImportSummary {
-  return { added: 0, updated: 0, skipped: 0, rejected: 0, failed: [] };
+  return { added: 0, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] };
 }
 
 /**
@@ -103,7 +104,8 @@ export async function saveSession(
   if (s.done.length !== plan.length) s.done = plan.map(() => false);
   const { summary } = s;
   await saveImport(vault, plan, choices, s.done, (i, saved) => {
-    if (saved.status !== 'failed') summary[saved.status]++;
+    if (saved.status === 'key-replaced') summary.replaced.push(toAccountView(saved.account));
+    else if (saved.status !== 'failed') summary[saved.status]++;
     else
       summary.failed.push({ source: showSource((plan[i] as PlannedEntry).source), message: saved.message });
   });

@@ -1,5 +1,7 @@
 import type { AccountView, ImportSummary } from '../../../shared/ipc/shapes';
 import type { BackupDialogsState, ShowToast } from '../hooks/useBackupDialogs';
+import type { useKeyReplacements } from '../hooks/useKeyReplacements';
+import { importSummary } from '../lib/save-summary';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { TransferDialog } from './TransferDialog';
@@ -10,21 +12,18 @@ interface BackupDialogsProps {
   accounts: AccountView[];
   reload: () => void;
   showToast: ShowToast;
+  /** Shows the import's toast; with keys replaced, its Undo restores them. */
+  announce: ReturnType<typeof useKeyReplacements>['announce'];
 }
 
 /** The open backup dialog (import, export or transfer), and the toast that sums up what it did. */
-export function BackupDialogs({ state, accounts, reload, showToast }: BackupDialogsProps) {
+export function BackupDialogs({ state, accounts, reload, showToast, announce }: BackupDialogsProps) {
   const { open, close } = state;
   const imported = (s: ImportSummary) => {
     close();
     reload();
-    const parts = [`Imported ${s.added + s.updated} account${s.added + s.updated === 1 ? '' : 's'}`];
-    if (s.updated > 0) parts.push(`${s.updated} updated`);
-    if (s.skipped > 0) parts.push(`${s.skipped} skipped`);
-    if (s.rejected > 0) parts.push(`${s.rejected} rejected`);
-    if (s.failed.length > 0)
-      parts.push(`${s.failed.length} failed: ${s.failed.map((f) => f.message).join('; ')}`);
-    showToast({ message: parts.join(', '), tone: s.failed.length > 0 ? 'error' : 'info', durationMs: 8_000 });
+    const tone = s.failed.length > 0 ? 'error' : 'info';
+    announce(s.replaced, { message: importSummary(s), tone, durationMs: 10_000 });
   };
 
   if (open?.kind === 'import') return <ImportDialog opened={open.opened} onDone={imported} onClose={close} />;

@@ -7,6 +7,7 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
 import { FormError } from './FormError';
+import { replaceFirst } from './NewKeyChoice';
 import { accountName } from '../../../shared/account-name';
 
 interface ImportDialogProps {
@@ -24,8 +25,9 @@ const RETRYABLE = new Set<ErrorCode>([
   'busy',
 ]);
 
-/** Default choice per entry: add new ones, skip duplicates (safe to run again), rejected are skipped. */
+/** Default choice per entry: add new ones, new keys replace their account's key, duplicates (safe to run again) and rejected ones are skipped. */
 function defaultChoice(entry: ImportEntryView): ImportChoice {
+  if (entry.status === 'new-key') return replaceFirst(entry.newKeyFor);
   return entry.status === 'new' ? 'keep-both' : 'skip';
 }
 
@@ -94,7 +96,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     }
   };
 
-  const adding = entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'update').length ?? 0;
+  const adding = entries?.filter((_, i) => choices[i] !== undefined && choices[i] !== 'skip').length ?? 0;
   const closed = error?.code === 'not-found';
   const retry = saveFailed && error?.code !== undefined && RETRYABLE.has(error.code);
 
@@ -214,6 +216,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
 function summaryLine(entries: ImportEntryView[]): string {
   const count = (s: ImportEntryView['status']) => entries.filter((e) => e.status === s).length;
   const parts = [`${count('new')} new`, `${count('duplicate')} already in Keyfob`];
+  if (count('new-key') > 0) parts.push(`${count('new-key')} with a new key for an account in Keyfob`);
   if (count('rejected') > 0) parts.push(`${count('rejected')} cannot be imported`);
   return `${parts.join(', ')}.`;
 }

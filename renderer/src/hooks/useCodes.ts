@@ -34,18 +34,21 @@ function merge(prev: CodesState, result: CodesResult): CodesState {
 const BOUNDARY_SLACK_MS = 40;
 
 /**
- * Fetches every account's code and refreshes them with ONE timer, set for the earliest period
- * boundary among all accounts — never per row, never per frame. `version` changes force a fetch.
+ * Fetches every account's code (or only those of `ids`) and refreshes them with ONE timer, set for
+ * the earliest period boundary among all accounts — never per row, never per frame. `version`
+ * changes force a fetch.
  */
-export function useCodes(version: number, enabled: boolean) {
+export function useCodes(version: number, enabled: boolean, ids?: readonly string[]) {
   const [state, setState] = useState<CodesState>(EMPTY);
   const [failed, setFailed] = useState(false);
   const seq = useRef(0);
+  const only = ids?.join('\n');
 
   // The answers land in callbacks: fetching starts in effects, and state changes when main replies.
   const refresh = useCallback(() => {
     const mine = ++seq.current;
-    return call('accounts:codes').then(
+    const request = only === undefined ? call('accounts:codes') : call('accounts:codes', only.split('\n'));
+    return request.then(
       (result) => {
         if (mine !== seq.current) return;
         setFailed(false);
@@ -55,7 +58,7 @@ export function useCodes(version: number, enabled: boolean) {
         if (mine === seq.current) setFailed(true);
       },
     );
-  }, []);
+  }, [only]);
 
   useEffect(() => {
     if (enabled) void refresh();
