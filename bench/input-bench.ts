@@ -10,8 +10,9 @@ import { BULK_KINDS, bulkFile, bulkTokens, type BulkKind } from '../electron/for
 import { parseMigrationUri } from '../electron/formats/google-migration/transfer-uri';
 import { decodeImageFile } from '../electron/qr/image-file';
 import { blankPng } from '../test-support/qr/png-bomb';
-import { Vault, keytarSecretStore, memorySecretStore } from '../electron/vault';
+import { Vault, keytarSecretStore } from '../electron/vault';
 import { atMost, emit, median } from './figures';
+import { memorySecretStore } from '../test-support/vault/memory-secret-store';
 
 /**
  * Hostile-input figures: the 95-character transfer link that claims 2^31−1 codes, 15 MB files of

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readWhileImporting, type Read } from '../electron/cli/testing/read-while-import';
+import { readWhileImporting, type Read } from '../test-support/cli/read-while-import';
 import { keytarSecretStore, Vault } from '../electron/vault';
 import { INDEX_KEY_ID } from '../electron/vault/secret-service/item-index';
 import { atMost, emit, median } from './figures';

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { WRONG_ANSWERS } from '../electron/vault/secret-service/testing/hostile-answers';
+import { WRONG_ANSWERS } from '../test-support/secret-service/hostile-answers';
 import { emit } from './figures';
 
 /**
  * What the built-in D-Bus client buys besides speed: the Secret Service batch read against a fake
- * session bus giving each of the wrong answers the unit tests use (testing/hostile-answers.ts),
+ * session bus giving each of the wrong answers the unit tests use (test-support/secret-service/hostile-answers.ts),
  * over the built-in client and over dbus-next, each in its own process. Counts how each client
  * ends: refused at once (the vault then reads through keytar), refused only at the read's timeout,
  * wrong answer accepted, process crashed (an exception the read could not catch), or still running

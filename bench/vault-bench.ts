@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Vault, keytarSecretStore, type SecretStore } from '../electron/vault';
-import type { Token } from '../shared/otp-types';
+import { token } from '../test-support/vault/fixtures';
 import { INDEX_KEY_ID } from '../electron/vault/secret-service/item-index';
 import { atMost, emit, median } from './figures';
 
@@ -23,18 +23,7 @@ async function main(): Promise<void> {
   const { vault } = await Vault.open({ home, secrets });
   const t0 = performance.now();
   for (let i = 0; i < ACCOUNTS; i++) {
-    const secret = new Uint8Array(20).map((_, j) => (i * 31 + j * 7) & 0xff);
-    const token: Token = {
-      secret,
-      type: 'totp',
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0n,
-      issuer: `Issuer ${i % 37}`,
-      account: `user${i}@example.com`,
-    };
-    await vault.add(token);
+    await vault.add(token(`Issuer ${i % 37}`, `user${i}@example.com`, i));
   }
   emit('vault.add_500_accounts', Math.round(performance.now() - t0), 'ms');
 

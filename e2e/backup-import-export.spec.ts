@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptedDialogs } from '../electron/adapters/dialogs';
 import { FIXTURE_PASSWORD } from '../electron/formats/testdata/canonical';
 import { launchApp, type LaunchedApp } from './harness';
+import { scriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 
 // Import and export through the app's dialogs. main shows the file dialogs through its dialogs
 // adapter; here a scripted one answers with real files (fixtures made from the canonical set).
@@ -116,7 +116,7 @@ test('an encrypted fixture: wrong password says so and allows a retry; every ent
   await imp.getByLabel('Backup password').fill(FIXTURE_PASSWORD);
   await imp.getByRole('button', { name: 'Unlock' }).click();
   await expect(imp.getByRole('listitem')).toHaveCount(10);
-  await expect(imp.getByRole('listitem', { name: 'Bänk Zürich — jürgen.müller' })).toContainText(
+  await expect(imp.getByRole('listitem', { name: 'Bänk Zürich: jürgen.müller' })).toContainText(
     'Will be added',
   );
   await imp.getByRole('button', { name: 'Import 10 accounts' }).click();
@@ -124,7 +124,7 @@ test('an encrypted fixture: wrong password says so and allows a retry; every ent
   expect(await names(app)).toHaveLength(10);
 });
 
-test('importing again: duplicates can be skipped, replaced in place, or kept twice', async () => {
+test('importing again: a duplicate can be skipped, can update the existing account, or can be kept as a second account', async () => {
   const dialogs = scriptedDialogs();
   const app = await launchApp({ nowMs: NOW, dialogs });
   apps.push(app);
@@ -142,20 +142,20 @@ test('importing again: duplicates can be skipped, replaced in place, or kept twi
   await expect(imp.getByText(/0 new, 10 already in Keyfob/)).toBeVisible();
   await expect(imp.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
   const choose = (n: number, value: string) => imp.getByRole('combobox').nth(n).selectOption(value);
-  await choose(1, 'replace');
+  await choose(1, 'update');
   await choose(2, 'keep-both');
   await imp.getByRole('button', { name: 'Import 2 accounts' }).click();
-  await expect(app.page.getByText('Imported 2 accounts, 1 replaced, 8 skipped')).toBeVisible();
+  await expect(app.page.getByText('Imported 2 accounts, 1 updated, 8 skipped')).toBeVisible();
   const after = await app.services.handlers['accounts:list']();
   expect(after).toHaveLength(11);
-  // The replaced account keeps its place and its id (same secret: names and parameters are taken
+  // The updated account keeps its place and its id (same secret: names and parameters are taken
   // in place); the kept copy is added at the end.
   expect(after[1]?.id).toBe(first[1]?.id);
   expect(after.slice(0, 10).map((a) => a.id)).toEqual(first.map((a) => a.id));
   expect(after.map((a) => a.issuer)).toEqual([...first.map((a) => a.issuer), first[2]?.issuer]);
 });
 
-test('a bad entry is listed as rejected with its reason; the rest still import; an unknown file says what is readable', async () => {
+test('a bad entry is listed as rejected with its reason; the rest still import; an unknown file offers the formats', async () => {
   const dialogs = scriptedDialogs();
   const app = await launchApp({ nowMs: NOW, dialogs });
   apps.push(app);
@@ -182,8 +182,31 @@ test('a bad entry is listed as rejected with its reason; the rest still import; 
   await writeFile(junk, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
   dialogs.nextOpen(junk);
   await openBackupMenu(app, /^Import/);
-  await expect(app.page.getByText(/^photo\.png is not a backup Keyfob can read/)).toBeVisible();
+  const unknown = app.page.getByRole('dialog', { name: 'Import from photo.png' });
+  await expect(unknown.getByText(/^photo\.png is not a backup Keyfob recognises/)).toBeVisible();
+  await expect(unknown.getByRole('combobox', { name: 'Format' })).toHaveValue('');
+  await expect(unknown.getByRole('button', { name: 'Read' })).toBeDisabled();
+  await unknown.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a file whose format content cannot tell: the format is chosen, then the password', async () => {
+  const dialogs = scriptedDialogs();
+  const app = await launchApp({ nowMs: NOW, dialogs });
+  apps.push(app);
+  const old = join(dir, 'backup-2019.bin');
+  await writeFile(old, await readFile(join(FILES, 'otp_accounts_old.json.aes')));
+  dialogs.nextOpen(old);
+  await openBackupMenu(app, /^Import/);
+  const imp = app.page.getByRole('dialog', { name: 'Import from backup-2019.bin' });
+  const format = imp.getByRole('combobox', { name: 'Format' });
+  await expect(format).toBeFocused();
+  await format.selectOption({ label: 'andOTP backup (before 0.6.3)' });
+  await imp.getByLabel('Backup password').fill(FIXTURE_PASSWORD);
+  await imp.getByRole('button', { name: 'Unlock' }).click();
+  await expect(imp.getByRole('listitem')).toHaveCount(10);
+  await imp.getByRole('button', { name: 'Import 10 accounts' }).click();
+  await expect(app.page.getByText('Imported 10 accounts')).toBeVisible();
 });
 
 test('a keychain locked when Import is chosen: the dialog offers Retry, and after unlocking every account is imported once', async () => {

@@ -105,7 +105,7 @@ test('transfer shows the chosen accounts as numbered migration codes and lists w
   await page.getByRole('button', { name: 'Backup and import' }).click();
   await page.getByRole('menuitem', { name: 'Transfer to Google Authenticator…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Transfer to Google Authenticator' });
-  await dialog.getByRole('checkbox', { name: 'Service 22 — user22@example.com' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Service 22: user22@example.com' }).uncheck();
   await expect(dialog.getByRole('checkbox', { name: 'All accounts' })).not.toBeChecked();
   app.dialogs.nextConfirm(true);
   await dialog.getByRole('button', { name: 'Show codes…' }).click();

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptedDialogs } from '../electron/adapters/dialogs';
 import { launchApp, type LaunchedApp } from './harness';
+import { scriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 
 // The backup reminder: shown while accounts changed after the last backup, dismissible for a
 // week, gone after a backup, back after the next change.

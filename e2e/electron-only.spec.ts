@@ -26,7 +26,7 @@ if (!electronAvailable && process.env.KEYFOB_REQUIRE_ELECTRON === '1') {
   );
 }
 const SKIP_REASON =
-  'Electron binary not installed (no internet to fetch it on this machine); runs where it exists';
+  'Electron binary not installed (npm ci does not fetch it; the first npm start does); runs where it exists';
 if (!electronAvailable) console.log(`electron-only.spec.ts skipped: ${SKIP_REASON}`);
 test.skip(!electronAvailable, SKIP_REASON);
 
@@ -82,7 +82,9 @@ test('the window is isolated, sandboxed, without Node, on app:// with the CSP he
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
   const list = await win.evaluate(() =>
-    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['accounts:list']!(),
+    (globalThis as unknown as { keyfob: { 'accounts:list': () => Promise<unknown> } }).keyfob[
+      'accounts:list'
+    ](),
   );
   expect(list).toEqual({ ok: true, value: [] });
 });
@@ -137,9 +139,9 @@ test('navigation, new windows and permissions other than camera are refused', as
 
 test('Show QR asks with a native message box first; Cancel sends nothing to the window', async () => {
   const added = (await win.evaluate(() =>
-    (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<unknown>> }).keyfob[
+    (globalThis as unknown as { keyfob: { 'accounts:add': (...a: unknown[]) => Promise<unknown> } }).keyfob[
       'accounts:add'
-    ]!(
+    ](
       {
         issuer: 'GitHub',
         account: 'me',
@@ -167,9 +169,9 @@ test('Show QR asks with a native message box first; Cancel sends nothing to the 
   });
   const reply = await win.evaluate(
     (id) =>
-      (globalThis as unknown as { keyfob: Record<string, (id: string) => Promise<unknown>> }).keyfob[
+      (globalThis as unknown as { keyfob: { 'accounts:show-qr': (id: string) => Promise<unknown> } }).keyfob[
         'accounts:show-qr'
-      ]!(id),
+      ](id),
     added.value.id,
   );
   expect(reply).toEqual({ ok: true, value: null });
@@ -213,7 +215,9 @@ test("Screen scanning captures the real desktop through desktopCapturer, Keyfob'
     main?.on('hide', () => ((globalThis as { hidden?: boolean }).hidden = true));
   });
   const reply = (await win.evaluate(() =>
-    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['scan:screens']!(),
+    (globalThis as unknown as { keyfob: { 'scan:screens': () => Promise<unknown> } }).keyfob[
+      'scan:screens'
+    ](),
   )) as { ok: boolean; value: { displays: number; step: { kind: string; preview?: unknown } | null } };
   expect(reply.ok).toBe(true);
   expect(reply.value.displays).toBeGreaterThan(0);

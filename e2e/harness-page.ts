@@ -67,7 +67,7 @@ type Listener = (event: unknown, ...args: unknown[]) => void;
  */
 function sandboxRequire(): (id: string) => unknown {
   const win = globalThis as unknown as HarnessWindow;
-  let listeners: [string, Listener][] = [];
+  let listeners: Array<[string, Listener]> = [];
   const ipcRenderer = {
     invoke: (channel: string, ...args: unknown[]) => win.__keyfobInvoke(channel, args),
     on: (event: string, l: Listener) => void listeners.push([event, l]),

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { IPC_NAMES } from '../shared/ipc/channels';
 import { launchApp, type LaunchedApp } from './harness';
-import { EMPTY_DRAFT } from '../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../shared/ipc/shapes';
 
 // Smoke test of the harness itself: the built renderer is served with the app's CSP, and
 // `window.keyfob` reaches the real main-process services over a real keyring.
@@ -37,9 +37,10 @@ test('window.keyfob forwards every channel to main and errors cross as data', as
 test("window.keyfob is built by the app's own preload, with main's argument checks behind it", async () => {
   app = await launchApp();
   const seen = await app.page.evaluate(async () => {
-    type Keyfob = Record<string, (...a: unknown[]) => Promise<unknown>> & {
+    interface Keyfob {
+      'accounts:remove': (...a: unknown[]) => Promise<unknown>;
       on(event: string, listener: (...a: unknown[]) => void): () => void;
-    };
+    }
     const w = globalThis as unknown as { keyfob: Keyfob; __keyfobEmit(e: string, a: unknown[]): void };
     const events: unknown[][] = [];
     let unknownEvent = '';
@@ -53,7 +54,7 @@ test("window.keyfob is built by the app's own preload, with main's argument chec
     w.__keyfobEmit('vault:changed', ['x']);
     off();
     w.__keyfobEmit('vault:changed', ['y']);
-    return { unknownEvent, events, malformed: await w.keyfob['accounts:remove']!(42) };
+    return { unknownEvent, events, malformed: await w.keyfob['accounts:remove'](42) };
   });
   expect(seen).toEqual({
     unknownEvent: 'Unknown Keyfob event "accounts:steal".',
@@ -92,7 +93,7 @@ test('vault:changed reaches the page when another process edits the vault; relau
   // A second services instance on the same folder and keychain plays "the CLI".
   const { createAppServices } = await import('../electron/services/app-services');
   const { keytarSecretStore } = await import('../electron/vault');
-  const { recordingClipboard } = await import('../electron/adapters/clipboard');
+  const { recordingClipboard } = await import('../test-support/adapters/recording-clipboard');
   const cli = await createAppServices({
     home: app.home,
     secrets: keytarSecretStore(app.service),
@@ -167,7 +168,9 @@ test('the app cannot be framed, and calls from a frame are refused', async () =>
   // frame-ancestors 'none' keeps the app out of any frame, its own page included.
   expect(child?.url()).toMatch(/^chrome-error:/);
   const reply = await child?.evaluate(() =>
-    (globalThis as unknown as { keyfob: Record<string, () => Promise<unknown>> }).keyfob['accounts:list']!(),
+    (globalThis as unknown as { keyfob: { 'accounts:list': () => Promise<unknown> } }).keyfob[
+      'accounts:list'
+    ](),
   );
   expect(reply).toEqual({
     ok: false,

@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { recordingClipboard, type ClipboardAdapter } from '../electron/adapters/clipboard';
+import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
-import { scriptedDialogs, type ScriptedDialogs } from '../electron/adapters/dialogs';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
-import { keytarSecretStore, memorySecretStore, resolveVaultLocation } from '../electron/vault';
-import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc-contract';
+import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
+import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
 import { openPage, PRELOAD } from './harness-page';
@@ -19,9 +18,12 @@ import {
   lockKeyring,
   requirePrivateKeyring,
   unlockKeyring,
-} from '../electron/vault/testing/keyring';
+} from '../test-support/vault/keyring';
+import { recordingClipboard } from '../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../test-support/adapters/scripted-dialogs';
+import { memorySecretStore } from '../test-support/vault/memory-secret-store';
 
-/** Debian's Chromium; the Electron binary cannot be downloaded on these machines. */
+/** Debian's Chromium, which shows the renderer where the Electron binary is not installed. */
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -59,7 +61,7 @@ export interface LaunchOptions {
   dialogs?: ScriptedDialogs;
   /** Let the backup reminder banner appear (default false: it is dismissed before the page opens, so other specs see the plain list). */
   backupReminder?: boolean;
-  /** What `scan:screens` captures (issue 4): Chromium cannot hand main a desktop here, so specs supply the displays. */
+  /** What `scan:screens` captures: Chromium cannot hand main a desktop here, so specs supply the displays. */
   screenCapture?: ScreenCaptureAdapter;
   /** Extra Chromium flags (e.g. for the benchmark's tracing). */
   chromiumArgs?: string[];
@@ -238,9 +240,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
 /** Runs in the page: `window.keyfob[channel](...args)`, the renderer's own path. */
 function callInPage([channel, args]: [string, unknown[]]): Promise<never> {
-  return (globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> }).keyfob[
-    channel
-  ]!(...args);
+  const { keyfob } = globalThis as unknown as { keyfob: Record<string, (...a: unknown[]) => Promise<never>> };
+  const send = keyfob[channel];
+  if (send === undefined) throw new Error(`window.keyfob has no ${channel}`);
+  return send(...args);
 }
 
 /**

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { rawKeytar } from '../electron/vault/testing/keyring';
-import { record } from '../electron/vault/testing/fixtures';
+import { rawKeytar } from '../test-support/vault/keyring';
+import { record } from '../test-support/vault/fixtures';
 import { launchApp, type LaunchedApp } from './harness';
 
 // Another process (an import) was killed half-way: while its writer holds the lock its entries are

@@ -3,11 +3,12 @@ import { launchApp, type LaunchedApp } from './harness';
 
 // Reordering by keyboard (Alt+↑/↓) and by drag; the order is persisted by main and survives a relaunch.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
-const ACCOUNTS = ['GitHub', 'Google', 'Dropbox', 'Proton'].map((issuer, i) => ({
-  issuer,
-  account: 'alice',
-  secret: ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'KRSXG5CTMVRXEZLU', 'ONSWG4TFORZWK4TF'][i]!,
-}));
+const ACCOUNTS = [
+  ['GitHub', 'JBSWY3DPEHPK3PXP'],
+  ['Google', 'GEZDGNBVGY3TQOJQ'],
+  ['Dropbox', 'KRSXG5CTMVRXEZLU'],
+  ['Proton', 'ONSWG4TFORZWK4TF'],
+].map(([issuer = '', secret = '']) => ({ issuer, account: 'alice', secret }));
 
 let app: LaunchedApp;
 test.afterEach(async () => {

@@ -8,7 +8,7 @@ import { desktopWithQr, oathtoolTotp, openScan } from './scan-helpers';
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 // The screen path: main captures every display (here a capture adapter handing main two real
-// generated desktops, as Chromium cannot give main a desktop on this machine), decodes them in
+// generated desktops, as Chromium cannot give main a desktop), decodes them in
 // main, and the renderer confirms what the display held. Electron's desktopCapturer itself is
 // exercised only where the Electron binary exists.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);

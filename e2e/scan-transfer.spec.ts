@@ -3,6 +3,7 @@ import { parseKeyUri } from '../electron/core';
 import { formatMigrationUris } from '../electron/formats/google-migration/writer';
 import { launchApp, type LaunchedApp } from './harness';
 import { chooseImage, openScan, qrPng } from './scan-helpers';
+import { defined } from '../test-support/defined';
 
 // The first decode compiles zxing's 950 kB .wasm in the worker (or main); on two shared, busy
 // cores that alone can take seconds, so scan results get more time than the default 5 s.
@@ -33,12 +34,12 @@ test('a transfer of 3 codes scanned in the order 2, 3, 1 adds every account', as
   app = await launchApp({ nowMs: NOW });
   const { page } = app;
   const dialog = await openScan(page);
-  await chooseImage(page, await qrPng(uris[1]!, 4));
+  await chooseImage(page, await qrPng(defined(uris[1]), 4));
   await expect(dialog.getByRole('status')).toHaveText('1 of 3 scanned — show codes 1 and 3.');
-  await chooseImage(page, await qrPng(uris[2]!, 4));
+  await chooseImage(page, await qrPng(defined(uris[2]), 4));
   await expect(dialog.getByRole('status')).toHaveText('2 of 3 scanned — show code 1.');
   expect(await app.call('accounts:list')).toEqual({ ok: true, value: [] });
-  await chooseImage(page, await qrPng(uris[0]!, 4));
+  await chooseImage(page, await qrPng(defined(uris[0]), 4));
   const confirm = page.getByRole('dialog', { name: 'Add scanned accounts' });
   await expect(confirm.getByRole('listitem')).toHaveCount(25);
   await confirm.getByRole('button', { name: 'Add 25 accounts' }).click();
@@ -55,9 +56,9 @@ test('a code from another transfer is refused and nothing is added', async () =>
   const theirs = formatMigrationUris(tokens(15, 'Theirs'), 222);
   app = await launchApp({ nowMs: NOW });
   const dialog = await openScan(app.page);
-  await chooseImage(app.page, await qrPng(ours[0]!, 4));
+  await chooseImage(app.page, await qrPng(defined(ours[0]), 4));
   await expect(dialog.getByRole('status')).toHaveText('1 of 2 scanned — show code 2.');
-  await chooseImage(app.page, await qrPng(theirs[1]!, 4));
+  await chooseImage(app.page, await qrPng(defined(theirs[1]), 4));
   await expect(dialog.getByRole('status')).toContainText(
     'belongs to a different Google Authenticator export',
   );
@@ -74,7 +75,7 @@ test('an export with no accounts imports nothing, without an error', async () =>
   const [empty] = formatMigrationUris([], 333);
   app = await launchApp({ nowMs: NOW });
   const dialog = await openScan(app.page);
-  await chooseImage(app.page, await qrPng(empty!));
+  await chooseImage(app.page, await qrPng(defined(empty)));
   await expect(dialog.getByRole('status')).toHaveText('This export holds no accounts.');
   await expect(dialog.getByRole('status')).not.toHaveClass(/error/);
   expect(await app.call('accounts:list')).toEqual({ ok: true, value: [] });

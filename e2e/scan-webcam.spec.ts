@@ -76,7 +76,7 @@ const noCamera = {
     args: ['--use-fake-device-for-media-stream'],
     message: /not allowed to use the camera\. Allow it in System Settings → Privacy & Security → Camera/,
   },
-  // Permission granted, but this machine has no capture device.
+  // Permission granted, but no capture device (no fake camera either).
   'no camera': {
     args: ['--use-fake-ui-for-media-stream'],
     message: /^No camera was found\. Connect one, or scan an image file instead\.$/,

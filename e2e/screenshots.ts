@@ -4,9 +4,9 @@
 // Run: npm run screenshots (inside scripts/with-keyring.mjs, after `npx electron-vite build`).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scriptedDialogs } from '../electron/adapters/dialogs';
 import { launchApp, type SeedAccount } from './harness';
 import { openScan, paste } from './scan-helpers';
+import { scriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 
 /** 2026-03-02 09:41:21 UTC: 21 s into a 30 s period, so the bars show some age but no "next" code yet. */
 const NOW_MS = Date.UTC(2026, 2, 2, 9, 41, 21);

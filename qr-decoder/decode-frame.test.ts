@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../electron/core/testing/seeded-random';
+import { seededRandom } from '../test-support/core/seeded-random';
 import { loadZxingWasmFile } from '../electron/qr/load-wasm';
 import { codesSideBySide, drawQr, qrModules, squareQuad } from '../test-support/qr/qr-render';
 import { createFrame } from '../test-support/qr/raster';

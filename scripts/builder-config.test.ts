@@ -8,7 +8,17 @@ import { parse } from 'yaml';
 
 // electron-builder.yml and the files it points at, checked against what each installer must do.
 const ROOT = join(__dirname, '..');
-const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The parts of electron-builder.yml these tests read. */
+interface BuilderConfig {
+  electronFuses: unknown;
+  protocols: Array<{ schemes: string[] }>;
+  nsis: unknown;
+  linux: { target: unknown };
+  win: { target: unknown; extraFiles: unknown };
+  mac: { target: unknown; extendInfo: Record<string, string>; extraResources: unknown };
+  deb: { depends: unknown; fpm: unknown };
+}
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const text = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 describe('electron-builder.yml', () => {
@@ -24,13 +34,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('registers the otpauth and otpauth-migration link schemes', () => {
-    expect(config.protocols.flatMap((p: { schemes: string[] }) => p.schemes)).toEqual([
-      'otpauth',
-      'otpauth-migration',
-    ]);
+    expect(config.protocols.flatMap((p) => p.schemes)).toEqual(['otpauth', 'otpauth-migration']);
   });
 
-  it.each([
+  it.each<['win' | 'mac' | 'linux', string[]]>([
     ['win', ['nsis']],
     ['mac', ['dmg', 'zip']],
     ['linux', ['AppImage', 'deb']],

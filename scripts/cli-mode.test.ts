@@ -5,12 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The installed app's `keyfob` command is the built main bundle started with --keyfob-cli. Under
-// plain Node a test double stands in for the `electron` module (scripts/testing/fake-electron.mjs);
+// plain Node a test double stands in for the `electron` module (test-support/packaging/fake-electron.mjs);
 // everything else is the real out/main/index.js, compared with `node out/main/keyfob.js`.
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'out/main/index.js');
 const CLI = join(ROOT, 'out/main/keyfob.js');
-const FAKE = join(ROOT, 'scripts/testing/fake-electron.mjs');
+const FAKE = join(ROOT, 'test-support/packaging/fake-electron.mjs');
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
 interface Run {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ICNS_TYPES, ICO_SIZES, PNG_FILES, ROOT, renderPng } from './icon-set';
+import { defined } from '../test-support/defined';
 
 // The committed icon files (npm run icons) against what electron-builder, the OSes and the app need.
 
@@ -16,7 +17,7 @@ function icoSizes(ico: Buffer): number[] {
   return Array.from({ length: count }, (_, i) => {
     const entry = 6 + 16 * i;
     expect(ico[entry]).toBe(ico[entry + 1]);
-    return ico[entry] === 0 ? 256 : ico[entry]!;
+    return ico[entry] === 0 ? 256 : defined(ico[entry]);
   });
 }
 
@@ -70,7 +71,8 @@ describe('icon PNGs', () => {
       .raw()
       .toBuffer();
     let difference = 0;
-    for (let i = 0; i < fresh.length; i += 1) difference += Math.abs(fresh[i]! - committed[i]!);
+    for (let i = 0; i < fresh.length; i += 1)
+      difference += Math.abs(defined(fresh[i]) - defined(committed[i]));
     expect(difference / fresh.length).toBeLessThan(0.5);
   });
 });

@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Arch, Platform, build } from 'electron-builder';
 import electronPackage from 'electron/package.json';
-import { readFuses, writeStandInElectron } from './testing/stand-in-electron';
+import { readFuses, writeStandInElectron } from '../test-support/packaging/stand-in-electron';
+import { defined } from '../test-support/defined';
 
 // `electron-builder --dir` for linux-x64, with the real electron-builder.yml, against a stand-in
 // Electron folder (electronDist), so it runs offline: the packed app.asar must hold exactly what
@@ -76,7 +77,8 @@ async function mainImports(): Promise<string[]> {
   const found = new Set<string>();
   for (const file of sources.filter((f) => f.endsWith('.js'))) {
     const code = await readFile(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:require|require\.resolve|import)\("([^"]+)"\)/g)) found.add(m[1]!);
+    for (const m of code.matchAll(/(?:require|require\.resolve|import)\("([^"]+)"\)/g))
+      found.add(defined(m[1]));
   }
   const builtin = new Set(builtinModules);
   return [...found].filter(
@@ -85,7 +87,7 @@ async function mainImports(): Promise<string[]> {
 }
 
 describe.runIf(ON_LINUX)('the packed app.asar', () => {
-  it('holds the three bundles, the zxing .wasm, the run-time assets and package.json', () => {
+  it('holds the three bundles, the zxing and sql.js .wasm, the run-time assets and package.json', () => {
     for (const path of [
       '/package.json',
       '/out/main/index.js',
@@ -98,6 +100,11 @@ describe.runIf(ON_LINUX)('the packed app.asar', () => {
       '/assets/tray-light.png',
       '/assets/tray-dark.png',
       '/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm',
+      // Import formats: SQLite for app databases, Argon2id (its .wasm is inside the script), zip.
+      '/node_modules/sql.js/dist/sql-wasm.wasm',
+      '/node_modules/sql.js/dist/sql-wasm.js',
+      '/node_modules/hash-wasm/dist/argon2.umd.min.js',
+      '/node_modules/@zip.js/zip.js/index.js',
     ]) {
       expect(files.has(path), path).toBe(true);
     }
@@ -138,7 +145,16 @@ describe.runIf(ON_LINUX)('the packed app.asar', () => {
 
   it('contains every file main loads from node_modules', async () => {
     const imports = await mainImports();
-    expect(imports).toEqual(expect.arrayContaining(['keytar', 'zxing-wasm/reader']));
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        'keytar',
+        'zxing-wasm/reader',
+        'sql.js',
+        'sql.js/dist/sql-wasm.wasm',
+        'hash-wasm/dist/argon2.umd.min.js',
+        '@zip.js/zip.js',
+      ]),
+    );
     const missing = imports
       .map((spec) => `/${relative(ROOT, require.resolve(spec, { paths: [ROOT] })).replaceAll('\\', '/')}`)
       .filter((path) => !files.has(path));

@@ -2,12 +2,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { defined } from '../test-support/defined';
 
 // The GitHub Actions workflows cannot run here; this checks they parse and say what they must.
 const ROOT = join(__dirname, '..');
-type Step = { run?: string; uses?: string; if?: string; with?: Record<string, unknown> };
-type Job = { 'runs-on': string; steps: Step[]; strategy?: { matrix: Record<string, unknown> }; env?: object };
-type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
+interface Step {
+  run?: string;
+  uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  'runs-on': string;
+  steps: Step[];
+  strategy?: { matrix: Record<string, unknown> };
+  env?: object;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+}
 
 const load = (name: string): Workflow =>
   parse(readFileSync(join(ROOT, '.github/workflows', name), 'utf8'), { strict: true }) as Workflow;
@@ -18,7 +32,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 const runs = (job: Job): string => job.steps.map((s) => s.run ?? '').join('\n');
 
 describe('.github/workflows/test.yml', () => {
-  const job = load('test.yml').jobs['test']!;
+  const job = defined(load('test.yml').jobs['test']);
 
   it('runs on Linux, Windows and macOS with Node versions package.json "engines" admits', () => {
     expect(job.strategy?.matrix).toMatchObject({
@@ -55,10 +69,10 @@ describe('.github/workflows/release.yml', () => {
   });
 
   it('packages on each OS and attaches the installers to a release', () => {
-    const pack = workflow.jobs['package']!;
+    const pack = defined(workflow.jobs['package']);
     expect(pack.strategy?.matrix['os']).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
     expect(runs(pack)).toContain('npm run package -- --publish never');
-    const release = workflow.jobs['release']!;
+    const release = defined(workflow.jobs['release']);
     expect(runs(release)).toMatch(/^gh release create "\$GITHUB_REF_NAME" installers\/\*/m);
   });
 });
@@ -66,7 +80,7 @@ describe('.github/workflows/release.yml', () => {
 describe('both workflows', () => {
   it.each(['test.yml', 'release.yml'])('%s only calls npm scripts that exist', (name) => {
     const text = Object.values(load(name).jobs).map(runs).join('\n');
-    const called = [...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
+    const called = [...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => defined(m[1]));
     expect(called.length).toBeGreaterThan(0);
     expect(called.filter((script) => pkg.scripts[script] === undefined)).toEqual([]);
   });

@@ -1,8 +1,10 @@
 /** Token kinds Keyfob can generate codes for. Steam is TOTP with a 5-letter alphabet. */
-export type OtpType = 'totp' | 'hotp' | 'steam';
+export const OTP_TYPES = ['totp', 'hotp', 'steam'] as const;
+export type OtpType = (typeof OTP_TYPES)[number];
 
 /** HMAC algorithms of RFC 6238 §1.2. */
-export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
 
 /** Every parameter of a token except its secret. */
 export interface TokenParams {

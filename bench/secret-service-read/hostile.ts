@@ -1,6 +1,6 @@
 import { readSecretServiceItems } from '../../electron/vault/secret-service/read-all';
-import { startFakeBus } from '../../electron/vault/secret-service/testing/fake-bus';
-import { WRONG_ANSWERS } from '../../electron/vault/secret-service/testing/hostile-answers';
+import { startFakeBus } from '../../test-support/secret-service/fake-bus';
+import { WRONG_ANSWERS } from '../../test-support/secret-service/hostile-answers';
 import { connectDbusNext } from './dbus-next-bus';
 
 // One process per wrong answer and client (`hostile.js <index> built-in|dbus-next <timeout ms>`):

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confirmBoxOptions, noDialogs, saveDialogOptions, scriptedDialogs } from './dialogs';
+import { confirmBoxOptions, noDialogs, saveDialogOptions } from './dialogs';
+import { scriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
 
 const REQUEST = { title: 'T', message: 'Show it?', detail: 'Who and why.', confirmLabel: 'Show' };
 
@@ -28,7 +29,7 @@ describe('scriptedDialogs', () => {
     const d = scriptedDialogs();
     for (const a of queued) d.nextConfirm(a);
     const got = [];
-    for (let i = 0; i < answers.length; i++) got.push(await d.confirm(REQUEST));
+    for (const _answer of answers) got.push(await d.confirm(REQUEST));
     expect(got).toEqual(answers);
     expect(d.shown).toEqual(answers.map(() => ({ kind: 'confirm', ...REQUEST })));
   });

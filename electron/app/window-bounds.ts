@@ -1,4 +1,4 @@
-import { readJsonFile, writeJsonAtomic } from '../services/atomic-file';
+import { readJsonFile, writeJsonAtomic } from '../atomic-file';
 
 /** A window's position and size in screen coordinates (DIPs). */
 export interface Bounds {

@@ -37,9 +37,3 @@ export function accountJson(a: Account): AccountJson {
 export function tokenJson(t: Token): AccountJson {
   return { ...fieldsJson(t), secret: base32Encode(t.secret) };
 }
-
-/** "Issuer: account", or whichever of the two is present. */
-export function displayName(a: TokenLabel): string {
-  if (a.issuer && a.account) return `${a.issuer}: ${a.account}`;
-  return a.issuer || a.account || '(unnamed)';
-}

@@ -38,6 +38,16 @@ export function parseFor(
   }
 }
 
+/** The positional arguments when there are exactly as many as `names`; else an `invalid-input` error with `usage`. */
+export function exactArgs<const N extends readonly string[]>(
+  positionals: string[],
+  names: N,
+  usage: string,
+): { [K in keyof N]: string } {
+  if (positionals.length !== names.length) throw new KeyfobError('invalid-input', usage);
+  return positionals as unknown as { [K in keyof N]: string };
+}
+
 /** Reads `--at <unix-seconds>` (decimals allowed) into milliseconds, or the current time. */
 export function atMs(values: Record<string, unknown>, io: Io): number {
   const raw = values['at'];

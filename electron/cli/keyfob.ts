@@ -10,8 +10,8 @@ import { importCommand } from './commands/import';
 import { inspect } from './commands/inspect';
 import { list } from './commands/list';
 import { remove } from './commands/remove';
-import { replaceCommand } from './commands/replace';
-import { restoreCommand } from './commands/restore';
+import { replaceKey } from './commands/replace';
+import { restoreKey } from './commands/restore';
 import { scan } from './commands/scan';
 import { EXIT, reportUnexpected, type ExitCode, type Io } from './io';
 import { readProcessStdin } from './stdin';
@@ -25,8 +25,8 @@ const COMMANDS: Command[] = [
   importCommand,
   scan,
   exportCommand,
-  replaceCommand,
-  restoreCommand,
+  replaceKey,
+  restoreKey,
   doctor,
 ];
 
@@ -35,7 +35,7 @@ const USAGE = `usage: keyfob <command> [options]
 Keyfob's command-line tool: the same accounts as the desktop app, secrets in the system keychain.
 
 commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`).join('\n')}
 
 'keyfob <command> --help' describes one command. Exit status: 0 success, 1 bad input,
 2 keychain or disk unavailable. KEYFOB_HOME and KEYFOB_KEYCHAIN_SERVICE select another vault;

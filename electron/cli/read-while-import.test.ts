@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault, keytarSecretStore } from '../vault';
-import { deleteService, requirePrivateKeyring, uniqueService } from '../vault/testing/keyring';
-import { readWhileImporting, type Read } from './testing/read-while-import';
+import { deleteService, requirePrivateKeyring, uniqueService } from '../../test-support/vault/keyring';
+import { readWhileImporting, type Read } from '../../test-support/cli/read-while-import';
 
 // A bulk `keyfob import` in one process while `keyfob code`, `keyfob list` and the app read the
 // same vault from others (and the app adds an account): every read answers at once from the last

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
 import { readImport } from '../formats';
-import { CANONICAL, FIXTURE_PASSWORD } from '../formats/testdata/canonical';
+import { ALL_ACCOUNTS, CANONICAL, FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 import { FIXTURES as FIXTURE_LIST } from '../formats/testdata/fixture-list';
 
 // The built `keyfob` binary on the real (private) keyring: export, replace, restore, and import of
@@ -226,11 +226,13 @@ describe("keyfob import of other apps' backups", () => {
   });
 
   it('every fixture at once: one line per entry, the canonical accounts added once, the rest duplicates', () => {
+    // Databases are read with the -wal beside them, SDA's encrypted maFile with its manifest.
     const files = FIXTURE_LIST.map((f) => join(FIXTURES, f.file));
     const r = run([...files, '--password-file', join(dir, 'fixture-pw')]);
+    const total = FIXTURE_LIST.reduce((n, f) => n + f.keys.length, 0);
     expect([r.status, r.stderr.split('\n').at(-2)]).toEqual([
       0,
-      `keyfob: ${CANONICAL.length} added, ${FIXTURE_LIST.reduce((n, f) => n + f.keys.length, 0) - CANONICAL.length} duplicates skipped, 0 rejected`,
+      `keyfob: ${ALL_ACCOUNTS.length} added, ${total - ALL_ACCOUNTS.length} duplicates skipped, 0 rejected`,
     ]);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/aegis-db1-plain\.json#1 {2}added +GitHub: alice@example\.com {2}\(/);
@@ -238,7 +240,7 @@ describe("keyfob import of other apps' backups", () => {
       spawnSync(process.execPath, [BIN, 'list', '--json'], { env: importEnv, encoding: 'utf8' }).stdout,
     ) as Array<{ issuer: string; account: string; type: string; counter: string }>;
     expect(stored.map((a) => [a.issuer, a.account])).toEqual(
-      CANONICAL.map((c) => [c.token.issuer, c.token.account]),
+      ALL_ACCOUNTS.map((c) => [c.token.issuer, c.token.account]),
     );
     expect(stored.find((a) => a.type === 'hotp')?.counter).toBe('7');
     const again = run([
@@ -250,6 +252,31 @@ describe("keyfob import of other apps' backups", () => {
       0,
       `keyfob: 0 added, ${CANONICAL.length} duplicates skipped, 0 rejected`,
     ]);
+  });
+
+  it('--format names a format content cannot tell; --help lists every id; an unknown id stops at once', () => {
+    const renamed = join(dir, 'backup-2019');
+    writeFileSync(renamed, readFileSync(join(FIXTURES, 'otp_accounts_old.json.aes')));
+    const pw = ['--password-file', join(dir, 'fixture-pw'), '--dry-run'];
+    expect(run([renamed, ...pw]).stdout).toMatch(
+      /backup-2019 {2}rejected {3}.*is not a backup Keyfob recognises/,
+    );
+    const named = run([renamed, '--format', 'andotp-old', ...pw]);
+    // Read as the old layout: every account (stored by the test before, so duplicates).
+    expect(named.status).toBe(0);
+    expect(
+      named.stdout
+        .trim()
+        .split('\n')
+        .map((l) => /#\d+ {2}(\S+)/u.exec(l)?.[1]),
+    ).toEqual(CANONICAL.map(() => 'duplicate'));
+    const help = run(['--help']);
+    for (const id of ['andotp-old', 'authy', 'duo', 'freeotp2', 'steam', 'winauth'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${id} +\\S`, 'mu'));
+    expect(run([renamed, '--format', 'lastpass'])).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/There is no import format 'lastpass'\. Formats: .*andotp-old/),
+    });
   });
 
   it('a wrong password, a missing one and an unknown file are rejected per file, exit 1', () => {
@@ -271,7 +298,7 @@ describe("keyfob import of other apps' backups", () => {
     );
     expect(missing.stdout).toMatch(/bitwarden\.csv:2 {2}duplicate/);
     expect(run([join(dir, 'notes.dat')]).stdout).toMatch(
-      /notes\.dat {2}rejected {3}.*is not a backup Keyfob can read/,
+      /notes\.dat {2}rejected {3}.*is not a backup Keyfob recognises/,
     );
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode, sameSecret } from './index';
-import { inputErrorOf } from './testing/input-field';
-import { seededRandom, testSeed } from './testing/seeded-random';
+import { inputErrorOf } from '../../test-support/core/input-field';
+import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 

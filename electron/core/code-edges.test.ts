@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCode, hotp, totp } from './index';
-import { inputErrorOf } from './testing/input-field';
+import { inputErrorOf } from '../../test-support/core/input-field';
 
 // RFC 4226 Appendix D secret; truncated 31-bit values are listed in its table (rfc4226_appendix_d.json).
 const RFC = new TextEncoder().encode('12345678901234567890');

@@ -7,6 +7,7 @@ export { steam, STEAM_ALPHABET } from './steam';
 export { generateCode, type CodeResult } from './generate-code';
 export { parseKeyUri } from './key-uri-parse';
 export { formatKeyUri } from './key-uri-format';
+export { splitLabel } from './key-uri-label';
 export {
   validateParams,
   normaliseAlgorithm,
@@ -18,4 +19,5 @@ export {
   STEAM_PARAMS,
 } from './params';
 export { sameSecret, assertSecretFits, MAX_SECRET_BYTES } from './secret';
+export { DuplicateFinder, labelKey, namesAccount, type KeyMatch } from './same-account';
 export type { CoreField } from './input-error';

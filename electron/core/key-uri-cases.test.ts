@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../shared/otp-types';
-import { base32Encode, parseKeyUri } from './index';
-import { inputErrorOf } from './testing/input-field';
+import { base32Encode, parseKeyUri, splitLabel } from './index';
+import { inputErrorOf } from '../../test-support/core/input-field';
 
-// Every real-world deviation of formats.md, with the token Keyfob normalises it to, and the inputs it
-// refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
+// Every deviation from Google's Key-Uri-Format that real apps write, with the token Keyfob
+// normalises it to, and the inputs it refuses with the field named. S is "Hello!\xDE\xAD\xBE\xEF" in base32.
 const S = 'JBSWY3DPEHPK3PXP';
 const U = `otpauth://totp/Example:alice?secret=${S}`;
 
@@ -12,7 +12,7 @@ type Expected = Partial<Omit<Token, 'secret'>> & { secret?: string };
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n, secret: S } as const;
 const STEAM = { type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0n } as const;
 
-const accepted: [string, string, Expected][] = [
+const accepted: Array<[string, string, Expected]> = [
   [
     'Google example',
     `otpauth://totp/Example:alice@google.com?secret=${S}&issuer=Example`,
@@ -63,16 +63,37 @@ const accepted: [string, string, Expected][] = [
     `otpauth://totp/Example%3A  alice?secret=${S}`,
     { issuer: 'Example', account: 'alice' },
   ],
-  ['+ literal in the path', `otpauth://totp/A+B:c+d?secret=${S}`, { issuer: 'A+B', account: 'c+d' }],
+  ['+ in the label is a space', `otpauth://totp/A+B:c+d?secret=${S}`, { issuer: 'A B', account: 'c d' }],
+  ['%2B in the label is a plus', `otpauth://totp/A%2BB:c%2Bd?secret=${S}`, { issuer: 'A+B', account: 'c+d' }],
   [
     '+ is a space in the query',
     `otpauth://totp/Big%20Corp:me?secret=${S}&issuer=Big+Corp`,
     { issuer: 'Big Corp', account: 'me' },
   ],
   [
-    'issuer param and prefix disagree',
+    'issuer param and prefix disagree: the prefix is split off',
     `otpauth://totp/Office:jane@contoso.com?secret=${S}&issuer=Microsoft`,
-    { issuer: 'Microsoft', account: 'Office:jane@contoso.com' },
+    { issuer: 'Microsoft', account: 'jane@contoso.com' },
+  ],
+  [
+    'Office 365: + for spaces, lower-case %3a, prefix other than the issuer',
+    `otpauth://totp/Some+Company%3ame%40somecompany.net?secret=${S}&issuer=Microsoft`,
+    { issuer: 'Microsoft', account: 'me@somecompany.net' },
+  ],
+  [
+    'disagreeing prefix split at an upper-case %3A',
+    `otpauth://totp/Contoso%3A%20jane?secret=${S}&issuer=Microsoft`,
+    { issuer: 'Microsoft', account: 'jane' },
+  ],
+  [
+    'issuer param containing a colon, equal to the label prefix',
+    `otpauth://totp/ACME:%20Corp:alice?secret=${S}&issuer=ACME%3A+Corp`,
+    { issuer: 'ACME: Corp', account: 'alice' },
+  ],
+  [
+    'no issuer param: a + spelled prefix is the issuer',
+    `otpauth://totp/Big+Corp:me?secret=${S}`,
+    { issuer: 'Big Corp', account: 'me' },
   ],
   [
     'prefix differs only in case',
@@ -166,7 +187,7 @@ const accepted: [string, string, Expected][] = [
   ],
 ];
 
-const rejected: [string, string, string][] = [
+const rejected: Array<[string, string, string]> = [
   ['empty text', '  \n', 'uri'],
   ['bare secret', S, 'uri'],
   ['http URL', 'https://example.com/?secret=JBSWY3DPEHPK3PXP', 'uri'],
@@ -231,4 +252,24 @@ describe('parseKeyUri rejects bad input, naming the field', () => {
 
   it('has at least 40 cases in all', () =>
     expect(accepted.length + rejected.length).toBeGreaterThanOrEqual(40));
+});
+
+// The same rule for labels that files store as decoded text (transfer codes, app databases,
+// andOTP's old labels): label, the issuer the file names besides it, and the result.
+const textLabels: Array<[string, string, string, { issuer: string; account: string }]> = [
+  ['no colon', 'alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],
+  ['prefix equal to the issuer', 'GitHub:alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],
+  ['prefix equal in another case', 'github: alice', 'GitHub', { issuer: 'GitHub', account: 'alice' }],
+  ['prefix other than the issuer', 'Office:jane', 'Microsoft', { issuer: 'Microsoft', account: 'jane' }],
+  ['no issuer: the prefix is the issuer', 'Deno:Mason', '', { issuer: 'Deno', account: 'Mason' }],
+  ['issuer with a colon', 'ACME: Corp:alice', 'ACME: Corp', { issuer: 'ACME: Corp', account: 'alice' }],
+  ['account with a colon', 'Example:a:b', 'Example', { issuer: 'Example', account: 'a:b' }],
+  ['empty prefix', ':a:b', '', { issuer: '', account: 'a:b' }],
+  ['plus stays a plus outside URIs', 'A+B:c+d', '', { issuer: 'A+B', account: 'c+d' }],
+];
+
+describe('splitLabel (labels stored as text)', () => {
+  it.each(textLabels)('%s', (_name, label, issuer, expected) => {
+    expect(splitLabel(label, issuer)).toEqual(expected);
+  });
 });

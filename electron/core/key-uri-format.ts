@@ -27,7 +27,7 @@ export function formatKeyUri(token: Token): string {
     issuer === ''
       ? `${account.includes(':') ? ':' : ''}${labelPart(account)}`
       : `${labelPart(issuer)}:${labelPart(account)}`;
-  const query: [string, string][] = [['secret', base32Encode(token.secret)]];
+  const query: Array<[string, string]> = [['secret', base32Encode(token.secret)]];
   if (issuer !== '') query.push(['issuer', issuer]);
   if (params.type !== 'steam') {
     if (params.algorithm !== 'SHA1') query.push(['algorithm', params.algorithm]);

@@ -20,7 +20,7 @@ export const MAX_KEY_URI_LENGTH = 16_384;
 
 /**
  * Parses a key URI as real apps write them: `otpauth://TYPE/LABEL?…` (Google's Key-Uri-Format) with
- * every deviation listed in formats.md, plus `steam://<base32>`. Throws `KeyfobError('invalid-input')`
+ * the deviations real apps write (key-uri-cases.test.ts lists them), plus `steam://<base32>`. Throws `KeyfobError('invalid-input')`
  * naming the field at fault; no message ever quotes the secret.
  */
 export function parseKeyUri(text: string): Token {

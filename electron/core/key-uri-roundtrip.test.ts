@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Algorithm, OtpType, Token } from '../../shared/otp-types';
 import { base32Decode, formatKeyUri, parseKeyUri } from './index';
-import { inputErrorOf } from './testing/input-field';
-import { type SeededRandom, seededRandom, testSeed } from './testing/seeded-random';
+import { inputErrorOf } from '../../test-support/core/input-field';
+import { type SeededRandom, seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
 const SECRET = base32Decode('JBSWY3DPEHPK3PXP');
 const base: Token = {

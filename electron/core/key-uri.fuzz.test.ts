@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../shared/otp-types';
-import { assertTypedError, fuzz, fuzzTimeout, mutatedBytes } from '../testing/fuzz';
+import { assertTypedError, fuzz, fuzzTimeout, mutatedBytes } from '../../test-support/fuzz/fuzz';
 import { MAX_SECRET_BYTES, formatKeyUri, parseKeyUri } from './index';
 import { MAX_DIGITS, MAX_PERIOD, MIN_DIGITS } from './params';
 

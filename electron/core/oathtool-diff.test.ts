@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../shared/otp-types';
 import { base32Encode, generateCode, hotp, totp } from './index';
-import { seededRandom, testSeed } from './testing/seeded-random';
+import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
 // Differential test against oathtool 2.6.7, the reference OATH implementation (/usr/bin/oathtool).
 // Every case runs `-w 2`, so each invocation yields three consecutive codes; all invocations go
 // through one `sh` process. Replay a failure with KEYFOB_TEST_SEED=<seed printed in the message>.
 //
 // oathtool's limits, which bound the random parameters: digits 6–8 only; `--hotp` is SHA-1 only, so
-// HOTP-SHA256/512 at counter C is checked as TOTP with `-s 1 --now=@C` (formats.md); `--now` parses
+// HOTP-SHA256/512 at counter C is checked as TOTP with `-s 1 --now=@C` (the same HMAC input); `--now` parses
 // into a signed 64-bit time_t, so those counters stay below 2^63 (`@9223372036854775808` is refused).
 // `--hotp -c` takes the full 2^64−1 range (with -w, keep c + 2 below 2^64: oathtool wraps there).
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenParams } from '../../shared/otp-types';
 import { validateParams } from './index';
-import { inputErrorOf } from './testing/input-field';
+import { inputErrorOf } from '../../test-support/core/input-field';
 
 const totp: TokenParams = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0n };
 

@@ -1,4 +1,10 @@
-import type { Algorithm, OtpType, TokenParams } from '../../shared/otp-types';
+import {
+  ALGORITHMS,
+  OTP_TYPES,
+  type Algorithm,
+  type OtpType,
+  type TokenParams,
+} from '../../shared/otp-types';
 import { inputError, showValue } from './input-error';
 
 /** Largest HOTP counter: the moving factor is an 8-byte unsigned integer. @see RFC 4226 §5.2 */
@@ -12,13 +18,10 @@ export const MAX_PERIOD = 86_400;
 /** What Steam Guard always uses, whatever a URI claims. */
 export const STEAM_PARAMS = { algorithm: 'SHA1', digits: 5, period: 30 } as const;
 
-const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
-const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
-
 /** Accepts `totp`, `HOTP`, `Steam`…; throws a `type` error for anything else. */
 export function normaliseType(value: unknown): OtpType {
   const lower = String(value).trim().toLowerCase();
-  const type = TYPES.find((t) => t === lower);
+  const type = OTP_TYPES.find((t) => t === lower);
   if (type === undefined) {
     throw inputError('type', `Type ${showValue(String(value))} is not supported; use totp, hotp or steam.`);
   }

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Algorithm } from '../../shared/otp-types';
 import { base32Decode, hotp, totp } from './index';
 
-// RFC test tables, read at test time from copies of /work/shared/testdata kept beside the tests.
+// The RFCs' own test tables (RFC 4226 Appendix D, RFC 6238 Appendix B) as JSON beside the tests.
 function readVectors<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')) as T;
 }
 
 interface Rfc6238 {
-  vectors: {
+  vectors: Array<{
     unix: number;
     algorithm: Algorithm;
     digits: number;
@@ -17,11 +17,11 @@ interface Rfc6238 {
     secret_hex: string;
     secret_base32: string;
     expected: string;
-  }[];
+  }>;
 }
 interface Rfc4226 {
   secret_hex: string;
-  vectors: { counter: number; hotp: string }[];
+  vectors: Array<{ counter: number; hotp: string }>;
   counter_edge_cases_oathtool: Record<string, string>;
 }
 

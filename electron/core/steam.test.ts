@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateCode, parseKeyUri, steam } from './index';
-import { seededRandom, testSeed } from './testing/seeded-random';
+import { seededRandom, testSeed } from '../../test-support/core/seeded-random';
 
-/** Steam Guard written independently from the core: node:crypto HMAC, Buffer reads, formats.md steps. */
+/** Steam Guard written independently from the core: node:crypto HMAC, Buffer reads, the steps spelled out. */
 function referenceSteam(secret: Uint8Array, atMs: number): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));

@@ -7,7 +7,7 @@ export const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
 
 /**
  * Five Steam Guard characters from a 31-bit truncated value (not reduced mod 10^d): the least
- * significant base-26 digit comes first. See docs formats.md "Steam Guard".
+ * significant base-26 digit comes first, in Steam's alphabet of 26 letters and digits.
  */
 export function steamChars(value: number): string {
   let v = value;

@@ -119,7 +119,7 @@ function hex(text: string): Buffer {
   return Buffer.from(text, 'hex');
 }
 
-/** Aegis's password-slot scrypt parameters (docs/vault.md "KDF"): N = 2^15, r = 8, p = 1. */
+/** Aegis's password-slot scrypt parameters (its docs/vault.md "KDF"): N = 2^15, r = 8, p = 1. */
 export const AEGIS_SCRYPT = { n: 32768, r: 8, p: 1 } as const;
 
 /** A plain Aegis vault file (`header.slots` and `header.params` null), indented by 4 as Aegis writes it. */

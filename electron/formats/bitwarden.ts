@@ -3,7 +3,15 @@ import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
 import { checkEntryCount } from './import-limits';
 import { parseCsv } from './csv';
-import { damaged, entrySource, textOf, type ImportFormat, type ImportResult } from './format';
+import {
+  damaged,
+  entrySource,
+  lineSource,
+  textOf,
+  type EntrySource,
+  type ImportFormat,
+  type ImportResult,
+} from './format';
 import { isObject, parseJsonBytes, type JsonObject } from './json-input';
 import { buildToken, collect, emptyResult } from './token-build';
 
@@ -11,7 +19,7 @@ const LABEL = 'Bitwarden export';
 
 /** One login with a TOTP value, however the export spelled it. */
 interface Login {
-  source: string;
+  source: EntrySource;
   name: string;
   username: string;
   totp: string;
@@ -81,7 +89,7 @@ function fromCsv(bytes: Uint8Array, sourceName: string): Login[] {
     if (totp.trim() === '') return [];
     return [
       {
-        source: `${sourceName}:${line}`,
+        source: lineSource(sourceName, line),
         name: cells[col('name')] ?? '',
         username: cells[col('login_username')] ?? '',
         totp,

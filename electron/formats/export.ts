@@ -1,3 +1,4 @@
+import { accountName } from '../../shared/account-name';
 import { KeyfobError } from '../../shared/errors';
 import { EXPORT_FORMATS, type ExportFormatId } from '../../shared/export-formats';
 import type { Token } from '../../shared/otp-types';
@@ -39,7 +40,7 @@ export async function writeExport(
       const skipped: ExportResult['skipped'] = [];
       const fit = tokens.filter((t) => {
         const why = migrationIncompatibility(t);
-        if (why !== undefined) skipped.push({ name: nameOf(t), message: why });
+        if (why !== undefined) skipped.push({ name: accountName(t), message: why });
         return why === undefined;
       });
       const uris = formatMigrationUris([...fit]);
@@ -52,8 +53,4 @@ export async function writeExport(
         'format',
       );
   }
-}
-
-function nameOf(t: Token): string {
-  return [t.issuer, t.account].filter((s) => s !== '').join(': ') || '(unnamed)';
 }

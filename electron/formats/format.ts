@@ -2,28 +2,50 @@ import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import type { MigrationBatches } from './google-migration/batches';
 
-/** One account found in a foreign file, with where it came from ("file:line", "file#3"). */
+/**
+ * Where an entry was found: the file (as named on the command line or in the dialog, or "transfer
+ * code 2 of 3" for a scanned code), the line of a list or the entry of a structured backup
+ * (1-based; absent for the file as a whole), and for a Google transfer code the account's place
+ * in it (1-based). Positions stay numbers so rows sort by them; {@link showSource} words them.
+ */
+export interface EntrySource {
+  file: string;
+  unit?: 'line' | 'entry';
+  at?: number;
+  part?: number;
+}
+
+/** One account found in a foreign file, with where it came from. */
 export interface ImportEntry {
-  source: string;
+  source: EntrySource;
   token: Token;
 }
 
 /** What a format reader found: the usable entries and, separately, what it had to reject. */
 export interface ImportResult {
   entries: ImportEntry[];
-  errors: Array<{ source: string; message: string }>;
+  errors: Array<{ source: EntrySource; message: string }>;
 }
+
+/**
+ * Reads a file beside the imported one by its base name (SQLite's `-wal`, Steam Desktop
+ * Authenticator's manifest.json); undefined when there is none. Names with path separators are
+ * refused by the caller's implementation.
+ */
+export type Companion = (name: string) => Promise<Uint8Array | undefined>;
 
 /** What a reader is told besides the bytes: the password (if any) and a name for per-entry sources. */
 export interface ReadOptions {
   password?: string;
-  /** Prefix of every entry's `source` ("backup.json" → "backup.json#3"). */
+  /** The file's name, as every entry's {@link EntrySource} gives it. */
   sourceName: string;
   /**
    * Collects Google Authenticator transfer codes across the files of one import (its owner calls
    * `finish()` after the last); without it, a file's codes are completed within its own result.
    */
   transfers?: MigrationBatches;
+  /** Files beside this one, for formats that span several (absent: the file is read alone). */
+  companion?: Companion;
 }
 
 /**
@@ -35,7 +57,10 @@ export interface ImportFormat {
   id: string;
   /** Name shown to people, e.g. "Aegis backup". */
   label: string;
-  /** 0 = not this format, 1 = certain; reads at most the bytes it needs. */
+  /**
+   * 0 = not this format, 1 = certain; reads at most the bytes it needs. Below 0.5 is a guess (a
+   * file name, a layout without a header): the app then offers a choice of format.
+   */
   detect(fileName: string, bytes: Uint8Array): number;
   /** True when `read` needs a password for these bytes. */
   needsPassword(bytes: Uint8Array): boolean;
@@ -43,19 +68,20 @@ export interface ImportFormat {
   read(bytes: Uint8Array, options: ReadOptions): Promise<ImportResult>;
 }
 
-/** `source` of the n-th (0-based) entry of a structured file: "name#1" for the first. */
-export function entrySource(sourceName: string, index: number): string {
-  return `${sourceName}#${index + 1}`;
+/** The source of the n-th (0-based) entry of a structured file. */
+export function entrySource(file: string, index: number): EntrySource {
+  return { file, unit: 'entry', at: index + 1 };
 }
 
-/**
- * Where a source points, for ordering rows: "name#3" (entry 3), "name:3" (line 3 of a list) or
- * "name:3 entry 2" (the 2nd account of the transfer code on line 3); 0 where a part is absent.
- */
-export function sourcePosition(source: string): { file: string; at: number; entry: number } {
-  const m = /^(.*)[:#](\d+)(?: entry (\d+))?$/u.exec(source);
-  if (m === null) return { file: source, at: 0, entry: 0 };
-  return { file: m[1] ?? source, at: Number(m[2]), entry: Number(m[3] ?? 0) };
+/** The source of line `line` (1-based, as editors number lines) of a text file. */
+export function lineSource(file: string, line: number): EntrySource {
+  return { file, unit: 'line', at: line };
+}
+
+/** A source as people read it: "backup.json#3", "list.txt:3", "list.txt:3 entry 2", "transfer code entry 1". */
+export function showSource(s: EntrySource): string {
+  const at = s.at === undefined ? '' : `${s.unit === 'line' ? ':' : '#'}${s.at}`;
+  return `${s.file}${at}${s.part === undefined ? '' : ` entry ${s.part}`}`;
 }
 
 /** The file as UTF-8 text without a byte-order mark (readers of JSON and text formats). */

@@ -5,6 +5,7 @@ import { readImport } from './registry';
 import { CANONICAL, FIXTURE_PASSWORD } from './testdata/canonical';
 import { seededRandomness } from './testdata/seeded';
 import { aegisEncryptedFile } from './testdata/write-aegis';
+import { showSource } from './format';
 
 // Damaged files say they are damaged; one bad entry never stops the others.
 const files = join(__dirname, 'testdata/files');
@@ -79,7 +80,7 @@ describe('one bad entry among good ones', () => {
       expect(edited).not.toBe(text(file));
       const report = await readImport(file, utf8(edited));
       expect(report.entries).toHaveLength(good);
-      expect(report.errors).toEqual([
+      expect(report.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
         {
           source: expect.stringMatching(new RegExp(`^${file.replace('.', '\\.')}[#:]\\d+$`, 'u')),
           message: expect.stringMatching(message),
@@ -97,7 +98,7 @@ describe('one bad entry among good ones', () => {
     const file = aegisEncryptedFile(db, FIXTURE_PASSWORD, seededRandomness('bad'));
     const report = await readImport('bad.json', utf8(file), FIXTURE_PASSWORD);
     expect(report.entries).toHaveLength(canonicalCount - 1);
-    expect(report.errors).toEqual([
+    expect(report.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       { source: 'bad.json#1', message: expect.stringMatching(/Secret is empty/) },
     ]);
   });
@@ -168,7 +169,7 @@ describe('damaged files', () => {
     const half = text('aegis-db3-plain.json').slice(0, 900);
     await expect(readImport('aegis.json', utf8(half))).rejects.toMatchObject({
       message: expect.stringMatching(
-        /^aegis\.json is not a backup Keyfob can read\. Keyfob reads: 2FAS backup, Aegis backup/,
+        /^aegis\.json is not a backup Keyfob recognises: name the app that made it/,
       ),
     });
   });

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
+import { assertMessage, fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../../test-support/fuzz/fuzz';
 import { readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
+import type { Companion } from './format';
 import { FIXTURES } from './testdata/fixture-list';
 
 // Fuzzing every import format from its fixtures: byte mutations, and structure-aware ones — JSON
@@ -16,7 +17,17 @@ const files = join(__dirname, 'testdata/files');
 const fixture = (file: string) => ({ file, bytes: new Uint8Array(readFileSync(join(files, file))) });
 const plain = FIXTURES.filter((f) => !f.encrypted).map((f) => fixture(f.file));
 const encrypted = FIXTURES.filter((f) => f.encrypted).map((f) => fixture(f.file));
-const isJson = (file: string) => /\.(json|2fas)$/u.test(file);
+/** Fixtures whose whole text is JSON (by content: a `.stratum` file is JSON or encrypted). */
+const isJson = ({ bytes }: { bytes: Uint8Array }) => {
+  try {
+    JSON.parse(text.decode(bytes));
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Databases and archives: only their bytes are changed, never their "lines". */
+const isBinary = ({ bytes }: { bytes: Uint8Array }) => bytes.subarray(0, 512).includes(0);
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
 
@@ -24,11 +35,15 @@ const text = new TextDecoder();
 const READER_BUG = /\(unexpected \w+\)\.$|^this entry could not be read$/u;
 
 /** Reads a (mutated) file: a bounded report with one-line problems, or one typed error line. */
-async function checkRead({ file, bytes }: { file: string; bytes: Uint8Array }): Promise<void> {
+async function checkRead(
+  { file, bytes }: { file: string; bytes: Uint8Array },
+  password: string | undefined = FIXTURE_PASSWORD,
+  companion?: Companion,
+): Promise<void> {
   await typedOutcome(
     async () => {
       try {
-        return await readImport(file, bytes, FIXTURE_PASSWORD);
+        return await readImport(file, bytes, password, { companion });
       } catch (e) {
         if (e instanceof Error && READER_BUG.test(e.message)) throw new Error(`reader bug: ${e.message}`);
         throw e;
@@ -93,7 +108,7 @@ function mutateJson(doc: Json, steps: number[], op: 'replace' | 'delete' | 'dupl
   }
   if (op === 'delete' && parent !== root) {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete parent[key as string];
+    else Reflect.deleteProperty(parent, key);
   } else if (op === 'duplicate' && Array.isArray(parent)) {
     parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   } else (parent as Record<string | number, Json>)[key] = structuredClone(value);
@@ -124,7 +139,7 @@ describe('import formats fuzz', () => {
     async () => {
       const arb = fc
         .tuple(
-          fc.constantFrom(...plain.filter((f) => isJson(f.file))),
+          fc.constantFrom(...plain.filter(isJson)),
           fc.array(jsonMutation, { minLength: 1, maxLength: 3 }),
         )
         .map(([{ file, bytes }, mutations]) => {
@@ -152,7 +167,7 @@ describe('import formats fuzz', () => {
       });
       const arb = fc
         .tuple(
-          fc.constantFrom(...plain.filter((f) => !isJson(f.file))),
+          fc.constantFrom(...plain.filter((f) => !isJson(f) && !isBinary(f))),
           fc.array(edit, { minLength: 1, maxLength: 4 }),
         )
         .map(([{ file, bytes }, edits]) => {
@@ -178,10 +193,30 @@ describe('import formats fuzz', () => {
   );
 
   it(
+    "hand-parsed containers with bytes changed: a database's -wal, FreeOTP 2's Java serialization",
+    async () => {
+      const db = fixture('PhoneFactor');
+      const wal = fixture('PhoneFactor-wal').bytes;
+      const walArb = mutatedBytes(wal).map((w) => async () => {
+        await checkRead(db, undefined, async (name) => (name === 'PhoneFactor-wal' ? w : undefined));
+      });
+      // Without a password the stream is parsed whole, then the password is asked for: no derivation.
+      const streams = FIXTURES.filter((f) => f.formatId === 'freeotp2').map((f) => fixture(f.file));
+      const javaArb = fc
+        .constantFrom(...streams)
+        .chain(({ file, bytes }) =>
+          mutatedBytes(bytes).map((b) => () => checkRead({ file, bytes: b }, undefined)),
+        );
+      await fuzz('formats.containers', fc.oneof(walArb, javaArb), (run) => run(), 400);
+    },
+    fuzzTimeout(3_000),
+  );
+
+  it(
     'encrypted fixtures with bytes or header values changed (each may cost a key derivation)',
     async () => {
       const arb = fc.constantFrom(...encrypted).chain(({ file, bytes }) =>
-        isJson(file)
+        isJson({ bytes })
           ? fc.oneof(
               mutatedBytes(bytes, 2).map((b) => ({ file, bytes: b })),
               jsonMutation.map((m) => ({

@@ -7,6 +7,9 @@ import { KeyfobError } from '../../shared/errors';
  */
 export const MAX_IMPORT_ENTRIES = 10_000;
 
+/** Largest file Keyfob reads as a backup (real ones are a few hundred KB). */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+
 /** How many problems a message lists by name before it says "and N more". */
 export const MAX_LISTED = 10;
 

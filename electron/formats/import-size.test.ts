@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES } from './import-limits';
-import { Vault, memorySecretStore } from '../vault';
-import { tempHome } from '../vault/testing/fixtures';
+import { Vault } from '../vault';
+import { tempHome } from '../../test-support/vault/fixtures';
 import { planImport } from '../services/import/plan';
 import { readImport } from './registry';
 import { BULK_KINDS, bulkFile, bulkTokens } from './testdata/bulk';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { entrySource, lineSource } from './format';
 
 // Imports are bounded and linear: at most MAX_IMPORT_ENTRIES accounts per import, refused as a
 // whole (one line) past it; duplicate checks index entries instead of comparing every pair.
@@ -43,7 +45,7 @@ describe(`the ${MAX_IMPORT_ENTRIES.toLocaleString('en-US')}-account limit`, () =
     expect(report.entries).toHaveLength(MAX_IMPORT_ENTRIES);
     expect(report.errors).toEqual([
       {
-        source: 'transfer-codes.txt:1001',
+        source: lineSource('transfer-codes.txt', 1001),
         message: expect.stringMatching(/holds more than 10,000 accounts/),
       },
     ]);
@@ -59,17 +61,22 @@ describe('planImport at the limit', () => {
     // 50 already stored; 100 of the file repeat earlier entries of the same file.
     await vault.addMany(tokens.slice(0, 50).map((token) => ({ token })));
     const entries = [...tokens, ...tokens.slice(9_000, 9_100)].map((token, i) => ({
-      source: `f#${i + 1}`,
+      source: entrySource('f', i),
       token,
     }));
-    const plan = await planImport(vault, [{ entries, errors: [{ source: 'f#10001', message: 'bad' }] }]);
+    const plan = await planImport(vault, [
+      { entries, errors: [{ source: entrySource('f', 10_000), message: 'bad' }] },
+    ]);
     const count = (s: string) => plan.filter((p) => p.status === s).length;
     expect([count('new'), count('duplicate'), count('rejected')]).toEqual([9_850, 150, 1]);
-    expect(plan[9_900]).toMatchObject({ status: 'duplicate', duplicateOf: { source: 'f#9001' } });
+    expect(plan[9_900]).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: { source: entrySource('f', 9_000) },
+    });
     expect(plan[0]).toMatchObject({
       status: 'duplicate',
       duplicateOf: { account: { id: expect.any(String) } },
     });
-    expect(plan.at(-1)).toMatchObject({ source: 'f#10001', status: 'rejected' });
+    expect(plan.at(-1)).toMatchObject({ source: entrySource('f', 10_000), status: 'rejected' });
   });
 });

@@ -6,12 +6,15 @@ export {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
   detectImport,
+  importChoices,
+  importFormat,
   readImport,
   type DetectedImport,
+  type ImportOptions,
   type ImportReport,
 } from './registry';
 export { writeExport, type ExportResult } from './export';
-export { sourcePosition, type ImportEntry, type ImportResult } from './format';
+export { showSource, type Companion, type EntrySource, type ImportEntry, type ImportResult } from './format';
 export { MigrationBatches } from './google-migration/batches';
 export { checkEntryCount } from './import-limits';
-export { readInputFile } from './input-file';
+export { companionsOf, readInputFile } from './input-file';

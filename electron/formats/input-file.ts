@@ -1,6 +1,9 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
+import type { Companion } from './format';
+import { MAX_IMPORT_BYTES } from './import-limits';
 
 /** How to read one input file: the most bytes it may have, and what it is called in messages. */
 export interface InputFileRules {
@@ -36,6 +39,24 @@ export async function readInputFile(path: string, rules: InputFileRules): Promis
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * The files beside `path`, read by base name within the backup size limit (SQLite's `-wal`, Steam
+ * Desktop Authenticator's manifest.json). A name with a path separator (one a file could put in a
+ * manifest to reach elsewhere) and a missing file both read as undefined.
+ */
+export function companionsOf(path: string): Companion {
+  const dir = dirname(path);
+  return async (name) => {
+    if (name === '' || name === '.' || name === '..' || /[/\\\0]/u.test(name)) return undefined;
+    try {
+      return await readInputFile(join(dir, name), { maxBytes: MAX_IMPORT_BYTES, what: 'backup', name });
+    } catch (e) {
+      if (e instanceof KeyfobError && e.code === 'not-found') return undefined;
+      throw e;
+    }
+  };
 }
 
 /** "16 MB", "1.5 MB", "64 KB": sizes in messages. */

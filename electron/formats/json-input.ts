@@ -24,19 +24,27 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-const parsed = new WeakMap<Uint8Array, unknown>();
+const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
 let sharing = 0;
 
 /**
- * The file's bytes as JSON ({@link parseJsonText} of the UTF-8 text). Inside {@link shareParsed}
- * one file is parsed once, however many formats look at it: detection asks every format, and a
- * 15 MB backup parsed seven times would take seconds.
+ * `parse(bytes)`, shared under `kind` inside {@link shareParsed}: detection asks every format, and
+ * a 15 MB backup parsed seven times (as JSON, as Android XML…) would take seconds.
  */
+export function parseShared<T>(bytes: Uint8Array, kind: string, parse: (bytes: Uint8Array) => T): T {
+  const cache = parsed.get(bytes);
+  if (cache?.has(kind) === true) return cache.get(kind) as T;
+  const value = parse(bytes);
+  if (sharing > 0) {
+    if (cache === undefined) parsed.set(bytes, new Map([[kind, value]]));
+    else cache.set(kind, value);
+  }
+  return value;
+}
+
+/** The file's bytes as JSON ({@link parseJsonText} of the UTF-8 text), parsed once per file. */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
-  if (parsed.has(bytes)) return parsed.get(bytes);
-  const doc = parseJsonText(textOf(bytes));
-  if (sharing > 0) parsed.set(bytes, doc);
-  return doc;
+  return parseShared(bytes, 'json', (b) => parseJsonText(textOf(b)));
 }
 
 /**

@@ -3,9 +3,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scryptKey } from './crypto';
-import { MAX_ANDOTP_ITERATIONS } from './kdf-limits';
-import { readImport } from './registry';
+import { MAX_ANDOTP_ITERATIONS, checkArgon2 } from './kdf-limits';
+import { detectImport, readImport } from './registry';
 import { FIXTURE_PASSWORD } from './testdata/canonical';
+import { defined } from '../../test-support/defined';
 
 // Key-derivation parameters come from the file: they are checked before any derivation, and a
 // derivation never occupies the thread pool that keychain calls use.
@@ -62,7 +63,7 @@ describe('Aegis scrypt parameters', () => {
 
   it('checks every slot before deriving any: a bad second slot is refused at once', async () => {
     const doc = aegis();
-    const good = doc.header.slots[0]!;
+    const good = defined(doc.header.slots[0]);
     doc.header.slots = [good, { ...good, n: 2 ** 24 }];
     await expect(readImport('a.json', utf8(JSON.stringify(doc)), FIXTURE_PASSWORD)).rejects.toThrow(
       /MiB of scrypt memory/,
@@ -94,12 +95,70 @@ describe('andOTP iteration counts', () => {
     [2 ** 32 - 1, /iteration count \(4294967295\) is outside/],
   ])('refuses %i iterations before deriving', async (n, message) => {
     await expect(
-      readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD),
+      readImport('otp_accounts.json.aes', withIterations(n), FIXTURE_PASSWORD, { formatId: 'andotp' }),
     ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(message),
     });
   });
+});
+
+describe('andOTP files without the iteration count andOTP writes', () => {
+  it.each([0, 1_000_001, 2 ** 32 - 1])(
+    'are taken for the old layout (no derivation at all), unsure: %i',
+    (n) => {
+      const bytes = new Uint8Array(readFileSync(join(files, 'otp_accounts.json.aes')));
+      new DataView(bytes.buffer).setUint32(0, n);
+      expect(detectImport('otp_accounts.json.aes', bytes)).toMatchObject({
+        formatId: 'andotp-old',
+        sure: false,
+      });
+    },
+  );
+});
+
+describe('FreeOTP 2 iteration counts', () => {
+  /** The API 34 fixture with the master key's iteration count replaced (its Java string length fixed up). */
+  const withIterations = (n: number): Uint8Array => {
+    const bytes = readFileSync(join(files, 'freeotp2-api34.xml'));
+    const start = bytes.indexOf('{"mAlgorithm"');
+    const length = bytes.readUInt16BE(start - 2);
+    const text = bytes
+      .subarray(start, start + length)
+      .toString('utf8')
+      .replace('"mIterations":100000', `"mIterations":${n}`);
+    const value = Buffer.from(text, 'utf8');
+    const size = Buffer.alloc(2);
+    size.writeUInt16BE(value.length);
+    return new Uint8Array(
+      Buffer.concat([bytes.subarray(0, start - 2), size, value, bytes.subarray(start + length)]),
+    );
+  };
+  it.each([
+    [0, /iteration count \(0\) is outside 1–1,000,000/],
+    [1_000_001, /iteration count \(1000001\) is outside 1–1,000,000/],
+  ])('refuses %i iterations before deriving', async (n, message) => {
+    await expect(readImport('externalBackup.xml', withIterations(n), FIXTURE_PASSWORD)).rejects.toMatchObject(
+      {
+        code: 'invalid-input',
+        message: expect.stringMatching(message),
+      },
+    );
+  });
+});
+
+describe('Argon2id parameters (Stratum writes t = 3, 64 MiB, p = 4)', () => {
+  const stratum = { iterations: 3, memoryKiB: 65_536, parallelism: 4 };
+  it.each([
+    ['no passes', { iterations: 0 }, /Argon2id iterations \(0\) is outside 1–30/],
+    ['1 GiB', { memoryKiB: 1024 * 1024 }, /Argon2id memoryKiB \(1048576\) is outside 1–262,144/],
+    ['a fraction of a lane', { parallelism: 1.5 }, /Argon2id parallelism \(1\.5\) is outside/],
+    ['less memory than the lanes need', { memoryKiB: 16, parallelism: 4 }, /less than 8 KiB per lane/],
+  ])('refuses %s', (_, change, message) => {
+    expect(() => checkArgon2('Stratum backup', { ...stratum, ...change })).toThrow(message);
+  });
+
+  it("accepts Stratum's own", () => expect(() => checkArgon2('Stratum backup', stratum)).not.toThrow());
 });
 
 describe('where derivations run', () => {

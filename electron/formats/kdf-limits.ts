@@ -25,6 +25,27 @@ export const MAX_PASSWORD_SLOTS = 4;
  */
 export const MAX_ANDOTP_ITERATIONS = 1_000_000;
 
+/**
+ * Most PBKDF2 iterations any other backup may name (FreeOTP 2 writes 100,000): ten times that,
+ * about 1.5 s with SHA-512 on a laptop core.
+ */
+export const MAX_PBKDF2_ITERATIONS = 1_000_000;
+
+/**
+ * Most Argon2id memory (KiB) and passes a backup may ask for: Stratum uses 64 MiB and 3 passes
+ * (4 lanes); four times the memory and ten times the passes are allowed.
+ */
+export const ARGON2_LIMITS = { memoryKiB: 256 * 1024, iterations: 30, parallelism: 16 } as const;
+
+/**
+ * Most encrypted maFiles one Steam Desktop Authenticator manifest may make Keyfob decrypt: each
+ * costs 50,000 PBKDF2-SHA1 iterations (≈ 20 ms), so 100 take about 2 s; people keep a handful.
+ */
+export const MAX_SDA_KEYS = 100;
+
+/** Most bytes the maFiles beside one manifest may add up to (they are a few KB each). */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
 /** Throws a "damaged" error for `label` unless N, r and p are scrypt parameters the apps could write. */
 export function checkScrypt(label: string, n: number, r: number, p: number): void {
   if (!Number.isSafeInteger(n) || n < 2 || !Number.isInteger(Math.log2(n))) {
@@ -72,6 +93,22 @@ export function checkIterations(label: string, iterations: number, max: number):
       label,
       `its key-derivation iteration count (${iterations}) is outside 1–${max.toLocaleString('en-US')}`,
     );
+  }
+}
+
+/** Throws unless Argon2id's passes, memory and lanes are within {@link ARGON2_LIMITS} (and valid). */
+export function checkArgon2(
+  label: string,
+  params: { iterations: number; memoryKiB: number; parallelism: number },
+): void {
+  for (const [name, value] of Object.entries(params) as Array<[keyof typeof ARGON2_LIMITS, number]>) {
+    const most = ARGON2_LIMITS[name];
+    if (!Number.isSafeInteger(value) || value < 1 || value > most) {
+      throw damaged(label, `its Argon2id ${name} (${value}) is outside 1–${most.toLocaleString('en-US')}`);
+    }
+  }
+  if (params.memoryKiB < 8 * params.parallelism) {
+    throw damaged(label, `its Argon2id memory (${params.memoryKiB} KiB) is less than 8 KiB per lane`);
   }
 }
 

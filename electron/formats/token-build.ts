@@ -1,6 +1,6 @@
 import type { OtpType, Token } from '../../shared/otp-types';
-import { assertSecretFits, base32Decode, validateParams } from '../core';
-import { entryMessage, type ImportResult } from './format';
+import { assertSecretFits, base32Decode, splitLabel, validateParams } from '../core';
+import { entryMessage, type EntrySource, type ImportResult } from './format';
 
 /** What a foreign entry says about a token, before validation (strings as found in the file). */
 export interface RawToken {
@@ -19,7 +19,9 @@ export interface RawToken {
  * a Token; base32 secrets are decoded here. Throws `invalid-input` naming the field.
  */
 export function buildToken(raw: RawToken): Token {
-  const secret = typeof raw.secret === 'string' ? base32Decode(raw.secret, 'secret') : raw.secret;
+  // A copy as a plain Uint8Array, whatever view a reader decrypted it into.
+  const secret =
+    typeof raw.secret === 'string' ? base32Decode(raw.secret, 'secret') : new Uint8Array(raw.secret);
   assertSecretFits(secret);
   const params = validateParams({
     type: raw.type as OtpType,
@@ -32,7 +34,7 @@ export function buildToken(raw: RawToken): Token {
 }
 
 /** Runs `read` for one entry and files its token or its error under `source`; never throws. */
-export function collect(result: ImportResult, source: string, read: () => Token): void {
+export function collect(result: ImportResult, source: EntrySource, read: () => Token): void {
   try {
     result.entries.push({ source, token: read() });
   } catch (e) {
@@ -43,4 +45,16 @@ export function collect(result: ImportResult, source: string, read: () => Token)
 /** An empty result to fill. */
 export function emptyResult(): ImportResult {
   return { entries: [], errors: [] };
+}
+
+/**
+ * Issuer and account of a label that older apps wrote as "Issuer - account" (andOTP before 0.6.3,
+ * Authy's display names), else by the one label rule ("Issuer:account", key-uri-label.ts). The
+ * part after " - " may repeat the issuer with a colon ("Deno - Deno:Mason"): it is split again.
+ */
+export function splitDashedLabel(label: string, issuer = ''): { issuer: string; account: string } {
+  const dash = label.indexOf(' - ');
+  if (dash <= 0) return splitLabel(label, issuer);
+  const named = issuer.trim() || label.slice(0, dash).trim();
+  return splitLabel(label.slice(dash + 3), named);
 }

@@ -2,10 +2,11 @@ import { KeyfobError } from '../../shared/errors';
 import { keyTextKind } from '../../shared/text-kind';
 import type { Token } from '../../shared/otp-types';
 import { formatKeyUri, parseKeyUri } from '../core';
-import { textOf, type ImportFormat, type ImportResult } from './format';
+import { lineSource, textOf, type ImportFormat, type ImportResult } from './format';
 import { MigrationBatches } from './google-migration/batches';
 import { parseMigrationUri } from './google-migration/transfer-uri';
 import { checkEntryCount } from './import-limits';
+import { isObject } from './json-input';
 
 /** Blank lines and lines starting with '#' hold no key. */
 const skipped = (trimmed: string) => trimmed === '' || trimmed.startsWith('#');
@@ -36,10 +37,10 @@ export function readUriList(text: string, sourceName: string, transfers?: Migrat
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (skipped(trimmed)) return;
-    const source = `${sourceName}:${i + 1}`;
+    const source = lineSource(sourceName, i + 1);
     try {
       if (keyTextKind(trimmed) === 'migration') migrations.add(parseMigrationUri(trimmed, source), source);
-      else result.entries.push({ source, token: parseKeyUri(trimmed) });
+      else result.entries.push({ source, token: steamOfWinAuth(trimmed, parseKeyUri(trimmed)) });
     } catch (e) {
       const message = e instanceof KeyfobError ? e.message : 'not a readable key URI';
       result.errors.push({ source, message });
@@ -51,6 +52,32 @@ export function readUriList(text: string, sourceName: string, transfers?: Migrat
     for (const e of done.errors) result.errors.push(e);
   }
   return result;
+}
+
+/**
+ * WinAuth (and apps that copy its export) write Steam accounts as `otpauth://totp/…&issuer=Steam`
+ * with 5 digits and, from a Steam Desktop Authenticator import, the maFile JSON in `data=`: read
+ * literally that is a numeric TOTP whose codes Steam never accepts. A TOTP whose issuer is Steam and
+ * that has 5 digits is a Steam token; one whose `data` holds a `shared_secret` is a Steam token
+ * with that secret (the `secret` parameter may be a placeholder, as in steamguard-cli's tests).
+ */
+function steamOfWinAuth(uri: string, token: Token): Token {
+  if (token.type !== 'totp') return token;
+  const steam = { ...token, type: 'steam' as const, algorithm: 'SHA1' as const, digits: 5, period: 30 };
+  const data = /[?&]data=([^&]*)/iu.exec(uri)?.[1];
+  if (data !== undefined) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(decodeURIComponent(data.replace(/\+/gu, ' ')));
+    } catch {
+      doc = undefined;
+    }
+    const secret = isObject(doc) ? doc['shared_secret'] : undefined;
+    if (typeof secret === 'string' && /^[A-Za-z0-9+/]+={0,2}$/u.test(secret)) {
+      return { ...steam, secret: new Uint8Array(Buffer.from(secret, 'base64')) };
+    }
+  }
+  return token.issuer.toLowerCase() === 'steam' && token.digits === 5 ? steam : token;
 }
 
 /** Writes one key URI per line: what Ente, Aegis and WinAuth import. Unencrypted! */

@@ -1,13 +1,13 @@
 import { accountHandlers } from '../services/account-handlers';
 import { qrHandlers } from '../services/qr-handlers';
-import { replaceHandlers } from '../services/replace-handlers';
+import { replaceKeyHandlers } from '../services/replace-key-handlers';
 import type { ChannelHandlers } from '../../shared/ipc/channels';
 import type { HandlerContext } from '../services/app-services';
 
 /** The account channels: the list and its codes, adding and editing, copying, replacing and showing a key. */
 export function accountChannels(ctx: HandlerContext) {
   const accounts = accountHandlers(ctx.vault, ctx.now);
-  const rekey = replaceHandlers(ctx.vault, ctx.now);
+  const keys = replaceKeyHandlers(ctx.vault, ctx.now);
   const qr = qrHandlers(ctx.vault, ctx.dialogs);
   return {
     'accounts:list': () => accounts.list(),
@@ -18,9 +18,10 @@ export function accountChannels(ctx: HandlerContext) {
     'accounts:remove': (id) => accounts.remove(id),
     'accounts:reorder': (ids) => accounts.reorder(ids),
     'accounts:hotp-next': (id) => accounts.hotpNext(id),
-    'accounts:check-replace': (id, key) => rekey.check(id, key),
-    'accounts:replace': (id, key) => rekey.replace(id, key),
-    'accounts:restore': (id) => rekey.restore(id),
+    'accounts:check-new-key': (id, key) => keys.check(id, key),
+    'accounts:replace-key': (id, key) => keys.replace(id, key),
+    'accounts:replace-key-with-draft': (id, draft) => keys.replaceWithDraft(id, draft),
+    'accounts:restore-key': (id) => keys.restore(id),
     'accounts:show-qr': (id) => qr.accountQr(id),
     'clipboard:copy-code': async (id) => {
       const [code, { clearClipboardSeconds }] = await Promise.all([

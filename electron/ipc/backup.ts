@@ -10,7 +10,7 @@ export function backupChannels(ctx: HandlerContext) {
   const qr = qrHandlers(ctx.vault, ctx.dialogs);
   return {
     'backup:import-open': () => backup.importOpen(),
-    'backup:import-read': (id, password) => backup.importRead(id, password),
+    'backup:import-read': (id, password, formatId) => backup.importRead(id, password, formatId),
     'backup:import-commit': (id, choices) => backup.importCommit(id, choices),
     'backup:import-cancel': (id) => backup.importCancel(id),
     'backup:export': (format, password) => backup.exportTo(format, password),

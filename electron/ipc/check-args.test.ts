@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { IPC_NAMES, type ArgsOf, type Channel } from '../../shared/ipc/channels';
-import { recordingClipboard } from '../adapters/clipboard';
 import { createAppServices, type AppServices } from '../services/app-services';
-import { memorySecretStore } from '../vault';
 import { checkArgs, knownChannel } from './check-args';
 import { answerIfTrusted } from './sender-check';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 const DRAFT = { ...EMPTY_DRAFT, issuer: 'Site', secret: 'JBSWY3DPEHPK3PXP' };
 
@@ -28,13 +28,14 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'accounts:remove': [['a'], [42], /\(argument 1\): expected an account id/],
   'accounts:reorder': [[['a', 'b']], [['a', '']], /\(argument 1\): expected an account id/],
   'accounts:hotp-next': [['a'], [''], /expected an account id/],
-  'accounts:check-replace': [['a', 'JBSWY3DPEHPK3PXP'], ['a', null], /\(argument 2\): expected the new key/],
-  'accounts:replace': [
+  'accounts:check-new-key': [['a', 'JBSWY3DPEHPK3PXP'], ['a', null], /\(argument 2\): expected the new key/],
+  'accounts:replace-key': [
     ['a', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
     ['a', 'k', 'extra'],
     /expected 2 arguments/,
   ],
-  'accounts:restore': [['a'], [{ id: 'a' }], /expected an account id/],
+  'accounts:replace-key-with-draft': [['a', DRAFT], ['a', { ...DRAFT, type: 'x' }], /\(argument 2\)/],
+  'accounts:restore-key': [['a'], [{ id: 'a' }], /expected an account id/],
   'accounts:show-qr': [['a'], ['x'.repeat(201)], /expected an account id/],
   'clipboard:copy-code': [['a'], [], /expected an account id/],
   'settings:get': [[], [{}], /expected 0 arguments/],
@@ -46,11 +47,16 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'scan:submit': [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], [' \n '], /a scanned code is empty/],
   'scan:screens': [[], [1], /expected 0 arguments/],
   'scan:pending': [[], [null], /expected 0 arguments/],
-  'scan:save': [[['add', 'keep-both']], [['add', 'maybe']], /"maybe"/],
+  'scan:save': [[['add', 'keep-both', { replace: 'a' }]], [['add', 'maybe']], /"maybe"/],
+  'scan:replace-key': [['a'], [{ replace: 'a' }], /expected an account id/],
   'scan:reset': [[], ['now'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
-  'backup:import-read': [['s1', null], ['s1', 42], /\(argument 2\): expected a password/],
-  'backup:import-commit': [['s1', ['skip', 'replace']], ['s1', 'skip'], /expected one choice per entry/],
+  'backup:import-read': [['s1', null, null], ['s1', 42, null], /\(argument 2\): expected a password/],
+  'backup:import-commit': [
+    ['s1', ['skip', 'update', { replace: 'a' }]],
+    ['s1', [{ replace: '' }]],
+    /expected an account id/,
+  ],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
   'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],

@@ -10,6 +10,7 @@ export function scanChannels(ctx: HandlerContext) {
     'scan:screens': () => scan.screens(),
     'scan:pending': () => scan.pending(),
     'scan:save': (decisions) => scan.save(decisions),
+    'scan:replace-key': (id) => scan.replaceKey(id),
     'scan:reset': () => scan.reset(),
   } satisfies Partial<ChannelHandlers>;
 }

@@ -2,8 +2,8 @@ import type { ChannelHandlers } from '../../shared/ipc/channels';
 import type { HandlerContext } from '../services/app-services';
 
 /** The vault channels: whether the keychain and the files are usable, and trying again. */
-export const vaultChannels = ({ session }: HandlerContext) =>
+export const vaultChannels = ({ appVault }: HandlerContext) =>
   ({
-    'vault:status': () => session.status(),
-    'vault:retry': () => session.retry(),
+    'vault:status': () => appVault.status(),
+    'vault:retry': () => appVault.retry(),
   }) satisfies Partial<ChannelHandlers>;

@@ -1,5 +1,6 @@
 import { notAKey, textKind } from '../../shared/text-kind';
 import type { DecodeOutcome, FoundCode, QrCorners } from '../../qr-decoder/types';
+import { accountName } from '../../shared/account-name';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { parseKeyUri } from '../core';
@@ -25,7 +26,7 @@ export function classifyQrText(text: string): QrPayload {
   if (kind === 'otpauth') {
     try {
       const token = parseKeyUri(trimmed);
-      const name = [token.issuer, token.account].filter((s) => s !== '').join(': ') || 'an unnamed account';
+      const name = accountName(token, 'an unnamed account');
       const type = token.type === 'steam' ? 'Steam Guard' : token.type.toUpperCase();
       return { kind, token, message: `A ${type} key for ${name}.` };
     } catch (e) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../core/testing/seeded-random';
+import { seededRandom } from '../../test-support/core/seeded-random';
 import { imageSize } from '../../qr-decoder/image-header';
 import { MAX_IMAGE_PIXELS } from '../../qr-decoder/image-limits';
 import { decodeImageFile } from './image-file';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../testing/fuzz';
+import { fuzz, fuzzTimeout, mutatedBytes, typedOutcome } from '../../test-support/fuzz/fuzz';
 import { imageSize } from '../../qr-decoder/image-header';
 import { decodeImageFile } from './image-file';
 import { encodeImage, plainCode } from '../../test-support/qr/image-files';

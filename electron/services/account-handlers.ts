@@ -5,12 +5,13 @@ import type {
   CodesResult,
   DraftCheck,
   ManualDraft,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { TokenLabel } from '../../shared/otp-types';
 import type { Vault } from '../vault';
 import { codeSnapshot, toAccountView, withSecret } from './codes';
-import { draftToToken, parseDraft, parseLabel } from './draft';
+import { draftToToken, parseDraft, parseLabel } from './manual-entry';
 import { toErrorData } from './errors';
+import { duplicateOf, newKeyFor, storedMatches } from './stored-match';
 
 /** The account channels, written against an open vault and a clock. */
 export interface AccountHandlers {
@@ -53,12 +54,15 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
     },
     async checkDraft(draft) {
       const parsed = parseDraft(draft);
-      if (parsed.token === null) return { errors: parsed.errors, preview: null, duplicateOf: null };
-      const duplicate = await vault().findDuplicate(parsed.token);
+      if (parsed.token === null)
+        return { errors: parsed.errors, preview: null, duplicateOf: null, newKeyFor: [] };
+      const [match] = await storedMatches(vault(), [parsed.token]);
+      const duplicate = duplicateOf(match);
       return {
         errors: {},
         preview: codeSnapshot('draft', parsed.token, now()),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
+        newKeyFor: newKeyFor(match).map(toAccountView),
       };
     },
     async add(draft, opts) {

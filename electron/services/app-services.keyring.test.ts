@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
+import { EMPTY_DRAFT, type ManualDraft } from '../../shared/ipc/shapes';
 import { keytarSecretStore } from '../vault';
 import {
   deleteService,
@@ -12,8 +11,9 @@ import {
   requirePrivateKeyring,
   uniqueService,
   unlockKeyring,
-} from '../vault/testing/keyring';
+} from '../../test-support/vault/keyring';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 
 // The services over the real keyring (run inside scripts/with-keyring.mjs), checked against oathtool.
 const AT_S = 2_000_000_000;
@@ -24,14 +24,10 @@ let app: AppServices;
 const oathtool = (args: string[]): string => execFileSync('oathtool', args, { encoding: 'utf8' }).trim();
 
 const draft = (patch: Partial<ManualDraft>): ManualDraft => ({
+  ...EMPTY_DRAFT,
   issuer: 'Oath',
   account: 'tool',
   secret: 'JBSWY3DPEHPK3PXP',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
   ...patch,
 });
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
-import type { ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
-import { Vault, memorySecretStore, type MemorySecretStore } from '../vault';
+import type { ManualDraft } from '../../shared/ipc/shapes';
+import { Vault } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // RFC 6238 Appendix B: the SHA-1 seed "12345678901234567890" and its published 8-digit codes.
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

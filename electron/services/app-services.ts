@@ -21,7 +21,7 @@ import { clipboardKeeper, type ClipboardKeeper, type Timers } from './clipboard-
 import { toReply } from './errors';
 import { watchFolder } from './folder-watch';
 import { settingsStore, type SettingsStore } from './settings-store';
-import { openVaultSession, type OpenedVault, type VaultSession } from './vault-session';
+import { openAppVault, type OpenedVault, type AppVault } from './app-vault';
 
 /** Everything the services need from the outside world; Electron is not among it. */
 export interface AppServicesOptions {
@@ -50,7 +50,7 @@ export interface AppServicesOptions {
 export interface HandlerContext extends AppServicesOptions {
   /** The open vault; throws while it is not open. */
   vault: () => Vault;
-  session: VaultSession;
+  appVault: AppVault;
   now: () => number;
   dialogs: DialogsAdapter;
   settings: SettingsStore;
@@ -75,11 +75,11 @@ export interface AppServices {
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const now = options.now ?? Date.now;
   const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
-  const session = await openVaultSession(open, options.secrets);
+  const appVault = await openAppVault(open, options.secrets);
   const context: HandlerContext = {
     ...options,
-    vault: () => session.current(),
-    session,
+    vault: () => appVault.current(),
+    appVault,
     now,
     dialogs: options.dialogs ?? noDialogs,
     settings: settingsStore(options.home),

@@ -1,8 +1,7 @@
 import { basename, join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, readInputFile } from '../formats';
-import { writeFileAtomic } from '../vault/atomic-file';
-import { readJsonFile, writeJsonAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../atomic-file';
 
 /**
  * Reads a backup chosen for import: a regular file no larger than a backup can be, checked before
@@ -13,11 +12,11 @@ export function readBackupFile(path: string): Promise<Uint8Array> {
 }
 
 /**
- * Writes a backup (UTF-8 text, as every export format is) so that the target is either the old file
- * or the complete new one, with mode 600: the vault's own atomic write.
+ * Writes a backup where the save dialog said (it asked before replacing a file) so that the target
+ * is either the old file or the complete new one, with mode 600.
  */
 export async function writeBackupFile(path: string, bytes: Uint8Array): Promise<void> {
-  await writeFileAtomic(path, Buffer.from(bytes).toString('utf8')).catch(() => {
+  await writeFileAtomic(path, bytes).catch(() => {
     throw new KeyfobError('storage-unavailable', `Keyfob could not write ${basename(path)}.`);
   });
 }

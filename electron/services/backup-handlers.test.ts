@@ -2,13 +2,15 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
-import { scriptedDialogs, type ScriptedDialogs } from '../adapters/dialogs';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
-import { EMPTY_DRAFT } from '../../shared/ipc-contract';
+import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { SEED_HOLD_MS } from './seed-hold';
-import { manualTimers, type ManualTimers } from './testing/manual-timers';
+import { manualTimers, type ManualTimers } from '../../test-support/services/manual-timers';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { defined } from '../../test-support/defined';
+import { FIXTURE_PASSWORD } from '../formats/testdata/canonical';
 
 // The backup channels under plain Node (no Electron): the file dialogs are scripted, files real.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
@@ -42,6 +44,13 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+/** The import a scripted open dialog opened (the tests always answer it with a file). */
+const opened = async () => {
+  const value = await ok(services.invoke('backup:import-open'));
+  if (value === null) throw new Error('the open dialog was cancelled');
+  return value;
+};
+
 const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
   const r = await reply;
   if (!r.ok) throw new Error(r.error.message);
@@ -51,9 +60,9 @@ const ok = async <T>(reply: Promise<{ ok: true; value: T } | { ok: false; error:
 describe('backup channels', () => {
   it('an import session gives the renderer names and statuses, never a secret', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const opened = await ok(services.invoke('backup:import-open'));
-    expect(opened).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
-    const entries = await ok(services.invoke('backup:import-read', opened!.sessionId, null));
+    const session = await opened();
+    expect(session).toMatchObject({ fileName: 'keyfob-otpauth.txt', needsPassword: false });
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
     const text = await readFile(join(FILES, 'keyfob-otpauth.txt'), 'utf8');
     const secrets = [...text.matchAll(/secret=([A-Z2-7]+)/gu)].map((m) => m[1] ?? '');
     expect(secrets.length).toBeGreaterThan(0);
@@ -91,10 +100,51 @@ describe('backup channels', () => {
     });
   });
 
+  it.each([
+    ['detection is sure', 'aegis-db3-plain.json', 'aegis', 0],
+    ['a guess from the name (andOTP before 0.6.3)', 'otp_accounts_old.json.aes', 'andotp-old', 2],
+    ['nothing recognises it', 'keyfob-otpauth.txt.bin', null, 1],
+  ] as const)('Import… offers the formats to choose from when %s', async (_, file, formatId, minimum) => {
+    const path = join(home, file);
+    const source = file.endsWith('.bin')
+      ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])
+      : await readFile(join(FILES, file));
+    await writeFile(path, source);
+    dialogs.nextOpen(path);
+    const session = await opened();
+    expect(session.formatId).toBe(formatId);
+    expect(session.unrecognised === null).toBe(formatId !== null);
+    if (minimum === 0) expect(session.formats).toEqual([]);
+    else expect(session.formats.length).toBeGreaterThan(minimum);
+    if (formatId !== 'andotp-old') return;
+    // The other andOTP layout does not fit (its "iteration count" is the old layout's nonce); the
+    // guess does, with the file's password.
+    await expect(
+      services.invoke('backup:import-read', session.sessionId, 'wrong', 'andotp'),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^This andOTP backup is damaged: its key-derivation iteration count/),
+      },
+    });
+    const entries = await ok(
+      services.invoke('backup:import-read', session.sessionId, FIXTURE_PASSWORD, 'andotp-old'),
+    );
+    expect(entries.every((e) => e.status === 'new')).toBe(true);
+    expect(entries).toHaveLength(10);
+  });
+
+  it('a database is read with the -wal beside it', async () => {
+    dialogs.nextOpen(join(FILES, 'PhoneFactor'));
+    const session = await opened();
+    const entries = await ok(services.invoke('backup:import-read', session.sessionId, null, null));
+    expect(entries.map((e) => e.issuer)).toEqual(['GitHub', 'Example: Staging']);
+  });
+
   it('commit needs one valid choice per entry and ends the session', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const bad = await services.invoke('backup:import-commit', sessionId, ['skip']);
     expect(bad.ok).toBe(false);
     const all = entries.map(() => 'keep-both' as const);
@@ -108,18 +158,18 @@ describe('backup channels', () => {
     const uri = (counter: number) =>
       `otpauth://hotp/Site:me?secret=JBSWY3DPEHPK3PXP&issuer=Site&counter=${counter}`;
     await writeFile(file, `${uri(5)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const run = async (choices: Array<'skip' | 'replace' | 'keep-both'>) => {
+    const run = async (choices: Array<'skip' | 'update' | 'keep-both'>) => {
       dialogs.nextOpen(file);
-      const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-      const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+      const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
+      const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
       return { entries, summary: await ok(services.invoke('backup:import-commit', sessionId, choices)) };
     };
-    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, replaced: 0 });
+    expect((await run(['keep-both', 'keep-both'])).summary).toMatchObject({ added: 2, updated: 0 });
     const [site] = await ok(services.invoke('accounts:list'));
     await writeFile(file, `${uri(9)}\notpauth://totp/Other:x?secret=MZXW6YTBOI&issuer=Other\n`);
-    const { entries, summary } = await run(['replace', 'keep-both']);
+    const { entries, summary } = await run(['update', 'keep-both']);
     expect(entries.map((e) => e.status)).toEqual(['duplicate', 'duplicate']);
-    expect(summary).toMatchObject({ added: 1, replaced: 1, skipped: 0, failed: [] });
+    expect(summary).toMatchObject({ added: 1, updated: 1, skipped: 0, failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after).toHaveLength(3);
     expect(after[0]).toMatchObject({ id: site?.id, issuer: 'Site', counter: '9' });
@@ -161,8 +211,8 @@ describe('backup channels', () => {
       names.map((n, i) => `otpauth://totp/${n}:me?secret=${secretsOf[i]}&issuer=${n}\n`).join(''),
     );
     dialogs.nextOpen(file);
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     // The keychain locks after two items were written.
     let writes = 0;
@@ -177,7 +227,7 @@ describe('backup channels', () => {
     secrets.mode = 'ok';
     secrets.onCall = undefined;
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
-    expect(summary).toEqual({ added: 5, replaced: 0, skipped: 0, rejected: 0, failed: [] });
+    expect(summary).toEqual({ added: 5, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] });
     const after = await ok(services.invoke('accounts:list'));
     expect(after.map((a) => a.issuer).sort()).toEqual(names);
     expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());
@@ -187,8 +237,8 @@ describe('backup channels', () => {
 
   it('a keychain already locked when Import is chosen: refused by one probe, before any item is written', async () => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     const all = entries.map(() => 'keep-both' as const);
     secrets.mode = 'locked';
     secrets.calls.length = 0;
@@ -206,9 +256,9 @@ describe('backup channels', () => {
     ['the hold timer fires', () => holdTimers.fireAll()],
   ])('an import session is dropped when %s', async (_name, expire) => {
     dialogs.nextOpen(join(FILES, 'keyfob-otpauth.txt'));
-    const { sessionId } = (await ok(services.invoke('backup:import-open')))!;
+    const { sessionId } = defined(await ok(services.invoke('backup:import-open')));
     now += SEED_HOLD_MS - 1000; // each step restarts the 5 minutes
-    const entries = await ok(services.invoke('backup:import-read', sessionId, null));
+    const entries = await ok(services.invoke('backup:import-read', sessionId, null, null));
     expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);
     expire();
     const r = await services.invoke(

@@ -7,9 +7,17 @@ import type {
   ImportEntryView,
   ImportOpened,
   ImportSummary,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { DialogsAdapter } from '../adapters/dialogs';
-import { detectImport, readImport, writeExport } from '../formats';
+import {
+  companionsOf,
+  detectImport,
+  importChoices,
+  readImport,
+  showSource,
+  writeExport,
+  type DetectedImport,
+} from '../formats';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { toAccountView } from './codes';
@@ -27,7 +35,7 @@ import {
 /** The backup channels: import sessions (bytes and seeds stay here) and export. */
 export interface BackupHandlers {
   importOpen(): Promise<ImportOpened | null>;
-  importRead(sessionId: string, password: string | null): Promise<ImportEntryView[]>;
+  importRead(sessionId: string, password: string | null, formatId: string | null): Promise<ImportEntryView[]>;
   importCommit(sessionId: string, choices: ImportChoice[]): Promise<ImportSummary>;
   importCancel(sessionId: string): Promise<null>;
   exportTo(format: AppExportFormat, password: string | null): Promise<ExportSummary | null>;
@@ -57,23 +65,51 @@ export function backupHandlers(
       if (path === null) return null;
       const bytes = await readBackupFile(path);
       const fileName = basename(path);
-      const detected = detectImport(fileName, bytes);
-      const sessionId = sessions.open(fileName, bytes);
-      return { sessionId, fileName, formatLabel: detected.label, needsPassword: detected.needsPassword };
+      // A file no format recognises still opens: the user may know which app made it.
+      let detected: DetectedImport | undefined;
+      let unrecognised: string | null = null;
+      try {
+        detected = detectImport(fileName, bytes);
+      } catch (e) {
+        if (!(e instanceof KeyfobError) || e.field !== 'format') throw e;
+        unrecognised = e.message;
+      }
+      const sessionId = sessions.open(fileName, bytes, companionsOf(path));
+      const formats =
+        detected?.sure === true
+          ? []
+          : importChoices(bytes).map((c) => ({
+              id: c.formatId,
+              label: c.label,
+              needsPassword: c.needsPassword,
+            }));
+      return {
+        sessionId,
+        fileName,
+        formatId: detected?.formatId ?? null,
+        formatLabel: detected?.label ?? 'backup',
+        needsPassword: detected?.needsPassword ?? false,
+        formats,
+        unrecognised,
+      };
     },
-    async importRead(id, password) {
+    async importRead(id, password, formatId) {
       const s = sessions.use(id);
-      const report = await readImport(s.fileName, s.bytes, password ?? undefined);
+      const report = await readImport(s.fileName, s.bytes, password ?? undefined, {
+        formatId: formatId ?? undefined,
+        companion: s.companion,
+      });
       s.plan = await planImport(vault(), [report]);
       s.done = [];
       s.summary = emptySummary();
       return s.plan.map((p) => ({
-        source: p.source,
+        source: showSource(p.source),
         issuer: p.token?.issuer ?? '',
         account: p.token?.account ?? '',
         type: p.token?.type ?? null,
         status: p.status,
         duplicateOf: p.duplicateOf?.account ? toAccountView(p.duplicateOf.account) : null,
+        newKeyFor: (p.newKeyFor ?? []).map(toAccountView),
         message: p.message ?? null,
       }));
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
 import { clipboardKeeper, type Timers } from './clipboard-clear';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 
 /** Timers run by hand: `fire()` runs whatever is still scheduled. */
 function manualTimers(): Timers & { fire(): void; scheduled: number[] } {

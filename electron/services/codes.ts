@@ -1,5 +1,5 @@
 import type { Account } from '../../shared/account';
-import type { AccountView, CodeSnapshot } from '../../shared/ipc-contract';
+import type { AccountView, CodeSnapshot } from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
 import { generateCode } from '../core';
 

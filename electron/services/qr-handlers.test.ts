@@ -3,19 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
-import {
-  scriptedDialogs,
-  type ConfirmRequest,
-  type DialogsAdapter,
-  type ScriptedDialogs,
-} from '../adapters/dialogs';
+import { EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../shared/ipc/shapes';
+import { type ConfirmRequest, type DialogsAdapter } from '../adapters/dialogs';
 import { base32Encode } from '../core';
 import { parseMigrationUri } from '../formats/google-migration/transfer-uri';
 import { decodeImageFile } from '../qr/image-file';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // "Show QR" and "Transfer to Google Authenticator": main asks first (a scripted native dialog
 // here), reads only the chosen accounts' secrets, and the QR images hold exactly those accounts.

@@ -1,7 +1,7 @@
 import { toString as qrSvg } from 'qrcode';
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
-import type { QrReveal, TransferCodes } from '../../shared/ipc-contract';
+import type { QrReveal, TransferCodes } from '../../shared/ipc/shapes';
 import type { DialogsAdapter } from '../adapters/dialogs';
 import { formatKeyUri } from '../core';
 import { migrationIncompatibility } from '../formats/google-migration/writer';

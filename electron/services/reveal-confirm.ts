@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/account';
+import { accountName } from '../../shared/account-name';
 import type { ConfirmRequest } from '../adapters/dialogs';
 
 /** How many account names a confirmation lists before "and N more". */
@@ -11,9 +12,10 @@ const NAME_CHARS = 80;
  * long name is cut.
  */
 export function dialogName(account: Pick<Account, 'issuer' | 'account'>): string {
-  const joined = [account.issuer, account.account].filter((s) => s !== '').join(': ') || '(unnamed)';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const flat = joined.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/gu, ' ').trim();
+  // Control characters (\p{Cc}: U+0000–001F, U+007F–009F), line and paragraph separators, spaces.
+  const flat = accountName(account)
+    .replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ')
+    .trim();
   return flat.length > NAME_CHARS ? `${flat.slice(0, NAME_CHARS - 1)}…` : flat;
 }
 

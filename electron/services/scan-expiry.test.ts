@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
 import { formatMigrationUris } from '../formats/google-migration/writer';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices } from './app-services';
 import { SEED_HOLD_MS } from './seed-hold';
-import { manualTimers } from './testing/manual-timers';
+import { manualTimers } from '../../test-support/services/manual-timers';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { defined } from '../../test-support/defined';
 
 // Seeds a scan brought into main wait there for the user's decision at most 5 minutes: a clock
 // check on each use, and a timer for when nobody asks again (both driven by hand here).
@@ -70,13 +71,13 @@ describe('seeds wait at most 5 minutes', () => {
     const { s, holdTimers } = await clocked();
     try {
       const [first, second] = transfer();
-      await s.handlers['scan:submit'](second!);
+      await s.handlers['scan:submit'](defined(second));
       await s.handlers['scan:submit'](RFC_URI);
       expect(holdTimers.pending()).toEqual([SEED_HOLD_MS]);
       holdTimers.fireAll();
       expect(await s.handlers['scan:pending']()).toBeNull();
       // The transfer starts over: the first code is 1 of 2 again, not the last one missing.
-      expect(await s.handlers['scan:submit'](first!)).toMatchObject({
+      expect(await s.handlers['scan:submit'](defined(first))).toMatchObject({
         progress: { scanned: 1, complete: false },
       });
     } finally {
@@ -95,10 +96,10 @@ describe('seeds wait at most 5 minutes', () => {
 
       await s.handlers['scan:reset']();
       const [first, second] = transfer();
-      await s.handlers['scan:submit'](first!);
+      await s.handlers['scan:submit'](defined(first));
       advance(SEED_HOLD_MS);
       // The first code's seeds are 5 minutes old: forgotten, so the second code starts a new transfer.
-      expect(await s.handlers['scan:submit'](second!)).toMatchObject({
+      expect(await s.handlers['scan:submit'](defined(second))).toMatchObject({
         progress: { scanned: 1, complete: false },
       });
     } finally {

@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingClipboard } from '../adapters/clipboard';
 import { parseKeyUri } from '../core';
 import { base64Encode } from '@bufbuild/protobuf/wire';
 import { formatMigrationUris } from '../formats/google-migration/writer';
 import { encodeMigrationPayload } from '../formats/google-migration/payload';
-import { memorySecretStore, type MemorySecretStore } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { defined } from '../../test-support/defined';
 
 // RFC 6238 Appendix B: SHA-1 seed "12345678901234567890", 8-digit code 07081804 at T.
 const RFC_URI = 'otpauth://totp/RFC:appendix-b?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=RFC&digits=8';
@@ -97,7 +98,7 @@ describe('scan:submit', () => {
     );
     const [c1, c2, c3] = formatMigrationUris(tokens, 99);
     const [foreign] = formatMigrationUris(tokens.slice(0, 3), 100);
-    expect(await h()['scan:submit'](c2!)).toMatchObject({
+    expect(await h()['scan:submit'](defined(c2))).toMatchObject({
       kind: 'transfer',
       progress: {
         status: 'added',
@@ -107,14 +108,16 @@ describe('scan:submit', () => {
         message: expect.stringMatching(/1 of 3/),
       },
     });
-    expect(await h()['scan:submit'](foreign!)).toMatchObject({
+    expect(await h()['scan:submit'](defined(foreign))).toMatchObject({
       kind: 'transfer',
       progress: { status: 'refused' },
     });
-    expect(await h()['scan:submit'](c2!)).toMatchObject({ progress: { status: 'duplicate', scanned: 1 } });
-    expect(await h()['scan:submit'](c3!)).toMatchObject({ progress: { scanned: 2 } });
+    expect(await h()['scan:submit'](defined(c2))).toMatchObject({
+      progress: { status: 'duplicate', scanned: 1 },
+    });
+    expect(await h()['scan:submit'](defined(c3))).toMatchObject({ progress: { scanned: 2 } });
     expect(await h()['scan:pending']()).toBeNull();
-    const preview = await previewOf(c1!);
+    const preview = await previewOf(defined(c1));
     expect(preview.entries.map((e) => e.account)).toEqual(tokens.map((t) => t.account));
     const saved = await h()['scan:save'](preview.entries.map(() => 'add'));
     expect(saved.added).toHaveLength(25);
@@ -149,7 +152,7 @@ describe('scan:submit', () => {
 
   it('an empty export adds nothing, without an error', async () => {
     const [empty] = formatMigrationUris([], 5);
-    expect(await h()['scan:submit'](empty!)).toMatchObject({
+    expect(await h()['scan:submit'](defined(empty))).toMatchObject({
       kind: 'transfer',
       progress: { complete: true, message: 'This export holds no accounts.' },
     });
@@ -159,11 +162,13 @@ describe('scan:submit', () => {
   it('scan:reset forgets the pending key and a half-collected transfer', async () => {
     const tokens = Array.from({ length: 12 }, (_, i) => parseKeyUri(`${OTHER_URI}`.replace('me', `me${i}`)));
     const [, second] = formatMigrationUris(tokens, 7);
-    await h()['scan:submit'](second!);
+    await h()['scan:submit'](defined(second));
     await previewOf(RFC_URI);
     await h()['scan:reset']();
     expect(await h()['scan:pending']()).toBeNull();
-    expect(await h()['scan:submit'](second!)).toMatchObject({ progress: { status: 'added', scanned: 1 } });
+    expect(await h()['scan:submit'](defined(second))).toMatchObject({
+      progress: { status: 'added', scanned: 1 },
+    });
   });
 });
 
@@ -195,9 +200,9 @@ describe('scan:pending', () => {
 
 describe('scan:save', () => {
   it.each([
-    ['skip', 1, { added: 0, replaced: 0, skipped: 1 }],
-    ['replace', 1, { added: 1, replaced: 1, skipped: 0 }],
-    ['keep-both', 2, { added: 1, replaced: 0, skipped: 0 }],
+    ['skip', 1, { added: 0, updated: 0, skipped: 1 }],
+    ['update', 1, { added: 1, updated: 1, skipped: 0 }],
+    ['keep-both', 2, { added: 1, updated: 0, skipped: 0 }],
   ] as const)('a duplicate with %s leaves %i account(s)', async (decision, count, outcome) => {
     await previewOf(RFC_URI);
     await h()['scan:save'](['add']);
@@ -205,12 +210,10 @@ describe('scan:save', () => {
     const preview = await previewOf(RFC_URI);
     expect(preview.entries[0]?.duplicateOf?.id).toBe(before[0]?.id);
     const result = await h()['scan:save']([decision]);
-    expect({ added: result.added.length, replaced: result.replaced, skipped: result.skipped }).toEqual(
-      outcome,
-    );
+    expect({ added: result.added.length, updated: result.updated, skipped: result.skipped }).toEqual(outcome);
     const after = await h()['accounts:list']();
     expect(after).toHaveLength(count);
-    if (decision === 'replace') expect(after[0]?.id).toBe(before[0]?.id); // in place
+    if (decision === 'update') expect(after[0]?.id).toBe(before[0]?.id); // in place
     expect((await h()['accounts:codes']()).codes.every((c) => c.code === '07081804')).toBe(true);
   });
 

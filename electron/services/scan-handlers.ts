@@ -5,14 +5,15 @@ import type {
   ScanSaveResult,
   ScanStep,
   ScreenScan,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
-import type { AccountView } from '../../shared/ipc-contract';
+import type { AccountView } from '../../shared/ipc/shapes';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { codeSnapshot, toAccountView } from './codes';
-import { planImport, storedDuplicates } from './import/plan';
+import { planImport } from './import/plan';
+import { duplicateOf, newKeyFor, storedMatches } from './stored-match';
 import { saveImport } from './import/save';
 import { scanScreens } from './scan-screens';
 import { ScanSession, type ScannedTokens } from './scan-session';
@@ -23,6 +24,8 @@ export interface ScanHandlers {
   screens(): Promise<ScreenScan>;
   pending(): Promise<ScanPreview | null>;
   save(decisions: ScanDecision[]): Promise<ScanSaveResult>;
+  /** The pending key becomes account `id`'s key, whatever names it carries ("Replace key…" by scanning). */
+  replaceKey(id: string): Promise<AccountView>;
   reset(): Promise<null>;
 }
 
@@ -40,9 +43,9 @@ export function scanHandlers(
   const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
     const atMs = now();
-    const stored = await storedDuplicates(vault(), tokens);
+    const stored = await storedMatches(vault(), tokens);
     const entries = tokens.map((token, i) => {
-      const duplicate = stored[i];
+      const duplicate = duplicateOf(stored[i]);
       return {
         issuer: token.issuer,
         account: token.account,
@@ -53,6 +56,7 @@ export function scanHandlers(
         counter: token.counter.toString(),
         code: codeSnapshot('scan', token, atMs),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
+        newKeyFor: newKeyFor(stored[i]).map(toAccountView),
       };
     });
     return { entries, problems };
@@ -86,23 +90,38 @@ export function scanHandlers(
       const { tokens } = session.takePending();
       // The same plan and save as an import: duplicates are checked again, as the vault is now.
       const plan = await planImport(vault(), [
-        { entries: tokens.map((token) => ({ source: 'scan', token })), errors: [] },
+        { entries: tokens.map((token) => ({ source: { file: 'scan' }, token })), errors: [] },
       ]);
       // "Add" is for a new account: one that became a duplicate since the scan is not added twice.
       const choices = decisions.map((d, i) =>
         d !== 'add' ? d : plan[i]?.status === 'new' ? 'keep-both' : 'skip',
       );
       const added: AccountView[] = [];
-      const result: ScanSaveResult = { added, replaced: 0, skipped: 0 };
+      const result: ScanSaveResult = { added, updated: 0, skipped: 0, replaced: [] };
       let failed: unknown;
       await saveImport(vault(), plan, choices, [], (i, saved) => {
         if (saved.status === 'skipped') result.skipped++;
         else if (saved.status === 'failed') failed ??= saved.error;
+        else if (saved.status === 'key-replaced') result.replaced.push(toAccountView(saved.account));
         else if ('account' in saved) added[i] = toAccountView(saved.account);
-        if (saved.status === 'replaced') result.replaced++;
+        if (saved.status === 'updated') result.updated++;
       });
       if (failed !== undefined) throw failed;
       return { ...result, added: added.filter(Boolean) };
+    },
+    async replaceKey(id) {
+      const waiting = session.waiting;
+      if (waiting === null) session.takePending(); // throws: nothing to save
+      const [token, ...more] = waiting?.tokens ?? [];
+      if (token === undefined || more.length > 0)
+        throw new KeyfobError(
+          'invalid-input',
+          `This code holds ${waiting?.tokens.length ?? 0} accounts; scan the QR code of this one account.`,
+        );
+      // The preview stays until the key is in, so a refusal (the same key) can be read and cancelled.
+      const account = await vault().replaceKey(id, token);
+      session.takePending();
+      return toAccountView(account);
     },
     async reset() {
       session.reset();

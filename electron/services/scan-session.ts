@@ -1,7 +1,8 @@
 import { KeyfobError } from '../../shared/errors';
-import type { ScanPreview, ScanStep } from '../../shared/ipc-contract';
+import type { ScanPreview, ScanStep } from '../../shared/ipc/shapes';
 import type { Token } from '../../shared/otp-types';
 import { MigrationCollector } from '../formats/google-migration/collector';
+import { showSource, type ImportResult } from '../formats/format';
 import { MAX_LISTED } from '../formats/import-limits';
 import { classifyQrText } from '../qr/classify';
 import type { Timers } from './clipboard-clear';
@@ -126,8 +127,8 @@ export class ScanSession {
 }
 
 /** The first {@link MAX_LISTED} problems as lines, then one saying how many more there are. */
-function someProblems(errors: ReadonlyArray<{ source: string; message: string }>): string[] {
-  const lines = errors.slice(0, MAX_LISTED).map((e) => `${e.source}: ${e.message}`);
+function someProblems(errors: ImportResult['errors']): string[] {
+  const lines = errors.slice(0, MAX_LISTED).map((e) => `${showSource(e.source)}: ${e.message}`);
   const more = errors.length - lines.length;
   return more > 0 ? [...lines, `…and ${more} more accounts that cannot be imported.`] : lines;
 }

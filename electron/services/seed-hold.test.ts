@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_HOLD_MS, SeedHold } from './seed-hold';
-import { manualTimers } from './testing/manual-timers';
+import { manualTimers } from '../../test-support/services/manual-timers';
 
 const T0 = 1_750_000_000_000;
 

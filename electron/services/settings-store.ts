@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
-import type { Settings } from '../../shared/ipc-contract';
+import type { Settings } from '../../shared/ipc/shapes';
 import { clearSeconds } from '../../shared/ipc/schema';
-import { readJsonFile, writeJsonAtomic } from './atomic-file';
+import { readJsonFile, writeJsonAtomic } from '../atomic-file';
 
 /** The settings file, next to the vault's metadata in the vault home. */
 export const SETTINGS_FILE = 'settings.json';
 
-/** What a fresh install uses: wipe a copied code after 30 s (issue 3). */
+/** What a fresh install uses: wipe a copied code after 30 s, long enough to paste it. */
 export const DEFAULT_SETTINGS: Settings = { clearClipboardSeconds: 30 };
 
 /** Reads and writes `settings.json`; unknown or invalid values fall back to the defaults. */

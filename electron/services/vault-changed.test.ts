@@ -2,24 +2,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { ManualDraft } from '../../shared/ipc-contract';
-import { recordingClipboard } from '../adapters/clipboard';
-import { memorySecretStore } from '../vault';
+import { EMPTY_DRAFT, type ManualDraft } from '../../shared/ipc/shapes';
 import { settingsStore } from './settings-store';
 import { createAppServices, type AppServices } from './app-services';
+import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // The watch is real (fs.watch on a real folder); the keychain twin is enough since only the
 // metadata file matters here.
-const draft: ManualDraft = {
-  issuer: 'Outside',
-  account: 'cli',
-  secret: 'JBSWY3DPEHPK3PXP',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
-};
+const draft: ManualDraft = { ...EMPTY_DRAFT, issuer: 'Outside', account: 'cli', secret: 'JBSWY3DPEHPK3PXP' };
 const secrets = memorySecretStore();
 let home: string;
 let app: AppServices;

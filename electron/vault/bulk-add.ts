@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
-import { sameSecret } from '../core';
+import { DuplicateFinder } from '../core';
 import { toAccount } from './entries';
-import { entryName, type Entry } from './metadata';
-import { duplicateIn } from './ordered-writes';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
+import { duplicateIn } from './add-and-remove';
 import type { SecretStore } from './secret-store';
-import { checkToken, type CheckedToken } from './token-input';
-import type { Transaction, VaultSession } from './vault-session';
+import { checkToken, type CheckedToken } from './check-token';
+import type { Transaction, MetadataStore } from './metadata-store';
 
 /** About how long one slice of a bulk add holds the lock: the longest anyone else waits for it. */
 export const SLICE_HOLD_MS = 1_000;
@@ -37,20 +38,20 @@ export function checkBulk(items: ReadonlyArray<{ token: Token; allowDuplicate?: 
  * A repeat inside the whole batch is reported as such, whichever slice holds the first.
  */
 export async function addInSlices(
-  session: VaultSession,
+  metadata: MetadataStore,
   store: SecretStore,
   items: BulkItem[],
   at: () => string,
   holdMs = SLICE_HOLD_MS,
 ): Promise<Array<Account | KeyfobError>> {
   const out: Array<Account | KeyfobError> = [];
-  const accepted: Token[] = [];
+  const accepted = new DuplicateFinder<true>();
   let size = FIRST_SLICE;
   for (let i = 0; i < items.length;) {
     const slice = items.slice(i, i + size);
     i += slice.length;
     let held = 0;
-    const results = await session.transaction(async (tx) => {
+    const results = await metadata.transaction(async (tx) => {
       const started = performance.now();
       try {
         return await addManyInOrder(tx, store, slice, at(), accepted);
@@ -93,20 +94,15 @@ export async function addManyInOrder(
   store: SecretStore,
   items: BulkItem[],
   at: string,
-  accepted: Token[] = [],
+  accepted = new DuplicateFinder<true>(),
 ): Promise<Array<Account | KeyfobError>> {
   for (const item of items) {
     if (item.error !== undefined || item.checked === undefined) continue;
     if (item.allowDuplicate !== true) {
       const stored = await duplicateIn(store, tx.entries, item.token);
-      const earlier = accepted.some(
-        (t) =>
-          t.issuer === item.token.issuer &&
-          t.account === item.token.account &&
-          sameSecret(t.secret, item.token.secret),
-      );
+      const earlier = accepted.find(item.token) !== undefined;
       if (stored !== undefined || earlier) {
-        const name = entryName(item.token);
+        const name = accountName(item.token);
         item.error = new KeyfobError(
           'duplicate',
           earlier
@@ -116,7 +112,7 @@ export async function addManyInOrder(
         continue;
       }
     }
-    accepted.push(item.token);
+    accepted.add(item.token, true);
   }
   const pending = new Map<BulkItem, Entry>();
   for (const item of items) {

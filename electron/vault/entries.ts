@@ -1,7 +1,7 @@
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { Entry } from './metadata';
-import { RESTORE_WINDOW_MS } from './replaced-meta';
+import { RESTORE_WINDOW_MS } from './replaced-keys';
 
 /** The listed (active) accounts, numbered densely in file order. */
 export function listed(entries: readonly Entry[]): Account[] {
@@ -27,7 +27,7 @@ export function notFound(id: string): KeyfobError {
 }
 
 /** A copy of `entries` with the entry of the same id replaced. */
-export function replace(entries: readonly Entry[], next: Entry): Entry[] {
+export function withEntry(entries: readonly Entry[], next: Entry): Entry[] {
   return entries.map((e) => (e.id === next.id ? next : e));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keychainError } from './keychain-errors';
 
 describe('keychainError', () => {
-  // Messages as keytar really reports them (Linux ones captured on this machine, see keytar-store.test.ts).
+  // Messages as keytar really reports them (Linux ones captured from gnome-keyring, see keytar-store.test.ts).
   const cases: Array<[NodeJS.Platform, string, string, RegExp]> = [
     [
       'linux',

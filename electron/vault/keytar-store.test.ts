@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
 import { keytarSecretStore, PROBE_ID } from './keytar-store';
-import { runChild } from './testing/child-runner';
-import { record, tempHome, token, writeMetadata } from './testing/fixtures';
+import { runChild } from '../../test-support/vault/child-runner';
+import { record, tempHome, token, writeMetadata } from '../../test-support/vault/fixtures';
 import {
   deleteService,
   isKeyringLocked,
@@ -14,7 +14,7 @@ import {
   requirePrivateKeyring,
   uniqueService,
   unlockKeyring,
-} from './testing/keyring';
+} from '../../test-support/vault/keyring';
 import { Vault } from './vault';
 
 // Real gnome-keyring behind a private D-Bus session (scripts/with-keyring.mjs).

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STALE_LOCK_MS, withLock, withLockIfFree } from './lock-file';
-import { tempHome } from './testing/fixtures';
+import { tempHome } from '../../test-support/vault/fixtures';
 
 let home: string;
 let cleanup: () => void;

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KeyfobError } from '../../shared/errors';
-import { writeFileAtomic, syncDir } from './atomic-file';
+import { writeFileAtomic, syncDir } from '../atomic-file';
 import { MetadataProblem, parseMetadata, serializeMetadata, type Entry } from './metadata';
 import { errnoCode, storageError } from './storage-errors';
 

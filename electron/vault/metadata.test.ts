@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMetadata, serializeMetadata, type Entry } from './metadata';
-import { record } from './testing/fixtures';
+import { record } from '../../test-support/vault/fixtures';
 
 const entry = (id: string, more: Partial<Entry> = {}): Entry => ({
   id,

@@ -1,15 +1,18 @@
 import type { Account } from '../../shared/account';
-import type { Algorithm, OtpType } from '../../shared/otp-types';
-import { parseExtras, serializeExtras, type KeySwap, type ReplacedKey } from './replaced-meta';
+import { ALGORITHMS, OTP_TYPES, type TokenParams } from '../../shared/otp-types';
+import { MAX_COUNTER } from '../core';
+import type { KeySwap, ReplacedKey } from './replaced-keys';
 
 /** The on-disk schema version this code reads and writes. */
 export const METADATA_VERSION = 1;
+
+const STATES = ['active', 'pending', 'deleting'] as const;
 
 /**
  * Where an account is in its life: `pending` = intent recorded, keychain write not confirmed;
  * `deleting` = removal decided, keychain item maybe still there. Only `active` ones are listed.
  */
-export type EntryState = 'active' | 'pending' | 'deleting';
+export type EntryState = (typeof STATES)[number];
 
 /** One account in the metadata file; `order` there is the position in the file. */
 export interface Entry extends Omit<Account, 'order' | 'replacedKey'> {
@@ -31,12 +34,10 @@ export class MetadataProblem extends Error {
   }
 }
 
-const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
-const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
-const STATES: readonly EntryState[] = ['active', 'pending', 'deleting'];
-const MAX_COUNTER = 2n ** 64n - 1n;
+/** Parameters as stored: the counter as a decimal string, exact beyond 2^53. */
+const paramsOnDisk = (p: TokenParams) => ({ ...p, counter: p.counter.toString() });
 
-/** Serialises entries as `{ "version": 1, "accounts": [...] }` (counter as a decimal string). */
+/** Serialises entries as `{ "version": 1, "accounts": [...] }` (counters as decimal strings). */
 export function serializeMetadata(entries: readonly Entry[]): string {
   const accounts = entries.map((e, order) => ({
     id: e.id,
@@ -51,7 +52,10 @@ export function serializeMetadata(entries: readonly Entry[]): string {
     order,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
-    ...serializeExtras(e),
+    ...(e.replaced && e.replaced.length > 0
+      ? { replaced: e.replaced.map((r) => ({ ...r, params: paramsOnDisk(r.params) })) }
+      : {}),
+    ...(e.swap ? { swap: { ...e.swap, params: paramsOnDisk(e.swap.params) } } : {}),
   }));
   return `${JSON.stringify({ version: METADATA_VERSION, accounts }, null, 2)}\n`;
 }
@@ -70,7 +74,7 @@ export function parseMetadata(text: string): Entry[] {
   }
   if (doc.version !== METADATA_VERSION) throw new MetadataProblem(`its "version" is not ${METADATA_VERSION}`);
   if (!Array.isArray(doc.accounts)) throw new MetadataProblem('its "accounts" is not a list');
-  const rows = doc.accounts.map((raw: unknown, i: number) => parseEntry(raw, i));
+  const rows = doc.accounts.map((raw: unknown, i: number) => parseEntry(raw, `account #${i + 1}`));
   const ids = new Set<string>();
   for (const { entry } of rows) {
     if (ids.has(entry.id)) throw new MetadataProblem(`the id ${entry.id} appears twice`);
@@ -80,15 +84,50 @@ export function parseMetadata(text: string): Entry[] {
   return rows.sort((a, b) => a.order - b.order).map((r) => r.entry);
 }
 
-function parseEntry(raw: unknown, i: number): { entry: Entry; order: number } {
-  const where = `account #${i + 1}`;
+function parseEntry(raw: unknown, where: string): { entry: Entry; order: number } {
+  const f = fields(raw, where);
+  const entry: Entry = {
+    id: f.text('id', true),
+    state: f.oneOf('state', STATES),
+    issuer: f.text('issuer'),
+    account: f.text('account'),
+    ...f.params(),
+    createdAt: f.text('createdAt'),
+    updatedAt: f.text('updatedAt'),
+  };
+  const replaced = f.raw['replaced'];
+  if (replaced !== undefined) {
+    if (!Array.isArray(replaced)) throw new MetadataProblem(`${where} has a "replaced" that is not a list`);
+    entry.replaced = replaced.map((r: unknown, i: number) => {
+      const k = fields(r, `${where}'s replaced key #${i + 1}`);
+      return { item: k.text('item', true), at: k.text('at', true), params: k.nested('params').params() };
+    });
+  }
+  if (f.raw['swap'] !== undefined) {
+    const s = f.nested('swap');
+    const from = s.raw['from'] === undefined ? {} : { from: s.text('from', true) };
+    const kind = s.oneOf('kind', ['replace', 'restore'] as const);
+    entry.swap = {
+      kind,
+      backup: s.text('backup', true),
+      at: s.text('at', true),
+      params: s.nested('params').params(),
+      ...from,
+    };
+  }
+  return { entry, order: f.whole('order') };
+}
+
+/** Reads the fields of one record of the file; every problem names `where` and the field. */
+function fields(raw: unknown, where: string) {
   if (!isObject(raw)) throw new MetadataProblem(`${where} is not an object`);
-  const str = (key: string): string => {
+  const text = (key: string, nonEmpty = false): string => {
     const v = raw[key];
     if (typeof v !== 'string') throw new MetadataProblem(`${where} has no text "${key}"`);
+    if (nonEmpty && v === '') throw new MetadataProblem(`${where} has an empty "${key}"`);
     return v;
   };
-  const int = (key: string): number => {
+  const whole = (key: string): number => {
     const v = raw[key];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
       throw new MetadataProblem(`${where} has no whole number "${key}"`);
@@ -96,40 +135,28 @@ function parseEntry(raw: unknown, i: number): { entry: Entry; order: number } {
     return v;
   };
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T => {
-    const v = str(key);
+    const v = text(key);
     if (!(allowed as readonly string[]).includes(v))
       throw new MetadataProblem(`${where} has an unknown "${key}"`);
     return v as T;
   };
-  const counterText = str('counter');
-  if (!/^\d{1,20}$/.test(counterText) || BigInt(counterText) > MAX_COUNTER) {
-    throw new MetadataProblem(`${where} has a "counter" that is not a decimal number below 2^64`);
-  }
-  const id = str('id');
-  if (id === '') throw new MetadataProblem(`${where} has an empty "id"`);
-  const entry: Entry = {
-    id,
-    state: oneOf('state', STATES),
-    issuer: str('issuer'),
-    account: str('account'),
-    type: oneOf('type', TYPES),
-    algorithm: oneOf('algorithm', ALGORITHMS),
-    digits: int('digits'),
-    period: int('period'),
-    counter: BigInt(counterText),
-    createdAt: str('createdAt'),
-    updatedAt: str('updatedAt'),
-    ...parseExtras(raw, where),
+  const params = (): TokenParams => {
+    const counter = text('counter');
+    if (!/^\d{1,20}$/u.test(counter) || BigInt(counter) > MAX_COUNTER) {
+      throw new MetadataProblem(`${where} has a "counter" that is not a decimal number below 2^64`);
+    }
+    return {
+      type: oneOf('type', OTP_TYPES),
+      algorithm: oneOf('algorithm', ALGORITHMS),
+      digits: whole('digits'),
+      period: whole('period'),
+      counter: BigInt(counter),
+    };
   };
-  return { entry, order: int('order') };
+  const nested = (key: string) => fields(raw[key], `${where}'s "${key}"`);
+  return { raw, text, whole, oneOf, params, nested };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** "Issuer: account" (or whichever is present), for messages; never the secret. */
-export function entryName(e: { issuer: string; account: string }): string {
-  if (e.issuer && e.account) return `${e.issuer}: ${e.account}`;
-  return e.issuer || e.account || '(unnamed)';
 }

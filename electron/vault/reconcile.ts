@@ -1,9 +1,10 @@
 import { KeyfobError } from '../../shared/errors';
 import { base32Decode } from '../core';
-import { entryName, type Entry } from './metadata';
-import { deleteExtraItems } from './ordered-writes';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
+import { deleteExtraItems } from './add-and-remove';
 import { RecoveryTally, auditLines } from './recovery-lines';
-import { extraItems } from './replaced-meta';
+import { extraItems } from './replaced-keys';
 import type { SecretStore } from './secret-store';
 
 /** The outcome of a reconciliation: the new entry list and a human-readable line per kind of action. */
@@ -30,7 +31,7 @@ export async function reconcile(entries: readonly Entry[], secrets: SecretStore)
       out.push(e);
       continue;
     }
-    const name = entryName(e);
+    const name = accountName(e);
     try {
       if (e.state === 'pending') {
         if ((await secrets.get(e.id)) !== null) {
@@ -103,7 +104,9 @@ export async function auditKeychain(
     });
     adopted.push(name);
   }
-  const missing = entries.filter((e) => e.state === 'active' && !inKeychain.has(e.id)).map(entryName);
+  const missing = entries
+    .filter((e) => e.state === 'active' && !inKeychain.has(e.id))
+    .map((e) => accountName(e));
   return {
     entries: out,
     lines: auditLines(adopted, notBase32, missing),

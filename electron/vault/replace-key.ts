@@ -1,13 +1,14 @@
 import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import { sameSecret } from '../core';
-import { active, replace, toAccount } from './entries';
-import { entryName, type Entry } from './metadata';
-import { replacedItemName, type KeySwap } from './replaced-meta';
-import { decodeStored, missingSecretError } from './secret-reads';
+import { active, toAccount, withEntry } from './entries';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
+import { replacedItemName, type KeySwap } from './replaced-keys';
+import { decodeStored, missingSecretError } from './read-secrets';
 import type { SecretStore } from './secret-store';
-import type { CheckedToken } from './token-input';
-import type { Transaction } from './vault-session';
+import type { CheckedToken } from './check-token';
+import type { Transaction } from './metadata-store';
 
 /**
  * "Replace key" under the lock, in crash-safe order (intent first, like add):
@@ -17,7 +18,7 @@ import type { Transaction } from './vault-session';
  * missing or equal to the current key → the swap never happened (undone); otherwise it is finished.
  * The new key must differ from the current one, which is what makes that comparison decisive.
  */
-export async function replaceInOrder(
+export async function replaceKeyInOrder(
   tx: Transaction,
   store: SecretStore,
   id: string,
@@ -30,7 +31,7 @@ export async function replaceInOrder(
   if (sameSecret(decodeStored(e, current), newSecret)) {
     throw new KeyfobError(
       'invalid-input',
-      `The new key of '${entryName(e)}' is the same as its current key.`,
+      `The new key of '${accountName(e)}' is the same as its current key.`,
       'secret',
     );
   }
@@ -43,7 +44,7 @@ export async function replaceInOrder(
  * kept as replaced (so a restore can itself be undone for 30 days). Same order as a replace, plus
  * deleting the restored key's old item before the final write.
  */
-export async function restoreInOrder(
+export async function restoreKeyInOrder(
   tx: Transaction,
   store: SecretStore,
   id: string,
@@ -54,7 +55,7 @@ export async function restoreInOrder(
   if (last === undefined) {
     throw new KeyfobError(
       'not-found',
-      `'${entryName(e)}' has no replaced key to restore (they are kept for 30 days).`,
+      `'${accountName(e)}' has no replaced key to restore (they are kept for 30 days).`,
       'id',
     );
   }
@@ -78,7 +79,7 @@ async function swapInOrder(
   current: string,
   next: string,
 ): Promise<Account> {
-  await tx.commit(replace(tx.entries, { ...e, swap }));
+  await tx.commit(withEntry(tx.entries, { ...e, swap }));
   try {
     await store.set(swap.backup, current);
     await store.set(e.id, next);
@@ -91,13 +92,13 @@ async function swapInOrder(
         () => false,
       );
     if ((await ok(store.set(e.id, current))) && (await ok(store.delete(swap.backup)))) {
-      await tx.commit(replace(tx.entries, e)).catch(() => undefined);
+      await tx.commit(withEntry(tx.entries, e)).catch(() => undefined);
     }
     throw err;
   }
   if (swap.from !== undefined) await store.delete(swap.from).catch(() => false);
   const done = finishSwap({ ...e, swap }, swap);
-  await tx.commit(replace(tx.entries, done));
+  await tx.commit(withEntry(tx.entries, done));
   return toAccount(tx.entries, done);
 }
 

@@ -1,7 +1,8 @@
 import { KeyfobError } from '../../shared/errors';
-import { entryName, type Entry } from './metadata';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
 import { finishSwap, undoSwap } from './replace-key';
-import { RESTORE_WINDOW_MS } from './replaced-meta';
+import { RESTORE_WINDOW_MS } from './replaced-keys';
 import type { SecretStore } from './secret-store';
 
 /** What settling did: the new entries and a line per action (for OpenReport.recovered). */
@@ -36,7 +37,7 @@ export async function replacedUpkeep(
       out.push(next);
     } catch (err) {
       if (!(err instanceof KeyfobError)) throw err;
-      lines.push(`Could not tidy the replaced keys of '${entryName(e)}': ${err.message}`);
+      lines.push(`Could not tidy the replaced keys of '${accountName(e)}': ${err.message}`);
       out.push(e);
     }
   }
@@ -53,18 +54,18 @@ async function settleSwap(e: Entry, store: SecretStore, lines: string[]): Promis
   if (current === null) {
     await store.probe?.();
     lines.push(
-      `Could not settle the interrupted ${what} of '${entryName(e)}': its key is missing from the keychain.`,
+      `Could not settle the interrupted ${what} of '${accountName(e)}': its key is missing from the keychain.`,
     );
     return e;
   }
   if (backup === null || backup === current) {
     if (backup === null) await store.probe?.(); // a null read proves nothing while locked
     if (backup !== null) await store.delete(swap.backup);
-    lines.push(`Undid the interrupted ${what} of '${entryName(e)}'; it still uses its previous key.`);
+    lines.push(`Undid the interrupted ${what} of '${accountName(e)}'; it still uses its previous key.`);
     return undoSwap(e);
   }
   if (swap.from !== undefined) await store.delete(swap.from);
-  lines.push(`Finished the interrupted ${what} of '${entryName(e)}'.`);
+  lines.push(`Finished the interrupted ${what} of '${accountName(e)}'.`);
   return finishSwap(e, swap);
 }
 
@@ -83,7 +84,7 @@ async function purgeExpired(e: Entry, store: SecretStore, nowMs: number, lines: 
     await store.probe?.();
   }
   lines.push(
-    `Deleted ${old.length === 1 ? 'a replaced key' : `${old.length} replaced keys`} of '${entryName(e)}' kept for more than 30 days.`,
+    `Deleted ${old.length === 1 ? 'a replaced key' : `${old.length} replaced keys`} of '${accountName(e)}' kept for more than 30 days.`,
   );
   return { ...e, replaced: (e.replaced ?? []).filter((r) => !old.includes(r)) };
 }

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memorySecretStore } from './secret-store';
-import { token } from './testing/fixtures';
+import { token } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // A real full disk: a 64 KiB tmpfs. Mounting needs root (CAP_SYS_ADMIN); elsewhere these tests are
 // skipped with a note rather than faked — unless KEYFOB_REQUIRE_TMPFS=1 (CI, which runs as

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
 import type { Token } from '../../shared/otp-types';
 import { base32Encode } from '../core';
-import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, tempHome, token } from './testing/fixtures';
+import { readMetadata, tempHome, token } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const T0 = Date.parse('2025-03-01T12:00:00Z');

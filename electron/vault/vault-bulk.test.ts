@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
-import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, tempHome, token } from './testing/fixtures';
+import { readMetadata, tempHome, token } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 let home: string;
 let cleanup: () => void;

@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode } from '../core';
 import { keytarSecretStore } from './keytar-store';
 import type { SecretStore } from './secret-store';
-import { tempHome, token } from './testing/fixtures';
-import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
+import { tempHome, token } from '../../test-support/vault/fixtures';
+import {
+  deleteService,
+  rawKeytar,
+  requirePrivateKeyring,
+  uniqueService,
+} from '../../test-support/vault/keyring';
 import { Vault } from './vault';
 
 // The vault on the real gnome-keyring, including the 500-account timings quoted in the docs.

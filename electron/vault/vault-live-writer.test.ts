@@ -3,9 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, record, tempHome, token, writeMetadata } from './testing/fixtures';
+import { readMetadata, record, tempHome, token, writeMetadata } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // Entries that are not `active` mean "work in progress" while their writer holds the lock, and
 // "interrupted" only once it is gone. Readers answer from the committed list either way.

@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_IDS, keytarSecretStore } from './keytar-store';
 import { parseMetadata } from './metadata';
-import { extraItems } from './replaced-meta';
-import { runChild, spawnChild } from './testing/child-runner';
-import { tempHome } from './testing/fixtures';
-import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
-import { seededRandom } from './testing/random';
+import { extraItems } from './replaced-keys';
+import { runChild, spawnChild } from '../../test-support/vault/child-runner';
+import { tempHome } from '../../test-support/vault/fixtures';
+import {
+  deleteService,
+  rawKeytar,
+  requirePrivateKeyring,
+  uniqueService,
+} from '../../test-support/vault/keyring';
+import { seededRandom } from '../../test-support/vault/random';
 import { Vault } from './vault';
 
 // Several processes on one vault and the real keyring: the app and the CLI at once, and kills.

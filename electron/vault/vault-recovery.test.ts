@@ -2,9 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
-import { memorySecretStore, type MemoryMode, type MemorySecretStore } from './secret-store';
-import { readMetadata, record, tempHome, token, writeMetadata } from './testing/fixtures';
+import { readMetadata, record, tempHome, token, writeMetadata } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import {
+  memorySecretStore,
+  type MemoryMode,
+  type MemorySecretStore,
+} from '../../test-support/vault/memory-secret-store';
 
 let home: string;
 let cleanup: () => void;

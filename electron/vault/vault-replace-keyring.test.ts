@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode } from '../core';
 import { keytarSecretStore } from './keytar-store';
-import { tempHome, token } from './testing/fixtures';
-import { deleteService, rawKeytar, requirePrivateKeyring, uniqueService } from './testing/keyring';
+import { tempHome, token } from '../../test-support/vault/fixtures';
+import {
+  deleteService,
+  rawKeytar,
+  requirePrivateKeyring,
+  uniqueService,
+} from '../../test-support/vault/keyring';
 import { Vault } from './vault';
 
 // Replace and restore on the real gnome-keyring (private, via scripts/with-keyring.mjs).
@@ -22,13 +27,13 @@ describe('replace and restore on the real keyring', () => {
     const old = token('GitHub', 'alice', 1);
     const fresh = token('GitHub', 'alice', 2);
     const acct = await vault.add(old);
-    await vault.replace(acct.id, fresh);
+    await vault.replaceKey(acct.id, fresh);
     const keytar = await rawKeytar();
     expect(await keytar.getPassword(service, acct.id)).toBe(base32Encode(fresh.secret));
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock}`)).toBe(base32Encode(old.secret));
 
     clock += 1000;
-    await vault.restore(acct.id);
+    await vault.restoreKey(acct.id);
     expect(await vault.secret(acct.id)).toEqual(old.secret);
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock - 1000}`)).toBeNull();
     expect(await keytar.getPassword(service, `${acct.id}.replaced-${clock}`)).toBe(

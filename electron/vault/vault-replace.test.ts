@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { base32Encode } from '../core';
-import { RESTORE_WINDOW_MS } from './replaced-meta';
-import { memorySecretStore, type MemorySecretStore } from './secret-store';
-import { readMetadata, record, tempHome, token, writeMetadata } from './testing/fixtures';
+import { RESTORE_WINDOW_MS } from './replaced-keys';
+import { readMetadata, record, tempHome, token, writeMetadata } from '../../test-support/vault/fixtures';
 import { Vault } from './vault';
+import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
 
 // "Replace key" and "restore" on the memory twin: what is stored where, in which order, and what a
 // kill between the steps leaves for open() to settle.
@@ -29,7 +29,7 @@ describe('replace', () => {
     const acct = await vault.add(token('GitHub', 'alice', 2));
     await vault.add(token('C', 'c', 3));
     const fresh = token('Ignored', 'ignored', 9, { algorithm: 'SHA256', digits: 8 });
-    const after = await vault.replace(acct.id, fresh);
+    const after = await vault.replaceKey(acct.id, fresh);
     expect(after).toMatchObject({
       id: acct.id,
       order: 1,
@@ -58,7 +58,7 @@ describe('replace', () => {
           `${id === acct.id ? 'own' : 'backup'}: swap=${readMetadata(home).accounts[0]?.['swap'] ? 'yes' : 'no'}`,
         );
     };
-    await vault.replace(acct.id, token('A', 'a', 2));
+    await vault.replaceKey(acct.id, token('A', 'a', 2));
     expect(seen).toEqual(['backup: swap=yes', 'own: swap=yes']);
     expect(readMetadata(home).accounts[0]).toMatchObject({
       replaced: [{ item: `${acct.id}.replaced-${clock}` }],
@@ -69,12 +69,12 @@ describe('replace', () => {
   it('refuses the same key, and a locked keychain, changing nothing', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1));
-    await expect(vault.replace(acct.id, token('A', 'a', 1))).rejects.toMatchObject({
+    await expect(vault.replaceKey(acct.id, token('A', 'a', 1))).rejects.toMatchObject({
       code: 'invalid-input',
       field: 'secret',
     });
     store.mode = 'locked';
-    await expect(vault.replace(acct.id, token('A', 'a', 2))).rejects.toMatchObject({
+    await expect(vault.replaceKey(acct.id, token('A', 'a', 2))).rejects.toMatchObject({
       code: 'keychain-locked',
     });
     store.mode = 'ok';
@@ -88,7 +88,7 @@ describe('replace', () => {
     store.onCall = (op, id) => {
       if (op === 'set' && id === acct.id) store.mode = 'unavailable';
     };
-    await expect(vault.replace(acct.id, token('A', 'a', 2))).rejects.toMatchObject({
+    await expect(vault.replaceKey(acct.id, token('A', 'a', 2))).rejects.toMatchObject({
       code: 'keychain-unavailable',
     });
     store.onCall = undefined;
@@ -106,9 +106,9 @@ describe('restore', () => {
   it('swaps the replaced key back, keeping the newer one restorable in turn', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1, { type: 'hotp', counter: 41n }));
-    await vault.replace(acct.id, token('A', 'a', 2));
+    await vault.replaceKey(acct.id, token('A', 'a', 2));
     clock += DAY;
-    const back = await vault.restore(acct.id);
+    const back = await vault.restoreKey(acct.id);
     expect(back).toMatchObject({
       type: 'hotp',
       counter: 41n,
@@ -116,7 +116,7 @@ describe('restore', () => {
     });
     expect(await vault.secret(acct.id)).toEqual(token('', '', 1).secret);
     expect([...store.items.keys()].sort()).toEqual([acct.id, `${acct.id}.replaced-${clock}`].sort());
-    const again = await vault.restore(acct.id);
+    const again = await vault.restoreKey(acct.id);
     expect(again.type).toBe('totp');
     expect(await vault.secret(acct.id)).toEqual(token('', '', 2).secret);
   });
@@ -124,7 +124,7 @@ describe('restore', () => {
   it('says so when there is nothing to restore', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1));
-    await expect(vault.restore(acct.id)).rejects.toMatchObject({
+    await expect(vault.restoreKey(acct.id)).rejects.toMatchObject({
       code: 'not-found',
       message: expect.stringMatching(/no replaced key/),
     });
@@ -133,7 +133,7 @@ describe('restore', () => {
   it('remove deletes the replaced keys too', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1));
-    await vault.replace(acct.id, token('A', 'a', 2));
+    await vault.replaceKey(acct.id, token('A', 'a', 2));
     await vault.remove(acct.id);
     expect([...store.items.keys()]).toEqual([]);
   });
@@ -211,7 +211,7 @@ describe('open() settles what a kill left and purges old replaced keys', () => {
   it('replaced keys older than 30 days are deleted on open, younger ones kept', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1));
-    await vault.replace(acct.id, token('A', 'a', 2));
+    await vault.replaceKey(acct.id, token('A', 'a', 2));
     clock += RESTORE_WINDOW_MS;
     expect((await open()).report.recovered).toEqual([]);
     clock += 1;
@@ -224,7 +224,7 @@ describe('open() settles what a kill left and purges old replaced keys', () => {
   it('audit does not adopt replaced keys as stray accounts', async () => {
     const { vault } = await open();
     const acct = await vault.add(token('A', 'a', 1));
-    await vault.replace(acct.id, token('A', 'a', 2));
+    await vault.replaceKey(acct.id, token('A', 'a', 2));
     expect((await vault.audit()).recovered).toEqual([]);
   });
 });

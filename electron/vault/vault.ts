@@ -3,20 +3,21 @@ import type { Account } from '../../shared/account';
 import { KeyfobError } from '../../shared/errors';
 import type { Token, TokenLabel, TokenParams } from '../../shared/otp-types';
 import { MAX_COUNTER, generateCode } from '../core';
-import { active, listed, notFound, replace, toAccount } from './entries';
+import { active, listed, notFound, toAccount, withEntry } from './entries';
 import { withLock } from './lock-file';
-import { entryName, type Entry } from './metadata';
+import type { Entry } from './metadata';
+import { accountName } from '../../shared/account-name';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
 import { addInSlices, checkBulk } from './bulk-add';
-import { addInOrder, duplicateIn, removeInOrder } from './ordered-writes';
+import { addInOrder, duplicateIn, removeInOrder } from './add-and-remove';
 import { auditKeychain, reconcile } from './reconcile';
-import { replaceInOrder, restoreInOrder } from './replace-key';
+import { replaceKeyInOrder, restoreKeyInOrder } from './replace-key';
 import { needsUpkeep, replacedUpkeep } from './replaced-upkeep';
-import { readSecret, readSecrets } from './secret-reads';
+import { readSecret, readSecrets } from './read-secrets';
 import type { SecretStore } from './secret-store';
 import { storageError } from './storage-errors';
-import { checkLabel, checkParams, checkToken } from './token-input';
-import { VaultSession } from './vault-session';
+import { checkLabel, checkParams, checkToken } from './check-token';
+import { MetadataStore } from './metadata-store';
 
 /** Where the vault lives and how it reaches the keychain; `now` is the clock for timestamps. */
 export interface VaultOptions {
@@ -33,11 +34,11 @@ export interface OpenReport {
 /**
  * The account store shared by the app and the CLI: metadata in `<home>/accounts.json`, one keychain
  * item per account under an opaque id. Writes are ordered so a kill at any instant leaves no listed
- * account without its secret and no secret without an entry (see README.md).
+ * account without its secret and no secret without an entry (docs/storage.md).
  */
 export class Vault {
   private constructor(
-    private readonly session: VaultSession,
+    private readonly metadata: MetadataStore,
     private readonly store: SecretStore,
     private readonly now: () => number,
   ) {}
@@ -50,7 +51,7 @@ export class Vault {
   static async open(opts: VaultOptions): Promise<{ vault: Vault; report: OpenReport }> {
     const now = opts.now ?? Date.now;
     const file = new MetadataFile(opts.home);
-    const vault = new Vault(new VaultSession(file, await file.read()), opts.secrets, now);
+    const vault = new Vault(new MetadataStore(file, await file.read()), opts.secrets, now);
     return { vault, report: { recovered: await vault.recover() } };
   }
 
@@ -61,9 +62,9 @@ export class Vault {
    * line per kind of repair, empty when nothing was done. Reads nothing from the keychain otherwise.
    */
   async recover(): Promise<string[]> {
-    const entries = await this.session.current();
+    const entries = await this.metadata.current();
     if (!entries.some((e) => e.state !== 'active') && !needsUpkeep(entries, this.now())) return [];
-    const done = await this.session.transactionIfFree(async (tx) => {
+    const done = await this.metadata.transactionIfFree(async (tx) => {
       const r = await reconcile(tx.entries, this.store);
       const u = await replacedUpkeep(r.entries, this.store, this.now());
       if (r.changed || u.changed) await tx.commit(u.entries);
@@ -99,12 +100,12 @@ export class Vault {
 
   /** The accounts in the user's order; re-reads the file only if it changed. No keychain calls. */
   async list(): Promise<Account[]> {
-    return listed(await this.session.current());
+    return listed(await this.metadata.current());
   }
 
   /** One account; `not-found` if it isn't listed. */
   async get(id: string): Promise<Account> {
-    const entries = await this.session.current();
+    const entries = await this.metadata.current();
     return toAccount(entries, active(entries, id));
   }
 
@@ -115,7 +116,7 @@ export class Vault {
    */
   async add(token: Token, opts: { allowDuplicate?: boolean } = {}): Promise<Account> {
     const checked = checkToken(token);
-    return this.session.transaction((tx) =>
+    return this.metadata.transaction((tx) =>
       addInOrder(tx, this.store, token, checked, { allowDuplicate: opts.allowDuplicate, at: this.iso() }),
     );
   }
@@ -129,12 +130,12 @@ export class Vault {
   async addMany(
     items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>,
   ): Promise<Array<Account | KeyfobError>> {
-    return addInSlices(this.session, this.store, checkBulk(items), () => this.iso());
+    return addInSlices(this.metadata, this.store, checkBulk(items), () => this.iso());
   }
 
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */
   async remove(id: string): Promise<void> {
-    await this.session.transaction((tx) => removeInOrder(tx, this.store, id));
+    await this.metadata.transaction((tx) => removeInOrder(tx, this.store, id));
   }
 
   /**
@@ -143,17 +144,17 @@ export class Vault {
    * `<id>.replaced-<ms>`) and can be restored for 30 days. `newToken`'s issuer and account are ignored.
    * Crash-safe like add (intent first; see replace-key.ts). The new key must differ from the current one.
    */
-  replace(id: string, newToken: Token): Promise<Account> {
+  replaceKey(id: string, newToken: Token): Promise<Account> {
     const checked = checkToken(newToken);
-    return this.session.transaction((tx) =>
-      replaceInOrder(tx, this.store, id, checked, newToken.secret, { ms: this.now(), iso: this.iso() }),
+    return this.metadata.transaction((tx) =>
+      replaceKeyInOrder(tx, this.store, id, checked, newToken.secret, { ms: this.now(), iso: this.iso() }),
     );
   }
 
   /** Swaps the newest replaced key back in; the key it replaces is kept as replaced in turn. */
-  restore(id: string): Promise<Account> {
-    return this.session.transaction((tx) =>
-      restoreInOrder(tx, this.store, id, { ms: this.now(), iso: this.iso() }),
+  restoreKey(id: string): Promise<Account> {
+    return this.metadata.transaction((tx) =>
+      restoreKeyInOrder(tx, this.store, id, { ms: this.now(), iso: this.iso() }),
     );
   }
 
@@ -164,7 +165,7 @@ export class Vault {
 
   /** Changes label and/or parameters (validated like a new token); the secret stays as it is. */
   update(id: string, changes: Partial<TokenLabel & TokenParams>): Promise<Account> {
-    return this.session.transaction(async (tx) => {
+    return this.metadata.transaction(async (tx) => {
       const e = active(tx.entries, id);
       const label = checkLabel({ issuer: changes.issuer ?? e.issuer, account: changes.account ?? e.account });
       const params = checkParams({
@@ -175,14 +176,14 @@ export class Vault {
         counter: changes.counter ?? e.counter,
       });
       const next: Entry = { ...e, ...label, ...params, updatedAt: this.iso() };
-      await tx.commit(replace(tx.entries, next));
+      await tx.commit(withEntry(tx.entries, next));
       return toAccount(tx.entries, next);
     });
   }
 
   /** Puts the accounts in the given order; `ids` must name every listed account exactly once. */
   reorder(ids: string[]): Promise<Account[]> {
-    return this.session.transaction(async (tx) => {
+    return this.metadata.transaction(async (tx) => {
       const shown = tx.entries.filter((e) => e.state === 'active');
       const byId = new Map(shown.map((e) => [e.id, e]));
       const ordered = ids.map((id) => byId.get(id));
@@ -201,12 +202,12 @@ export class Vault {
 
   /** The raw secret of a listed account. A null keychain read is an error, never a deletion. */
   async secret(id: string): Promise<Uint8Array> {
-    return readSecret(this.store, active(await this.session.current(), id));
+    return readSecret(this.store, active(await this.metadata.current(), id));
   }
 
   /** Many secrets at once, read in parallel; each id maps to its bytes or its own error. */
   async secrets(ids: string[]): Promise<Map<string, Uint8Array | KeyfobError>> {
-    const entries = await this.session.current();
+    const entries = await this.metadata.current();
     const out = new Map<string, Uint8Array | KeyfobError>();
     const found: Entry[] = [];
     for (const id of ids) {
@@ -224,40 +225,40 @@ export class Vault {
    * The returned account carries the new counter c + 1.
    */
   takeHotpCode(id: string, atMs: number): Promise<{ account: Account; code: string }> {
-    return this.session.transaction(async (tx) => {
+    return this.metadata.transaction(async (tx) => {
       const e = active(tx.entries, id);
       if (e.type !== 'hotp') {
         throw new KeyfobError(
           'invalid-input',
-          `'${entryName(e)}' is a ${e.type.toUpperCase()} account, not HOTP.`,
+          `'${accountName(e)}' is a ${e.type.toUpperCase()} account, not HOTP.`,
           'type',
         );
       }
       if (e.counter >= MAX_COUNTER) {
         throw new KeyfobError(
           'invalid-input',
-          `The counter of '${entryName(e)}' is at its maximum (2^64−1).`,
+          `The counter of '${accountName(e)}' is at its maximum (2^64−1).`,
           'counter',
         );
       }
       const secret = await readSecret(this.store, e);
       const { code } = generateCode({ ...e, secret }, atMs);
       const next: Entry = { ...e, counter: e.counter + 1n, updatedAt: this.iso() };
-      await tx.commit(replace(tx.entries, next));
+      await tx.commit(withEntry(tx.entries, next));
       return { account: toAccount(tx.entries, next), code };
     });
   }
 
   /** A listed account with the same issuer, account name and secret as `token`, if any. */
   async findDuplicate(token: Token): Promise<Account | undefined> {
-    const entries = await this.session.current();
+    const entries = await this.metadata.current();
     const dup = await duplicateIn(this.store, entries, token);
     return dup === undefined ? undefined : toAccount(entries, dup);
   }
 
   /** Full check for `keyfob doctor`: finishes interrupted work, then adopts keychain items no account lists. */
   audit(): Promise<OpenReport> {
-    return this.session.transaction(async (tx) => {
+    return this.metadata.transaction(async (tx) => {
       const first = await reconcile(tx.entries, this.store);
       const second = await auditKeychain(first.entries, this.store, this.iso());
       if (first.changed || second.changed) await tx.commit(second.entries);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountView } from '../../shared/ipc-contract';
+import type { AccountView } from '../../shared/ipc/shapes';
 import { AccountList } from './components/AccountList';
 import { call, errorData } from './bridge';
 import { ConfirmDeleteDialog } from './components/ConfirmDeleteDialog';
@@ -17,21 +17,25 @@ import { VaultBanner } from './components/VaultBanner';
 import { useAccountActions } from './hooks/useAccountActions';
 import { useAccountSearch } from './hooks/useAccountSearch';
 import { useBackupDialogs } from './hooks/useBackupDialogs';
+import { BackupDialogs } from './components/BackupDialogs';
+import { BackupReminder } from './components/BackupReminder';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
+import { useKeyReplacements } from './hooks/useKeyReplacements';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
 import { markFilterStart, markPainted } from './lib/perf';
-import { rekeyMenuItems } from './lib/rekey-menu';
-import { displayName } from './lib/row-label';
+import { replaceKeyMenuItems } from './lib/replace-key-menu';
+import { replacedText, scanSummary } from './lib/save-summary';
+import { accountTitle } from '../../shared/account-name';
 
 type Modal =
   | { kind: 'scan' }
   | { kind: 'add' }
   | { kind: 'edit'; account: AccountView }
   | { kind: 'delete'; account: AccountView }
-  | { kind: 'replace'; account: AccountView }
+  | { kind: 'replace-key'; account: AccountView }
   | { kind: 'qr'; account: AccountView; image: string }
   | null;
 
@@ -44,7 +48,8 @@ export function App() {
   const { toasts, show: showToast, dismiss } = useToasts();
   const [query, setQuery] = useState('');
   const [modal, setModal] = useState<Modal>(null);
-  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  // The row menu: its account, its button, and when it opened (whether a replaced key can still be restored).
+  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement; atMs: number } | null>(null);
   // A row to focus once it is on screen; given up if a list loaded after the request lacks it.
   const [focusReq, setFocusReq] = useState<{ id: string; version: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -70,8 +75,14 @@ export function App() {
     setQuery('');
     return true;
   }, [query]);
-  const backup = useBackupDialogs({ accounts: all, version, reload: () => void vault.reload(), showToast });
-  useGlobalKeys(searchRef, modal !== null || backup.open);
+  const backup = useBackupDialogs(version, showToast);
+  const keys = useKeyReplacements({
+    putAccount: vault.putAccount,
+    reload: vault.reload,
+    refreshCodes,
+    showToast,
+  });
+  useGlobalKeys(searchRef, modal !== null || backup.open !== null);
 
   const { actions, busy } = useAccountActions({
     all,
@@ -79,7 +90,7 @@ export function App() {
     reorder: vault.reorder,
     refreshCodes,
     showToast,
-    openMenu: (id, anchor) => setMenu({ id, anchor }),
+    openMenu: (id, anchor) => setMenu({ id, anchor, atMs: Date.now() }),
     edit: (account) => setModal({ kind: 'edit', account }),
     remove: (account) => setModal({ kind: 'delete', account }),
     clearSearch,
@@ -92,7 +103,7 @@ export function App() {
     setModal(null);
     deletes.schedule(account.id);
     showToast({
-      message: `Deleted ${displayName(account.issuer, account.account)}`,
+      message: `Deleted ${accountTitle(account)}`,
       durationMs: UNDO_DELETE_MS,
       action: { label: 'Undo', run: () => deletes.undo(account.id) && setFocusId(account.id) },
     });
@@ -102,7 +113,7 @@ export function App() {
     setModal(null);
     setFocusId(account.id);
     void vault.reload();
-    showToast({ message: `${verb} ${displayName(account.issuer, account.account)}` });
+    showToast({ message: `${verb} ${accountTitle(account)}` });
   };
 
   // "Show QR…": main asks with a native dialog first; a refusal (null) just leaves things as they were.
@@ -115,30 +126,26 @@ export function App() {
     }
   };
 
-  // Swap the replaced key back in; the toast says which account, the code refreshes.
-  const restoreKey = async (account: AccountView) => {
-    try {
-      const restored = await call('accounts:restore', account.id);
-      vault.replaceAccount(restored);
-      void vault.reload();
-      void refreshCodes();
-      showToast({ message: `Restored the previous key of ${displayName(account.issuer, account.account)}` });
-    } catch (e) {
-      showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 });
-    }
+  // A key replaced (scan, form, row menu): the row shows its new code, the toast offers Undo.
+  const replaced = (account: AccountView) => {
+    setModal(null);
+    setFocusId(account.id);
+    keys.announce([account], { message: replacedText([account]) ?? '' });
   };
 
-  // Focus a row once it is on screen (after add, undo, or a neighbour's deletion).
+  // Focus a row once it is on screen (after add, undo, or a neighbour's deletion); each request
+  // is served once, by the row or, when its account is gone, by the search field.
+  const served = useRef<typeof focusReq>(null);
   useEffect(() => {
-    if (focusReq === null || modal !== null) return;
+    if (focusReq === null || focusReq === served.current || modal !== null) return;
     const row = document.querySelector<HTMLElement>(
       `[data-row-id="${CSS.escape(focusReq.id)}"]:not([hidden])`,
     );
     if (row) {
+      served.current = focusReq;
       row.focus();
-      setFocusReq(null);
     } else if (version > focusReq.version && !all.some((a) => a.id === focusReq.id)) {
-      setFocusReq(null);
+      served.current = focusReq;
       searchRef.current?.focus();
     }
   }, [focusReq, modal, listed, all, version]);
@@ -173,7 +180,9 @@ export function App() {
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
-        {backup.banner}
+        {backup.remind && (
+          <BackupReminder onExport={() => backup.start('export')} onDismiss={backup.dismissReminder} />
+        )}
         {loaded && listed.length === 0 && !vault.listError && (
           <EmptyState onAdd={() => setModal({ kind: 'add' })} />
         )}
@@ -196,15 +205,15 @@ export function App() {
       </main>
       {menu && menuAccount && (
         <Menu
-          label={`Actions for ${displayName(menuAccount.issuer, menuAccount.account)}`}
+          label={`Actions for ${accountTitle(menuAccount)}`}
           anchor={menu.anchor}
           onClose={() => setMenu(null)}
           items={[
             { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
             { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
-            ...rekeyMenuItems(menuAccount, Date.now(), {
-              replace: () => setModal({ kind: 'replace', account: menuAccount }),
-              restore: () => void restoreKey(menuAccount),
+            ...replaceKeyMenuItems(menuAccount, menu.atMs, {
+              replace: () => setModal({ kind: 'replace-key', account: menuAccount }),
+              restore: () => void keys.restore([menuAccount]),
             }),
             {
               id: 'show-qr',
@@ -236,24 +245,20 @@ export function App() {
         />
       )}
       {modal?.kind === 'add' && (
-        <ManualEntryDialog onSaved={(a) => saved(a, 'Added')} onClose={() => setModal(null)} />
+        <ManualEntryDialog
+          onSaved={(a) => saved(a, 'Added')}
+          onReplaced={replaced}
+          onClose={() => setModal(null)}
+        />
       )}
       {modal?.kind === 'scan' && (
         <ScanDialog
           onSaved={(r) => {
             setModal(null);
             void vault.reload();
-            const first = r.added[0];
+            const first = r.added[0] ?? r.replaced[0];
             if (first) setFocusId(first.id);
-            const n = r.added.length;
-            showToast({
-              message:
-                n === 0
-                  ? 'Nothing was added.'
-                  : n === 1 && first
-                    ? `Added ${displayName(first.issuer, first.account)}`
-                    : `Added ${n} accounts`,
-            });
+            keys.announce(r.replaced, { message: scanSummary(r) });
           }}
           onClose={() => setModal(null)}
         />
@@ -262,7 +267,7 @@ export function App() {
         <EditDialog
           account={modal.account}
           onSaved={(a) => {
-            vault.replaceAccount(a);
+            vault.putAccount(a);
             saved(a, 'Saved');
           }}
           onClose={() => setModal(null)}
@@ -271,16 +276,8 @@ export function App() {
       {modal?.kind === 'qr' && (
         <ShowQrDialog account={modal.account} image={modal.image} onClose={() => setModal(null)} />
       )}
-      {modal?.kind === 'replace' && (
-        <ReplaceKeyDialog
-          account={modal.account}
-          onSaved={(a) => {
-            vault.replaceAccount(a);
-            saved(a, 'Replaced the key of');
-            void refreshCodes();
-          }}
-          onClose={() => setModal(null)}
-        />
+      {modal?.kind === 'replace-key' && (
+        <ReplaceKeyDialog account={modal.account} onSaved={replaced} onClose={() => setModal(null)} />
       )}
       {modal?.kind === 'delete' && (
         <ConfirmDeleteDialog
@@ -289,7 +286,13 @@ export function App() {
           onClose={() => setModal(null)}
         />
       )}
-      {backup.dialogs}
+      <BackupDialogs
+        state={backup}
+        accounts={all}
+        reload={() => void vault.reload()}
+        showToast={showToast}
+        announce={keys.announce}
+      />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

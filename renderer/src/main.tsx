@@ -10,7 +10,9 @@ import './styles/dialog.css';
 import './styles/menu.css';
 import './styles/toast.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element to render into.');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ErrorData } from '../errors';
 import { APP_EXPORT_FORMATS } from '../export-formats';
-import type * as T from '../ipc-contract';
+import type * as T from './shapes';
 import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
 
 // The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
@@ -17,6 +17,8 @@ const ids = v.pipe(
 );
 const sessionId = text(200, 'expected an import session');
 const password = v.nullable(v.string('expected a password'));
+/** A format id the user chose for an import (main checks it names a format); null: detect it. */
+const formatChoice = v.nullable(text(60, 'expected an import format id'));
 const MAX_TEXT = 16_384; // a scanned code or a pasted key; a full Google transfer code is far shorter
 const keyText = v.pipe(v.string('expected the new key as text'), v.maxLength(MAX_TEXT));
 const label = v.object({ issuer: v.string(), account: v.string() }, 'expected an issuer and an account name');
@@ -31,12 +33,16 @@ const settingsPatch = v.strictObject(
   { clearClipboardSeconds: v.exactOptional(clearSeconds) } satisfies Record<keyof T.Settings, unknown>,
   'expected only known settings',
 );
-const CHOICE = { skip: true, replace: true, 'keep-both': true } as const;
+const CHOICE = { skip: true, update: true, 'keep-both': true } as const;
+const keyReplace = v.strictObject({ replace: id }, 'expected the account to give the new key');
 const scanDecisions = v.array(
-  oneOf<T.ScanDecision>({ ...CHOICE, add: true }),
+  v.union([oneOf<Exclude<T.ScanDecision, T.KeyReplace>>({ ...CHOICE, add: true }), keyReplace]),
   'expected one choice per account',
 );
-const importChoices = v.array(oneOf<T.ImportChoice>(CHOICE), 'expected one choice per entry');
+const importChoices = v.array(
+  v.union([oneOf<Exclude<T.ImportChoice, T.KeyReplace>>(CHOICE), keyReplace]),
+  'expected one choice per entry',
+);
 const exportFormat = v.picklist(
   APP_EXPORT_FORMATS.map((f) => f.id),
   'expected a format the app exports',
@@ -70,11 +76,13 @@ export const CHANNELS = {
   /** HOTP: advance the counter durably and return the new code. */
   'accounts:hotp-next': write(id).returns<T.CodeSnapshot>(),
   /** Checks a new key (base32 or otpauth:// URI) for a row and previews its code; stores nothing. */
-  'accounts:check-replace': read(id, keyText).returns<T.ReplaceCheck>(),
+  'accounts:check-new-key': read(id, keyText).returns<T.NewKeyCheck>(),
   /** Makes the new key current; the row keeps id, place and name; the old key is restorable for 30 days. */
-  'accounts:replace': write(id, keyText).returns<T.AccountView>(),
+  'accounts:replace-key': write(id, keyText).returns<T.AccountView>(),
+  /** The manual-entry form's key (and parameters) becomes the key of an account of the same names, as above. */
+  'accounts:replace-key-with-draft': write(id, draft).returns<T.AccountView>(),
   /** Swaps the previous key back in. */
-  'accounts:restore': write(id).returns<T.AccountView>(),
+  'accounts:restore-key': write(id).returns<T.AccountView>(),
   /** Asks with a native dialog, then the account's key as a QR image; null when the user refused. */
   'accounts:show-qr': read(id).returns<T.QrReveal | null>(),
   /** Copy the account's current code (computed in main) to the clipboard. */
@@ -90,13 +98,15 @@ export const CHANNELS = {
   'scan:pending': read().returns<T.ScanPreview | null>(),
   /** Saves the pending preview with one decision per entry (its order); then forgets it. */
   'scan:save': write(scanDecisions).returns<T.ScanSaveResult>(),
+  /** The pending key (one account) becomes the key of account `id`, whatever its names ("Replace key…" by scanning). */
+  'scan:replace-key': write(id).returns<T.AccountView>(),
   /** Forgets the pending preview and any half-collected transfer. */
   'scan:reset': read().returns<null>(),
   // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': read().returns<T.ImportOpened | null>(),
-  /** Reads the opened backup (with its password when encrypted) and plans every entry. */
-  'backup:import-read': read(sessionId, password).returns<T.ImportEntryView[]>(),
+  /** Reads the opened backup (as the chosen format, with its password when encrypted) and plans every entry. */
+  'backup:import-read': read(sessionId, password, formatChoice).returns<T.ImportEntryView[]>(),
   /**
    * Saves the planned entries, one choice per entry in `backup:import-read`'s order, and ends the
    * session. When the keychain or the disk fails half-way the session stays: calling again saves
@@ -147,5 +157,5 @@ export type KeyfobBridge = {
 /** The names the preload builds its bridge from (written into its bundle at build time). */
 export const IPC_NAMES = {
   channels: Object.keys(CHANNELS) as Channel[],
-  events: Object.keys(EVENTS) as (keyof IpcEvents)[],
+  events: Object.keys(EVENTS) as Array<keyof IpcEvents>,
 };

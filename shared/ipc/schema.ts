@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Algorithm, OtpType } from '../otp-types';
+import { ALGORITHMS, OTP_TYPES } from '../otp-types';
 
 /** A channel's arguments, in order; missing or extra arguments are refused. */
 export const args = <const T extends v.TupleItems>(...items: T) =>
@@ -41,8 +41,8 @@ export const clearSeconds = v.pipe(
 export const draft = v.object(
   {
     ...v.entriesFromList(['issuer', 'account', 'secret', 'digits', 'period', 'counter'], v.string()),
-    type: oneOf<OtpType>({ totp: true, hotp: true, steam: true }),
-    algorithm: oneOf<Algorithm>({ SHA1: true, SHA256: true, SHA512: true }),
+    type: v.picklist(OTP_TYPES),
+    algorithm: v.picklist(ALGORITHMS),
   },
   'expected the manual-entry form',
 );

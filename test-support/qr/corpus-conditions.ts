@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../../electron/core/testing/seeded-random';
+import type { SeededRandom } from '../core/seeded-random';
 import type { CameraConditions } from './scenes';
 
 // The webcam conditions of the QR corpus. Each draws its own parameters per frame (so a frame of

@@ -1,5 +1,5 @@
 import { base32Encode } from '../../electron/core';
-import { seededRandom, type SeededRandom } from '../../electron/core/testing/seeded-random';
+import { seededRandom, type SeededRandom } from '../core/seeded-random';
 import { formatMigrationUris } from '../../electron/formats/google-migration/writer';
 import type { Frame } from '../../qr-decoder/types';
 import { CONDITIONS } from './corpus-conditions';

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { seededRandom } from '../../electron/core/testing/seeded-random';
+import { seededRandom } from '../core/seeded-random';
 import type { Frame } from '../../qr-decoder/types';
 import { drawQr, qrModules, squareQuad } from './qr-render';
 import { createFrame } from './raster';

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../../electron/core/testing/seeded-random';
+import type { SeededRandom } from '../core/seeded-random';
 import type { Frame } from '../../qr-decoder/types';
 
 // Small raster operations for making test and benchmark images: what a camera or a screen does to a

@@ -1,5 +1,5 @@
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
-import type { SeededRandom } from '../../electron/core/testing/seeded-random';
+import type { SeededRandom } from '../core/seeded-random';
 import type { Frame } from '../../qr-decoder/types';
 import { drawQr, qrModules, squareQuad, type Quad } from './qr-render';
 import { defocus, glare, motionBlur } from './optics';

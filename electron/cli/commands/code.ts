@@ -2,7 +2,8 @@ import { generateCode, parseKeyUri } from '../../core';
 import type { Account } from '../../../shared/account';
 import { KeyfobError } from '../../../shared/errors';
 import { matchesSearch, searchKey } from '../../../shared/search-key';
-import { accountJson, displayName, fieldsJson } from '../account-json';
+import { accountName } from '../../../shared/account-name';
+import { accountJson, fieldsJson } from '../account-json';
 import { atMs, command, type Command } from '../command';
 import { EXIT, type ExitCode, type Io } from '../io';
 import { openVault } from '../open-vault';
@@ -136,10 +137,10 @@ async function codesForVault(
     );
   } else {
     for (const r of rows) {
-      if (r.code === null) io.err(`keyfob: ${displayName(r.account)}: ${r.error ?? ''}`);
+      if (r.code === null) io.err(`keyfob: ${accountName(r.account)}: ${r.error ?? ''}`);
       else
         io.out(
-          `${r.code}  ${r.validSeconds === null ? '  -' : `${String(r.validSeconds).padStart(2)}s`}  ${displayName(r.account)}  ${r.account.id}`,
+          `${r.code}  ${r.validSeconds === null ? '  -' : `${String(r.validSeconds).padStart(2)}s`}  ${accountName(r.account)}  ${r.account.id}`,
         );
     }
   }

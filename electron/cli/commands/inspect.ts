@@ -1,7 +1,6 @@
 import { parseKeyUri } from '../../core';
-import { KeyfobError } from '../../../shared/errors';
 import { tokenJson } from '../account-json';
-import { command, type Command } from '../command';
+import { command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { uriArg } from '../uri-input';
 
@@ -18,13 +17,12 @@ so it stays out of your shell history and the process list.
   --json   print the fields as one JSON object`,
   options: { json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) {
-      throw new KeyfobError(
-        'invalid-input',
-        "inspect takes exactly one otpauth:// URI, or '-' to read it from standard input — see 'keyfob inspect --help'",
-      );
-    }
-    const fields = tokenJson(parseKeyUri(await uriArg(positionals[0] ?? '', io, 'inspect')));
+    const [uri] = exactArgs(
+      positionals,
+      ['uri'],
+      "inspect takes exactly one otpauth:// URI, or '-' to read it from standard input — see 'keyfob inspect --help'",
+    );
+    const fields = tokenJson(parseKeyUri(await uriArg(uri, io, 'inspect')));
     if (values['json']) {
       io.out(JSON.stringify(fields, null, 2));
     } else {

@@ -1,4 +1,5 @@
-import { accountJson, displayName } from '../account-json';
+import { accountName } from '../../../shared/account-name';
+import { accountJson } from '../account-json';
 import { command, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
@@ -23,7 +24,7 @@ Lists the stored accounts in their order. No secret is printed.
     for (const a of accounts) {
       const params = [a.type.toUpperCase(), a.algorithm, `${a.digits} digits`];
       params.push(a.type === 'hotp' ? `counter ${a.counter}` : `${a.period}s`);
-      io.out(`${a.id}  ${displayName(a)}  (${params.join(', ')})`);
+      io.out(`${a.id}  ${accountName(a)}  (${params.join(', ')})`);
     }
     return EXIT.ok;
   },

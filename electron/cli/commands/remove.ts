@@ -1,6 +1,5 @@
-import { KeyfobError } from '../../../shared/errors';
-import { displayName } from '../account-json';
-import { command, type Command } from '../command';
+import { accountName } from '../../../shared/account-name';
+import { command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
@@ -14,13 +13,11 @@ Removes the account with this id (see 'keyfob list') and its secret from the key
 This cannot be undone: export or note the key first if you may need it again.`,
   options: {},
   async run({ positionals }, io) {
-    if (positionals.length !== 1) {
-      throw new KeyfobError('invalid-input', "remove takes exactly one account id — see 'keyfob list'");
-    }
+    const [id] = exactArgs(positionals, ['id'], "remove takes exactly one account id — see 'keyfob list'");
     const vault = await openVault(io);
-    const account = await vault.get(positionals[0] ?? '');
+    const account = await vault.get(id);
     await vault.remove(account.id);
-    io.out(`removed ${account.id}  ${displayName(account)}`);
+    io.out(`removed ${account.id}  ${accountName(account)}`);
     return EXIT.ok;
   },
 });

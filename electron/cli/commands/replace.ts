@@ -1,13 +1,12 @@
-import { KeyfobError } from '../../../shared/errors';
 import { generateCode, parseKeyUri } from '../../core';
-import { displayName } from '../account-json';
-import { atMs, command, type Command } from '../command';
+import { accountName } from '../../../shared/account-name';
+import { atMs, command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { uriArg } from '../uri-input';
 
 /** `keyfob replace <id> <uri>`: re-provisions an account with a new key, keeping the old one for 30 days. */
-export const replaceCommand: Command = command({
+export const replaceKey: Command = command({
   name: 'replace',
   summary: 'give an account a new key (after the service reset it); the old key is kept 30 days',
   help: `usage: keyfob replace <id> <otpauth-uri> [--at <unix-seconds>]
@@ -23,18 +22,17 @@ HOTP: the code shown is for the new counter and is not used up.
   --at <unix-seconds>   time for the verification code (default: now)`,
   options: { at: { type: 'string' } },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 2) {
-      throw new KeyfobError(
-        'invalid-input',
-        "replace takes an account id and an otpauth:// URI (or '-' for standard input) — see 'keyfob replace --help'",
-      );
-    }
-    const token = parseKeyUri(await uriArg(positionals[1] ?? '', io, 'replace <id>'));
+    const [id, uri] = exactArgs(
+      positionals,
+      ['id', 'uri'],
+      "replace takes an account id and an otpauth:// URI (or '-' for standard input) — see 'keyfob replace --help'",
+    );
+    const token = parseKeyUri(await uriArg(uri, io, 'replace <id>'));
     const at = atMs(values, io);
     const vault = await openVault(io);
-    const account = await vault.replace(positionals[0] ?? '', token);
+    const account = await vault.replaceKey(id, token);
     const code = generateCode({ ...account, secret: token.secret }, at).code;
-    io.out(`replaced the key of ${displayName(account)} (${account.id})`);
+    io.out(`replaced the key of ${accountName(account)} (${account.id})`);
     io.out(`new code: ${code}`);
     io.err(
       `keyfob: check this code with the service. 'keyfob restore ${account.id}' brings the old key back until ${account.replacedKey?.restorableUntil ?? 'it expires'}.`,

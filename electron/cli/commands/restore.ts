@@ -1,11 +1,10 @@
-import { KeyfobError } from '../../../shared/errors';
-import { displayName } from '../account-json';
-import { command, type Command } from '../command';
+import { accountName } from '../../../shared/account-name';
+import { command, exactArgs, type Command } from '../command';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 
 /** `keyfob restore <id>`: undoes the last `replace` (within 30 days). */
-export const restoreCommand: Command = command({
+export const restoreKey: Command = command({
   name: 'restore',
   summary: 'bring back the key an account had before the last replace',
   help: `usage: keyfob restore <id>
@@ -14,12 +13,10 @@ Makes the key that 'keyfob replace' set aside current again (possible for 30 day
 replace). The key it replaces is kept in turn, so a restore can be undone the same way.`,
   options: {},
   async run({ positionals }, io) {
-    if (positionals.length !== 1) {
-      throw new KeyfobError('invalid-input', "restore takes exactly one account id — see 'keyfob list'");
-    }
+    const [id] = exactArgs(positionals, ['id'], "restore takes exactly one account id — see 'keyfob list'");
     const vault = await openVault(io);
-    const account = await vault.restore(positionals[0] ?? '');
-    io.out(`restored the previous key of ${displayName(account)} (${account.id})`);
+    const account = await vault.restoreKey(id);
+    io.out(`restored the previous key of ${accountName(account)} (${account.id})`);
     return EXIT.ok;
   },
 });

@@ -1,5 +1,5 @@
 import { KeyfobError } from '../../../shared/errors';
-import type { ImportResult } from '../format';
+import type { EntrySource, ImportResult } from '../format';
 import { MAX_IMPORT_ENTRIES, tooManyEntries } from '../import-limits';
 import { MigrationCollector, listCodes } from './collector';
 import { MAX_EXPORTS_PER_IMPORT } from './limits';
@@ -7,8 +7,8 @@ import type { MigrationCode } from './transfer-uri';
 
 interface Group {
   collector: MigrationCollector;
-  /** Where its first code was found ("file.txt:3"), named in the error when codes are missing. */
-  source: string;
+  /** Where its first code was found, named in the error when codes are missing. */
+  source: EntrySource;
   id: number;
 }
 
@@ -28,7 +28,7 @@ export class MigrationBatches {
    * Files one code (already decoded) under its export. Throws an `invalid-input` KeyfobError,
    * for this code alone, when the import already holds as many exports or accounts as it may.
    */
-  add(code: MigrationCode, source: string): void {
+  add(code: MigrationCode, source: EntrySource): void {
     const key = `${code.batch.id}/${code.batch.size}`;
     const candidates = this.byBatch.get(key) ?? [];
     const size = code.result.entries.length + code.result.errors.length;

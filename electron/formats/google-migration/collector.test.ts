@@ -5,6 +5,8 @@ import { formatMigrationUris } from './writer';
 import { MigrationBatches } from './batches';
 import { MigrationCollector } from './collector';
 import { readUriList } from '../uri-list';
+import { lineSource, showSource } from '../format';
+import { defined } from '../../../test-support/defined';
 
 const account = (i: number): Token => ({
   type: 'totp',
@@ -76,13 +78,13 @@ describe('transfer codes in plain lists', () => {
     const batches = new MigrationBatches();
     const a = readUriList(`${EXPORT[2]}\notpauth://totp/X:y?secret=JBSWY3DP\n`, 'a.txt', batches);
     const b = readUriList(`# second half\n${EXPORT[0]}\n\n${EXPORT[1]}\n`, 'b.txt', batches);
-    expect(a.entries.map((e) => e.source)).toEqual(['a.txt:2']);
+    expect(a.entries.map((e) => showSource(e.source))).toEqual(['a.txt:2']);
     expect(b.entries).toEqual([]);
     const done = batches.finish();
     expect(done.errors).toEqual([]);
     expect(done.entries).toHaveLength(25);
-    expect(done.entries[0]?.source).toBe('b.txt:2 entry 1');
-    expect(done.entries[24]?.source).toBe('a.txt:1 entry 5');
+    expect(showSource(defined(done.entries[0]).source)).toBe('b.txt:2 entry 1');
+    expect(showSource(defined(done.entries[24]).source)).toBe('a.txt:1 entry 5');
   });
 
   it('reports the missing codes of an incomplete export and imports none of it', () => {
@@ -90,7 +92,7 @@ describe('transfer codes in plain lists', () => {
     expect(r.entries.map((e) => e.token.account)).toEqual(['user0', 'user1']);
     expect(r.errors).toEqual([
       {
-        source: 'list.txt:1',
+        source: lineSource('list.txt', 1),
         message: expect.stringMatching(
           /^Google Authenticator export -42 is incomplete: codes 1 and 3 of 3 are missing/,
         ),
@@ -109,7 +111,7 @@ describe('transfer codes in plain lists', () => {
   it('reports an unreadable transfer code as its line', () => {
     const r = readUriList('otpauth-migration://offline?data=%%%', 'l');
     expect(r.errors).toEqual([
-      { source: 'l:1', message: expect.stringMatching(/transfer code is unreadable/) },
+      { source: lineSource('l', 1), message: expect.stringMatching(/transfer code is unreadable/) },
     ]);
   });
 });

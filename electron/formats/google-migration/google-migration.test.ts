@@ -5,6 +5,8 @@ import { base32Decode, base32Encode } from '../../core';
 import { parseMigrationUri } from './transfer-uri';
 import { formatMigrationUris, migrationIncompatibility } from './writer';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
+import { lineSource, showSource } from '../format';
+import { defined } from '../../../test-support/defined';
 
 // dim13/otpauth's README example (a real export): one TOTP account, no batch fields set.
 const DIM13 =
@@ -42,7 +44,7 @@ describe('parseMigrationUri', () => {
     expect(batch).toEqual({ id: 0, index: 0, size: 1, version: 0 });
     expect(result.errors).toEqual([]);
     expect(result.entries).toHaveLength(1);
-    const t = result.entries[0]!.token;
+    const t = defined(result.entries[0]).token;
     expect([t.type, t.issuer, t.account, t.algorithm, t.digits, t.period]).toEqual([
       'totp',
       'Example',
@@ -117,11 +119,16 @@ describe('parseMigrationUri', () => {
       { issuer: 'Acme', account: 'alice' },
     ],
     [
-      'other prefix kept',
+      'other prefix split off too (the issuer names the issuer)',
       { name: 'Other:alice', issuer: 'Acme' },
-      { issuer: 'Acme', account: 'Other:alice' },
+      { issuer: 'Acme', account: 'alice' },
     ],
-    ['no issuer: name kept whole', { name: 'Acme:alice', issuer: '' }, { issuer: '', account: 'Acme:alice' }],
+    [
+      'no issuer: the prefix is the issuer',
+      { name: 'Acme:alice', issuer: '' },
+      { issuer: 'Acme', account: 'alice' },
+    ],
+    ['no colon: name kept whole', { name: 'alice', issuer: '' }, { issuer: '', account: 'alice' }],
   ] as const)('%s', (_, otp, expected) => {
     const t = parseMigrationUri(uriOf([wire(otp)])).result.entries[0]?.token;
     expect(t).toMatchObject(expected);
@@ -136,10 +143,12 @@ describe('parseMigrationUri', () => {
         wire({ secret: new Uint8Array(0) }),
         wire({ type: 5 }),
       ]),
-      'list.txt:3',
+      lineSource('list.txt', 3),
     );
-    expect(result.entries.map((e) => [e.source, e.token.account])).toEqual([['list.txt:3 entry 2', 'bob']]);
-    expect(result.errors).toEqual([
+    expect(result.entries.map((e) => [showSource(e.source), e.token.account])).toEqual([
+      ['list.txt:3 entry 2', 'bob'],
+    ]);
+    expect(result.errors.map((e) => ({ ...e, source: showSource(e.source) }))).toEqual([
       { source: 'list.txt:3 entry 1', message: expect.stringMatching(/'Old' uses MD5/) },
       { source: 'list.txt:3 entry 3', message: expect.stringMatching(/unknown digit count \(9\)/) },
       { source: 'list.txt:3 entry 4', message: expect.stringMatching(/empty secret/) },
@@ -198,7 +207,7 @@ describe('formatMigrationUris', () => {
   it('writes one empty code for no accounts', () => {
     const [uri, ...rest] = formatMigrationUris([], 5);
     expect(rest).toEqual([]);
-    expect(parseMigrationUri(uri!)).toEqual({
+    expect(parseMigrationUri(defined(uri))).toEqual({
       batch: { id: 5, index: 0, size: 1, version: 1 },
       result: { entries: [], errors: [] },
     });
@@ -206,7 +215,10 @@ describe('formatMigrationUris', () => {
 
   it('picks a random batch id when none is given', () => {
     const ids = new Set(
-      Array.from({ length: 5 }, () => parseMigrationUri(formatMigrationUris([token({})])[0]!).batch.id),
+      Array.from(
+        { length: 5 },
+        () => parseMigrationUri(defined(formatMigrationUris([token({})])[0])).batch.id,
+      ),
     );
     expect(ids.size).toBeGreaterThan(1);
   });

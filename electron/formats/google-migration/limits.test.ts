@@ -8,6 +8,8 @@ import { MigrationCollector, listCodes } from './collector';
 import { MAX_EXPORTS_PER_IMPORT } from './limits';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
 import { readUriList } from '../uri-list';
+import { lineSource, showSource } from '../format';
+import { defined } from '../../../test-support/defined';
 
 // Transfer codes claim sizes; Keyfob checks the claims before any work that grows with them, and
 // every refusal is one short line whatever the code says.
@@ -103,7 +105,7 @@ describe('exports held by one import', () => {
     const refused = r.errors.filter((e) =>
       /more than 50 different Google Authenticator exports/.test(e.message),
     );
-    expect(refused.map((e) => e.source)).toEqual(['l.txt:51', 'l.txt:52']);
+    expect(refused.map((e) => showSource(e.source))).toEqual(['l.txt:51', 'l.txt:52']);
     expect(r.errors.filter((e) => /is incomplete/.test(e.message))).toHaveLength(MAX_EXPORTS_PER_IMPORT);
   });
 
@@ -111,8 +113,8 @@ describe('exports held by one import', () => {
     const batches = new MigrationBatches();
     // 51 single-code exports of 200 accounts: the 51st would pass 10,000.
     const codes = Array.from({ length: 51 }, (_, i) => parseMigrationUri(uri(many(200), 1, 0, i)));
-    codes.slice(0, 50).forEach((c, i) => batches.add(c, `l:${i + 1}`));
-    expect(() => batches.add(codes[50]!, 'l:51')).toThrow(
+    codes.slice(0, 50).forEach((c, i) => batches.add(c, lineSource('l', i + 1)));
+    expect(() => batches.add(defined(codes[50]), lineSource('l', 51))).toThrow(
       /This import holds more than 10,000 accounts; Keyfob imports at most 10,000 at a time/,
     );
     expect(batches.finish().entries).toHaveLength(MAX_IMPORT_ENTRIES);

@@ -2,9 +2,9 @@ import { base64Decode } from '@bufbuild/protobuf/wire';
 import { KeyfobError } from '../../../shared/errors';
 import { keyTextKind } from '../../../shared/text-kind';
 import type { Algorithm, Token } from '../../../shared/otp-types';
-import { MAX_SECRET_BYTES } from '../../core';
+import { MAX_SECRET_BYTES, splitLabel } from '../../core';
 import { showValue } from '../../core/input-error';
-import type { ImportResult } from '../format';
+import type { EntrySource, ImportResult } from '../format';
 import { MAX_ACCOUNTS_PER_CODE, MAX_TRANSFER_TEXT, checkBatch, invalidTransfer } from './limits';
 import { TooManyAccounts, decodeMigrationPayload, type OtpParametersWire } from './payload';
 
@@ -32,11 +32,11 @@ const DIGITS: Record<number, number> = { 0: 6, 1: 6, 2: 8 };
  * `invalid-input` KeyfobError when the code as a whole is unreadable or claims what no export can
  * be (see limits.ts); a bad entry (MD5, unknown enum, empty secret) becomes an error of
  * `result` and the other entries are kept. Work and messages stay small whatever the text says.
- * `sourceName` prefixes each entry's source ("file.txt:3" → "file.txt:3 entry 2"); by default
- * it is "transfer code 2 of 3".
+ * Each entry's source is `where` (the line of a list, say) with the account's place in the code;
+ * by default `where` is "transfer code 2 of 3".
  * @see https://github.com/beemdevelopment/Aegis/blob/master/app/src/main/proto/google_auth.proto
  */
-export function parseMigrationUri(text: string, sourceName?: string): MigrationCode {
+export function parseMigrationUri(text: string, where?: EntrySource): MigrationCode {
   const bytes = payloadBytes(text);
   let payload;
   try {
@@ -56,9 +56,11 @@ export function parseMigrationUri(text: string, sourceName?: string): MigrationC
     version: payload.version,
   };
   const result: ImportResult = { entries: [], errors: [] };
-  const prefix = sourceName ?? `transfer code${batch.size > 1 ? ` ${batch.index + 1} of ${batch.size}` : ''}`;
+  const code = where ?? {
+    file: `transfer code${batch.size > 1 ? ` ${batch.index + 1} of ${batch.size}` : ''}`,
+  };
   payload.otpParameters.forEach((otp, i) => {
-    const source = `${prefix} entry ${i + 1}`;
+    const source = { ...code, part: i + 1 };
     const made = toToken(otp);
     if (typeof made === 'string') result.errors.push({ source, message: made });
     else result.entries.push({ source, token: made });
@@ -114,19 +116,10 @@ function toToken(otp: OtpParametersWire): Token | string {
     digits,
     period: 30,
     counter: type === 'hotp' ? otp.counter : 0n,
-    issuer: otp.issuer.trim(),
-    account: accountName(otp.name, otp.issuer),
+    // `name` is the key URI's label, often "Issuer:account": split by the one label rule.
+    ...splitLabel(otp.name, otp.issuer),
     secret: otp.secret,
   };
-}
-
-/** `name` often repeats the issuer as a prefix ("GitHub:alice"); strip it only when it matches. */
-function accountName(name: string, issuer: string): string {
-  const colon = name.indexOf(':');
-  if (colon >= 0 && issuer !== '' && name.slice(0, colon).trim() === issuer.trim()) {
-    return name.slice(colon + 1).trim();
-  }
-  return name.trim();
 }
 
 function unreadable(why: string): KeyfobError {

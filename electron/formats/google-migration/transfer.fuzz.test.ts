@@ -2,7 +2,7 @@ import { base64Encode } from '@bufbuild/protobuf/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyQrText } from '../../qr/classify';
-import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../../testing/fuzz';
+import { assertMessage, fuzz, fuzzTimeout, typedOutcome } from '../../../test-support/fuzz/fuzz';
 import { parseMigrationUri } from './transfer-uri';
 import { formatMigrationUris } from './writer';
 import { MigrationBatches } from './batches';
@@ -10,6 +10,7 @@ import { MigrationCollector } from './collector';
 import { MAX_ACCOUNTS_PER_CODE, MAX_CODES_PER_EXPORT } from './limits';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
 import { bulkTokens } from '../testdata/bulk';
+import { lineSource } from '../format';
 
 // Fuzzing Google Authenticator transfer codes: random bytes, payloads with arbitrary field values,
 // and sequences of codes fed to a collector. Every outcome is a bounded result or one typed line.
@@ -130,7 +131,7 @@ describe('transfer code fuzz', () => {
             const step = collector.add(code);
             assertMessage(step.message);
             expect(step.scanned).toBeLessThanOrEqual(step.total);
-            batches.add(code, `l:${c.id}`);
+            batches.add(code, lineSource('l', c.id));
           }
           for (const e of batches.finish().errors) assertMessage(e.message);
           if (collector.complete) expect(collector.missing()).toEqual([]);

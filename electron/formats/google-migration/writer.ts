@@ -1,4 +1,5 @@
 import { base64Encode } from '@bufbuild/protobuf/wire';
+import { accountName } from '../../../shared/account-name';
 import { KeyfobError } from '../../../shared/errors';
 import type { Token } from '../../../shared/otp-types';
 import { encodeMigrationPayload, type OtpParametersWire } from './payload';
@@ -38,8 +39,7 @@ export function formatMigrationUris(tokens: Token[], batchId: number = randomBat
   tokens.forEach((t, i) => {
     const why = migrationIncompatibility(t);
     if (why !== undefined) {
-      const name = [t.issuer, t.account].filter((s) => s !== '').join(': ') || `account ${i + 1}`;
-      throw new KeyfobError('invalid-input', `${name}: ${why}.`);
+      throw new KeyfobError('invalid-input', `${accountName(t, `account ${i + 1}`)}: ${why}.`);
     }
   });
   const size = Math.max(1, Math.ceil(tokens.length / MIGRATION_ENTRIES_PER_CODE));
@@ -62,8 +62,9 @@ export function formatMigrationUris(tokens: Token[], batchId: number = randomBat
 function toWire(t: Token): OtpParametersWire {
   return {
     secret: t.secret,
-    // The fields are separate in the format; no "Issuer:" prefix, which some readers would not strip.
-    name: t.account,
+    // `name` is read as a label ("Issuer:account", split at the first colon): an account with a
+    // colon of its own gets the issuer as prefix so that the split leaves it whole.
+    name: t.account.includes(':') ? `${t.issuer}:${t.account}` : t.account,
     issuer: t.issuer,
     algorithm: ALGORITHM_WIRE[t.algorithm],
     digits: t.digits === 8 ? 2 : 1,

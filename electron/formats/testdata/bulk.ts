@@ -4,7 +4,11 @@ import { seededRandomness } from './seeded';
 import { write2fas } from './write-2fas';
 import { writeAegisPlain } from './write-aegis';
 import { googleTransferUris } from './write-google-transfer';
-import { writeAndotp, writeFreeOtpPlus } from './write-phone-apps';
+import { writeAuthy, writeFreeOtpXml, writeTotpAuthenticatorXml } from './write-android-prefs';
+import { writeWinAuthText } from './write-desktop-apps';
+import { writeAndotp, writeDuo, writeFreeOtpPlus } from './write-phone-apps';
+import { writeSteamAccounts } from './write-steam';
+import { stratumJson } from './write-stratum';
 import { writeBitwardenCsv, writeBitwardenJson, writeProton } from './write-web-apps';
 
 // Large import files of every readable kind, written by the same writers as the fixtures: for the
@@ -21,6 +25,13 @@ export const BULK_KINDS = [
   'proton',
   'otpauth',
   'google-transfer',
+  'duo',
+  'authy',
+  'freeotp-xml',
+  'stratum',
+  'totp-authenticator-xml',
+  'steam',
+  'winauth',
 ] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
@@ -60,6 +71,20 @@ export function bulkFile(kind: BulkKind, tokens: readonly Token[]): { name: stri
       return { name: 'proton.json', bytes: utf8(writeProton(tokens, random)) };
     case 'otpauth':
       return { name: 'accounts.txt', bytes: utf8(writeKeyfobList(tokens)) };
+    case 'duo':
+      return { name: 'accounts.json', bytes: utf8(writeDuo(tokens, random)) };
+    case 'authy':
+      return { name: 'com.authy.storage.tokens.authenticator.xml', bytes: utf8(writeAuthy(tokens, random)) };
+    case 'freeotp-xml':
+      return { name: 'tokens.xml', bytes: utf8(writeFreeOtpXml(tokens)) };
+    case 'stratum':
+      return { name: 'backup.stratum', bytes: utf8(stratumJson(tokens)) };
+    case 'totp-authenticator-xml':
+      return { name: 'TOTP_Authenticator_Preferences.xml', bytes: utf8(writeTotpAuthenticatorXml(tokens)) };
+    case 'steam':
+      return { name: 'steam.json', bytes: utf8(writeSteamAccounts(tokens, random)) };
+    case 'winauth':
+      return { name: 'winauth.txt', bytes: utf8(writeWinAuthText(tokens, random)) };
     case 'google-transfer': {
       // Exports of 1000 accounts (100 codes of 10), each with its own batch id.
       const lines: string[] = [];

@@ -127,5 +127,34 @@ export const CANONICAL: readonly CanonicalAccount[] = [
   }),
 ];
 
+/**
+ * Accounts only some apps have, kept apart from {@link CANONICAL} so the files of every other app
+ * stay as they are: an Authy-native token (7 digits, 10 s; its name is the issuer) and a Battle.net
+ * authenticator (8 digits; its serial is the account). Codes from oathtool as above.
+ */
+export const APP_SPECIFIC: readonly CanonicalAccount[] = [
+  account('authy-app', '9440053', {
+    type: 'totp',
+    algorithm: 'SHA1',
+    digits: 7,
+    period: 10,
+    issuer: 'Twitch',
+    account: '',
+    secret: 'BMS4KVCYPAC6JMKUJAOOZANZCOXQGIRI',
+  }),
+  account('battlenet', '54213374', {
+    type: 'totp',
+    algorithm: 'SHA1',
+    digits: 8,
+    period: 30,
+    issuer: 'Battle.net',
+    account: 'US-1700-0000-0042',
+    secret: 'UAXAABTNQF32AQIS7HYFAOEPX2C3IFS7',
+  }),
+];
+
+/** Every canonical account, the app-specific ones last: what fixtures and tests look keys up in. */
+export const ALL_ACCOUNTS: readonly CanonicalAccount[] = [...CANONICAL, ...APP_SPECIFIC];
+
 /** The canonical tokens in order. */
 export const CANONICAL_TOKENS: readonly Token[] = CANONICAL.map((c) => c.token);

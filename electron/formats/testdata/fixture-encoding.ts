@@ -61,3 +61,42 @@ export function json(value: unknown, indent?: number): string {
   );
   return text.replace(/"\\u0000bigint:(-?\d+)"/gu, '$1');
 }
+
+/** JSON as Gson writes it by default: `=`, `<`, `>`, `&` and `'` escaped as \u003d and so on. */
+export function gson(value: unknown): string {
+  return json(value).replace(/[=<>&']/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** XML text as Android's FastXmlSerializer escapes it (&, <, >, "). */
+export const xmlEscape = (text: string): string =>
+  text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+
+/**
+ * An Android shared_prefs file as XmlUtils.writeMapXml writes it: the XML declaration, `<map>`,
+ * one element per value indented by four spaces, `</map>`.
+ */
+export function sharedPrefsXml(
+  values: ReadonlyArray<readonly [kind: string, name: string, value: string]>,
+): string {
+  const lines = values.map(([kind, name, value]) =>
+    kind === 'string'
+      ? `    <string name="${xmlEscape(name)}">${xmlEscape(value)}</string>`
+      : `    <${kind} name="${xmlEscape(name)}" value="${xmlEscape(value)}" />`,
+  );
+  return `<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n${lines.join('\n')}\n</map>\n`;
+}
+
+/**
+ * .NET's HttpUtility.UrlEncode, which WinAuth uses: letters, digits and `-_.!*()` kept, a space as
+ * `+`, every other UTF-8 byte as `%xx` in lower case.
+ */
+export function formEncode(text: string): string {
+  let out = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.!*()]/u.test(ch)) out += ch;
+    else if (ch === ' ') out += '+';
+    else out += `%${byte.toString(16).padStart(2, '0')}`;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Token } from '../../../shared/otp-types';
 import { base32, percent } from './fixture-encoding';
 
-// Key URIs as Google's Key-Uri-Format describes them (formats.md "otpauth:// key URIs"), written
+// Key URIs as Google's Key-Uri-Format describes them (https://github.com/google/google-authenticator/wiki/Key-Uri-Format), written
 // here without Keyfob's own URI code: `otpauth://TYPE/ISSUER:ACCOUNT?secret=…&issuer=…` with the
 // optional parameters only when they differ from the defaults (SHA1, 6 digits, 30 s).
 
@@ -19,7 +19,7 @@ export function keyUri(t: Token): string {
 }
 
 /**
- * Keyfob's own plain export as formats.md specifies it ("When writing a URI"): one URI per line,
+ * Keyfob's own plain export: one URI per line,
  * upper-case unpadded base32, issuer both as label prefix and parameter, every non-default
  * parameter spelled out. A test checks Keyfob's exporter writes exactly this.
  */

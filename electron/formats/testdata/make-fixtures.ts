@@ -3,13 +3,17 @@
 // fixture-files.test.ts checks the committed files are exactly what the writers make.
 // Run from the repository root: npm run fixtures
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { makeFixture } from './fixture-files';
-import { FIXTURES } from './fixture-list';
+import { COMPANIONS, FIXTURES } from './fixture-list';
 
 const dir = join(process.cwd(), 'electron/formats/testdata/files');
-mkdirSync(dir, { recursive: true });
-for (const f of FIXTURES) {
-  writeFileSync(join(dir, f.file), makeFixture(f.file, f.keys));
-  console.log(`wrote ${f.file} (${f.keys.length} accounts${f.encrypted ? ', encrypted' : ''})`);
-}
+void (async () => {
+  for (const f of [...FIXTURES, ...COMPANIONS]) {
+    const path = join(dir, f.file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, await makeFixture(f.file, f.keys));
+    const encrypted = 'encrypted' in f && f.encrypted ? ', encrypted' : '';
+    console.log(`wrote ${f.file} (${f.keys.length} accounts${encrypted})`);
+  }
+})();

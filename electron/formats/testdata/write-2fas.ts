@@ -8,9 +8,9 @@ import type { Randomness } from './seeded';
 // 2FAS Authenticator `.2fas` backups, schema by schema as 2FAS for Android wrote them. The field sets
 // follow the real exports in Aegis's importer tests (2fas_authenticator.json from 2FAS 3.1.1,
 // 2fas_authenticator_plain.2fas from 3.8.2, …_plain_v3.2fas from 4.0.0, …_plain_v4.2fas from 5.1.0)
-// and formats.md "2FAS"; nothing comes from Keyfob's 2FAS reader.
+// and Aegis's TwoFASImporter.java; nothing comes from Keyfob's 2FAS reader.
 
-/** formats.md "2FAS": PBKDF2-HMAC-SHA256, 10 000 iterations, 256-bit key; the real exports hold
+/** Aegis's TwoFASImporter.java: PBKDF2-HMAC-SHA256, 10 000 iterations, 256-bit key; the real exports hold
  * a 256-byte salt (shared by both sealed fields) and a 12-byte IV per field. */
 const KDF = { iterations: 10_000, keyBytes: 32, saltBytes: 256 };
 const IV_BYTES = 12;

@@ -8,12 +8,12 @@ import type { Randomness } from './seeded';
 // (app/src/test/resources/…/importers/aegis_plain.json, aegis_encrypted.json, and
 // …/vault/aegis_plain_grouped_v2.json), never from Keyfob's Aegis reader or exporter.
 
-/** Password-slot KDF (docs/vault.md "KDF"): scrypt N = 2^15, r = 8, p = 1, 256-bit key and salt. */
+/** Password-slot KDF (Aegis's docs/vault.md "KDF"): scrypt N = 2^15, r = 8, p = 1, 256-bit key and salt. */
 const SCRYPT = { n: 2 ** 15, r: 8, p: 1, keyBytes: 32, saltBytes: 32 };
-/** docs/vault.md "AEAD": AES-256-GCM with a random 96-bit nonce; the master key is 256 bits. */
+/** Aegis's docs/vault.md "AEAD": AES-256-GCM with a random 96-bit nonce; the master key is 256 bits. */
 const MASTER_KEY_BYTES = 32;
 const NONCE_BYTES = 12;
-/** Slot type ids (docs/vault.md "Slots"): 0 raw, 1 password, 2 biometric. */
+/** Slot type ids (Aegis's docs/vault.md "Slots"): 0 raw, 1 password, 2 biometric. */
 const PASSWORD_SLOT = 1;
 
 /** Which group (if any) each canonical account is put in, to exercise group parsing. */
@@ -30,7 +30,7 @@ const GROUP_OF: Record<string, string | undefined> = {
  * v2 — adds `icon_mime` and `group`, a group name or null (aegis_plain_grouped_v2.json);
  * v3 — top-level `groups: [{uuid, name}]`, entries with note, favorite and `groups: [uuid…]`
  * (VaultEntry.toJson, Vault.java), plus `icons_optimized`.
- * `info` is `{secret (base32, no padding), algo, digits, period | counter}` (docs/vault.md "Entries").
+ * `info` is `{secret (base32, no padding), algo, digits, period | counter}` (Aegis's docs/vault.md "Entries").
  */
 export function aegisDb(
   version: 1 | 2 | 3,
@@ -67,7 +67,7 @@ export function writeAegisPlain(tokens: readonly Token[], random: Randomness): s
 }
 
 /**
- * An encrypted vault (docs/vault.md "Encryption", "Password"): a random master key seals the content
+ * An encrypted vault (Aegis's docs/vault.md "Encryption", "Password"): a random master key seals the content
  * JSON; one password slot holds the master key sealed under scrypt(password, salt). Nonces, tags,
  * keys and salts are hex; `db` is base64 with padding. `repaired: true` marks a password taken as
  * plain UTF-8 and `is_backup: false` a normal slot (PasswordSlot.java, Slot.java).

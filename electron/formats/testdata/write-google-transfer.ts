@@ -2,7 +2,7 @@ import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import type { Token } from '../../../shared/otp-types';
 
 // Google Authenticator transfer links (`otpauth-migration://offline?data=…`) written from the
-// `MigrationPayload` message in formats.md "Google Authenticator export", with @bufbuild/protobuf's
+// `MigrationPayload` message of Aegis's google_auth.proto, with @bufbuild/protobuf's
 // wire writer, never with Keyfob's own migration code.
 
 /** `MigrationPayload.Algorithm`: SHA1 = 1, SHA256 = 2, SHA512 = 3. */

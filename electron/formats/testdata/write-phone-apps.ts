@@ -1,11 +1,11 @@
-import { pbkdf2Sync } from 'node:crypto';
+import { createHash, pbkdf2Sync } from 'node:crypto';
 import type { Token } from '../../../shared/otp-types';
 import { sealGcm } from './fixture-crypto';
-import { base32Padded, javaBytes, json } from './fixture-encoding';
+import { base32, base32Padded, javaBytes, json } from './fixture-encoding';
 import type { Randomness } from './seeded';
 
-// andOTP and FreeOTP+ exports, written from the apps' own sources and formats-more.md ("andOTP",
-// "FreeOTP+"), never from Keyfob's readers.
+// andOTP and FreeOTP+ exports, written from the apps' own sources and Aegis's importers of them
+// (AndOtpImporter.java, FreeOtpPlusImporter.java), never from Keyfob's readers.
 
 /**
  * andOTP's encrypted backup (BackupHelper.backupToFile, EncryptionHelper, Constants.java):
@@ -52,6 +52,53 @@ export function writeAndotp(tokens: readonly Token[], random: Randomness, passwo
 }
 
 /**
+ * andOTP's backup before 0.6.3 (formats-more.md "andOTP", table row "old"): nonce 12 ‖ AES-256-GCM
+ * ciphertext ‖ tag 16, key = SHA-256(password), no header. Entries had no `issuer`: the label read
+ * "Issuer - Issuer:account", as in Aegis's andotp_encrypted_old.bin.
+ */
+export function writeAndotpOld(tokens: readonly Token[], random: Randomness, password: string): Uint8Array {
+  const entries = tokens.map((t) => {
+    const { issuer: _issuer, ...rest } = andotpEntry(t);
+    return { ...rest, label: `${t.issuer} - ${t.issuer}:${t.account}` };
+  });
+  const key = createHash('sha256').update(password, 'utf8').digest();
+  const nonce = random.bytes(ANDOTP.nonceBytes);
+  const sealed = sealGcm(key, nonce, Buffer.from(json(entries), 'utf8'));
+  return Buffer.concat([nonce, sealed.ciphertext, sealed.tag]);
+}
+
+/**
+ * Duo Mobile's `accounts.json` (formats-more.md "Duo Mobile", Aegis's duo.json): `otpGenerator`
+ * with the base32 `otpSecret` and, for HOTP, the `counter`. `name` is written as the key URI's label
+ * ("Issuer:account"), an assumption: Duo shows the scanned label until the user renames it
+ * (`serviceTypeLabelIsCustom`). `pushOnly` adds a Duo Push account.
+ */
+export function writeDuo(tokens: readonly Token[], random: Randomness, pushOnly = false): string {
+  // A push account's shape is assumed (no public file has one): an OTP account's fields without
+  // `accountType` and `otpGenerator`.
+  const account = (name: string, generator?: Record<string, unknown>) => {
+    const pkey = random.uuid();
+    return {
+      version: 1.0,
+      ...(generator === undefined ? {} : { accountType: 'OtpAccount' }),
+      name,
+      ...(generator === undefined ? {} : { otpGenerator: generator }),
+      logoUri: `file:///data/user/0/com.duosecurity.duomobile/files/duokit/logos/${pkey}.png`,
+      pkey,
+      serviceTypeLabelIsCustom: false,
+    };
+  };
+  const accounts = tokens.map((t) =>
+    account(`${t.issuer}:${t.account}`, {
+      otpSecret: base32(t.secret),
+      ...(t.type === 'hotp' ? { counter: t.counter } : {}),
+    }),
+  );
+  if (pushOnly) accounts.push(account('Example Corp'));
+  return json(accounts, 2);
+}
+
+/**
  * A FreeOTP+ export `freeotp-backup.json` (Aegis's freeotp_plus.json, pyFreeOTPPlus's schema notes):
  * `{tokenOrder: ["issuer:label"…], tokens: [...]}` with FreeOTP's token fields; `secret` is Java's
  * signed `byte[]`; the stored HOTP counter is one less than the next one (FreeOTP's Token.java
@@ -59,7 +106,13 @@ export function writeAndotp(tokens: readonly Token[], random: Randomness, passwo
  * "Steam". Tokens are written in reverse and `tokenOrder` gives the order, as after reordering.
  */
 export function writeFreeOtpPlus(tokens: readonly Token[]): string {
-  const out = tokens.map((t) => ({
+  const out = tokens.map(freeOtpTokenJson);
+  return json({ tokenOrder: tokens.map((t) => `${t.issuer}:${t.account}`), tokens: out.reverse() });
+}
+
+/** FreeOTP 1.x's token JSON (Token.java's fields, as FreeOTP+ and `tokens.xml` store them). */
+export function freeOtpTokenJson(t: Token) {
+  return {
     algo: t.algorithm,
     counter: t.type === 'hotp' ? t.counter - 1n : 0,
     digits: t.digits,
@@ -69,6 +122,5 @@ export function writeFreeOtpPlus(tokens: readonly Token[]): string {
     period: t.period,
     secret: javaBytes(t.secret),
     type: t.type === 'hotp' ? 'HOTP' : 'TOTP',
-  }));
-  return json({ tokenOrder: tokens.map((t) => `${t.issuer}:${t.account}`), tokens: out.reverse() });
+  };
 }

@@ -3,7 +3,7 @@ import { base32 } from './fixture-encoding';
 import { keyUri } from './key-uris';
 import type { Randomness } from './seeded';
 
-// Bitwarden, Proton Authenticator and Ente Auth exports, written from formats.md and the apps'
+// Bitwarden, Proton Authenticator and Ente Auth exports, written from Aegis's importers and the apps'
 // public export code and samples (see README.md), never from Keyfob's readers.
 
 /** How Bitwarden holds a TOTP: `steam://<base32>` for Steam, the bare secret (here in groups of four,
@@ -86,7 +86,7 @@ export function writeProton(tokens: readonly Token[], random: Randomness): strin
 }
 
 /**
- * Ente Auth's plain export (formats.md "Plain lists"; Aegis's ente_auth.txt): one URI per line with
+ * Ente Auth's plain export (Aegis's EnteAuthImporter.java and ente_auth.txt): one URI per line with
  * Ente's quirks — lower-case algorithm, a `period` on HOTP too, and a `codeDisplay` JSON parameter.
  */
 export function writeEnte(tokens: readonly Token[]): string {

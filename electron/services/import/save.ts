@@ -1,6 +1,7 @@
 import type { Account } from '../../../shared/account';
+import { accountName } from '../../../shared/account-name';
 import { KeyfobError } from '../../../shared/errors';
-import type { ImportChoice } from '../../../shared/ipc-contract';
+import type { ImportChoice } from '../../../shared/ipc/shapes';
 import type { Token } from '../../../shared/otp-types';
 import type { Vault } from '../../vault';
 import { errorName } from '../errors';
@@ -8,7 +9,8 @@ import { isEntryError, type PlannedEntry } from './plan';
 
 /** What saving one planned entry did. */
 export type SavedEntry =
-  | { status: 'added' | 'replaced'; account: Account }
+  /** `key-replaced`: the entry's key became the account's key; its previous key is restorable for 30 days. */
+  | { status: 'added' | 'updated' | 'key-replaced'; account: Account }
   | { status: 'skipped' | 'rejected' }
   /** This entry alone could not be saved (bad input, or a duplicate added meanwhile), and why. */
   | { status: 'failed'; error: unknown; message: string };
@@ -49,12 +51,19 @@ export async function saveImport(
     const choice = choices[i];
     if (entry.status === 'rejected' || entry.token === undefined) finish(i, { status: 'rejected' });
     else if (choice === 'skip') finish(i, { status: 'skipped' });
-    else if (choice === 'replace' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
-      // A duplicate holds the same secret: replacing it takes the incoming names and parameters (a
+    else if (typeof choice === 'object') {
+      try {
+        finish(i, { status: 'key-replaced', account: await replaceKey(vault, entry, choice.replace) });
+      } catch (error) {
+        if (!isEntryError(error)) throw error;
+        finish(i, failed(error));
+      }
+    } else if (choice === 'update' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
+      // A duplicate holds the same secret: updating the existing account takes the incoming names and parameters (a
       // newer HOTP counter, say) in place, in one metadata write; the row keeps its id and place.
       const { secret: _secret, ...fields } = entry.token;
       try {
-        finish(i, { status: 'replaced', account: await vault.update(entry.duplicateOf.account.id, fields) });
+        finish(i, { status: 'updated', account: await vault.update(entry.duplicateOf.account.id, fields) });
       } catch (error) {
         if (!isEntryError(error)) throw error;
         finish(i, failed(error));
@@ -78,4 +87,19 @@ export async function saveImport(
     }
     if (machine !== undefined) throw machine;
   }
+}
+
+/**
+ * "Replace its key": the entry's key becomes the current key of `id`, which must be one of the
+ * accounts the plan found it a new key for (same issuer and account name, another key).
+ */
+async function replaceKey(vault: Vault, entry: PlannedEntry, id: string): Promise<Account> {
+  const token = entry.token as Token;
+  if (entry.status !== 'new-key' || !entry.newKeyFor?.some((a) => a.id === id)) {
+    throw new KeyfobError(
+      'invalid-input',
+      `'${accountName(token)}' is not a new key for that account; nothing was replaced.`,
+    );
+  }
+  return vault.replaceKey(id, token);
 }

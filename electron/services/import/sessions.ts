@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../../../shared/errors';
-import type { ImportChoice, ImportSummary } from '../../../shared/ipc-contract';
+import type { ImportChoice, ImportSummary } from '../../../shared/ipc/shapes';
+import { showSource, type Companion } from '../../formats';
 import type { Vault } from '../../vault';
 import type { Timers } from '../clipboard-clear';
+import { toAccountView } from '../codes';
 import { SeedHold, unrefTimers } from '../seed-hold';
 import type { PlannedEntry } from './plan';
 import { saveImport } from './save';
@@ -11,6 +13,8 @@ import { saveImport } from './save';
 export interface ImportSession {
   fileName: string;
   bytes: Uint8Array;
+  /** The files beside it (a database's -wal, a manifest), read when the format asks. */
+  companion?: Companion;
   plan: PlannedEntry[] | null;
   /** Per plan entry: already saved (or counted) by an earlier attempt, so a retry skips it. */
   done: boolean[];
@@ -25,7 +29,7 @@ const MAX_EXPIRED_IDS = 16;
 
 /** An empty summary for a new save. */
 export function emptySummary(): ImportSummary {
-  return { added: 0, replaced: 0, skipped: 0, rejected: 0, failed: [] };
+  return { added: 0, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] };
 }
 
 /**
@@ -42,8 +46,8 @@ export class ImportSessions {
     private readonly timers: Timers = unrefTimers,
   ) {}
 
-  /** Keeps a newly opened file; returns its session id. */
-  open(fileName: string, bytes: Uint8Array): string {
+  /** Keeps a newly opened file (and how to read the files beside it); returns its session id. */
+  open(fileName: string, bytes: Uint8Array, companion?: Companion): string {
     if (this.sessions.size >= MAX_SESSIONS) this.close(this.sessions.keys().next().value as string);
     const id = randomUUID();
     const hold = new SeedHold(this.now, this.timers, () => {
@@ -52,7 +56,7 @@ export class ImportSessions {
       if (this.expired.length > MAX_EXPIRED_IDS) this.expired.shift();
     });
     this.sessions.set(id, {
-      session: { fileName, bytes, plan: null, done: [], summary: emptySummary() },
+      session: { fileName, bytes, companion, plan: null, done: [], summary: emptySummary() },
       hold,
     });
     hold.arm();
@@ -74,7 +78,7 @@ export class ImportSessions {
     );
   }
 
-  /** Forgets a session (saved, cancelled, or replaced). */
+  /** Forgets a session (saved, cancelled, or pushed out by a newer one). */
   close(id: string): void {
     this.sessions.get(id)?.hold.disarm();
     this.sessions.delete(id);
@@ -100,8 +104,10 @@ export async function saveSession(
   if (s.done.length !== plan.length) s.done = plan.map(() => false);
   const { summary } = s;
   await saveImport(vault, plan, choices, s.done, (i, saved) => {
-    if (saved.status !== 'failed') summary[saved.status]++;
-    else summary.failed.push({ source: (plan[i] as PlannedEntry).source, message: saved.message });
+    if (saved.status === 'key-replaced') summary.replaced.push(toAccountView(saved.account));
+    else if (saved.status !== 'failed') summary[saved.status]++;
+    else
+      summary.failed.push({ source: showSource((plan[i] as PlannedEntry).source), message: saved.message });
   });
   return summary;
 }

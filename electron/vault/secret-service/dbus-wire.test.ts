@@ -8,7 +8,7 @@ import {
   splitSignature,
   type DbusValue,
 } from './dbus-wire';
-import { hugeHeader } from './testing/hostile-answers';
+import { hugeHeader } from '../../../test-support/secret-service/hostile-answers';
 
 describe('D-Bus wire format', () => {
   it('splits signatures into complete types', () => {

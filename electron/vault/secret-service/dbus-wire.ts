@@ -8,7 +8,7 @@
  *   dbus-next (1.2×; node alone starts in 60 ms); without the index (500 attribute lookups)
  *   211–229 ms / 165–179 ms against 268–289 ms / 261–279 ms (1.25×); keytar item by item
  *   283–319 ms / 205–229 ms.
- * - Hostile input, decisively: of the 16 wrong answers the tests give (testing/hostile-answers.ts;
+ * - Hostile input, decisively: of the 16 wrong answers the tests give (test-support/secret-service/hostile-answers.ts;
  *   bench/secret-service-wrong-answers-bench.ts), this client refuses all 16 at once. dbus-next
  *   0.10.2 refuses 7 at once and 5 only at the timeout (it buffers a 100 MB claim, waits on a bad
  *   handshake), accepts a Hello of the wrong type, crashes the process on 2 (exceptions thrown

@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionBusPath } from './dbus-client';
 import { readSecretServiceItems } from './read-all';
-import { startFakeBus, type FakeBus, type FakeHandler, type FakeItem } from './testing/fake-bus';
-import { hugeHeader, WRONG_ANSWERS } from './testing/hostile-answers';
+import {
+  startFakeBus,
+  type FakeBus,
+  type FakeHandler,
+  type FakeItem,
+} from '../../../test-support/secret-service/fake-bus';
+import { hugeHeader, WRONG_ANSWERS } from '../../../test-support/secret-service/hostile-answers';
 
 // The batch reader against a fake session bus that answers one call wrongly. Whatever the bus
 // does, the reader answers null (and the vault reads through keytar instead): never an exception,

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../atomic-file';
+import { writeFileAtomic } from '../../atomic-file';
 
 /**
  * Which Secret Service item (D-Bus object path) holds which account, remembered between runs.

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode } from '../../core';
 import { keytarSecretStore } from '../keytar-store';
-import { record, tempHome, token, writeMetadata } from '../testing/fixtures';
+import { record, tempHome, token, writeMetadata } from '../../../test-support/vault/fixtures';
 import {
   deleteService,
   isKeyringLocked,
@@ -10,7 +10,7 @@ import {
   requirePrivateKeyring,
   uniqueService,
   unlockKeyring,
-} from '../testing/keyring';
+} from '../../../test-support/vault/keyring';
 import { Vault } from '../vault';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
+import type { AccountView, CodeSnapshot } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { useRowWindow } from '../hooks/useRowWindow';
 import { AccountRow, ROW_HEIGHT, type RowActions } from './AccountRow';
@@ -29,8 +29,16 @@ interface AccountListProps {
 
 const DRAG_TYPE = 'application/x-keyfob-row';
 
-function rowOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>('[data-row-id]') : null;
+/** The row an event happened in, with its account id. */
+function rowOf(target: EventTarget | null): { row: HTMLElement; id: string } | null {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-row-id]') : null;
+  const id = row?.dataset.rowId;
+  return row && id !== undefined ? { row, id } : null;
+}
+
+/** The rendered row of account `id` in `list`, if any. */
+function rowIn(list: HTMLElement | null, id: string): HTMLElement | null {
+  return list?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`) ?? null;
 }
 
 /**
@@ -68,8 +76,6 @@ export function AccountList({
   }
   indexes.sort((a, b) => a - b);
 
-  const rowElement = (id: string) =>
-    listRef.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`) ?? null;
   const reveal = (row: HTMLElement) => {
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: 'nearest' });
@@ -82,30 +88,30 @@ export function AccountList({
     const id = pendingFocus.current;
     if (id === null) return;
     pendingFocus.current = null;
-    const row = rowElement(id);
+    const row = rowIn(listRef.current, id);
     if (row) reveal(row);
   });
 
-  // The focused row follows its own moves (Alt+arrows) and stays visible.
+  // The focused row follows its own moves (Alt+arrows) and stays visible: when its position (or
+  // the row itself) changes, not on every render.
   useLayoutEffect(() => {
-    if (activeId === null) return;
-    const row = rowElement(activeId);
+    if (activeId === null || activeIndex < 0) return;
+    const row = rowIn(listRef.current, activeId);
     if (row && row === document.activeElement) row.scrollIntoView({ block: 'nearest' });
-    // Only when its position changes, not on every render.
-  }, [activeIndex]);
+  }, [activeId, activeIndex]);
 
   const focusRow = (id: string | undefined) => {
     if (id === undefined) return;
-    const row = rowElement(id);
+    const row = rowIn(listRef.current, id);
     if (row) return reveal(row);
     pendingFocus.current = id;
     setActiveId(id);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const row = rowOf(e.target);
-    if (!row || e.target !== row) return;
-    const id = row.dataset.rowId!;
+    const found = rowOf(e.target);
+    if (!found || e.target !== found.row) return;
+    const { row, id } = found;
     const at = visibleIds.indexOf(id);
     const key = e.key;
     if (e.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) actions.move(id, key === 'ArrowUp' ? -1 : 1);
@@ -131,19 +137,19 @@ export function AccountList({
   };
 
   const onClick = (e: React.MouseEvent) => {
-    const row = rowOf(e.target);
-    if (!row || (e.target as Element).closest('button')) return;
-    actions.copy(row.dataset.rowId!);
+    const found = rowOf(e.target);
+    if (!found || (e.target as Element).closest('button')) return;
+    actions.copy(found.id);
   };
 
   const onDragOver = (e: React.DragEvent) => {
-    const row = rowOf(e.target);
-    if (!drag || !row) return;
+    const found = rowOf(e.target);
+    if (!drag || !found) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
-    const rect = row.getBoundingClientRect();
+    const rect = found.row.getBoundingClientRect();
     const place = e.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
-    const over = row.dataset.rowId!;
+    const over = found.id;
     if (over !== drag.over || place !== drag.place) setDrag({ ...drag, over, place });
   };
 
@@ -163,22 +169,22 @@ export function AccountList({
       onKeyDown={onKeyDown}
       onClick={onClick}
       onFocus={(e) => {
-        const row = rowOf(e.target);
-        if (row) setActiveId(row.dataset.rowId!);
+        const found = rowOf(e.target);
+        if (found) setActiveId(found.id);
       }}
       onDragStart={(e) => {
-        const row = rowOf(e.target);
-        if (!row) return;
+        const found = rowOf(e.target);
+        if (!found) return;
         e.dataTransfer.effectAllowed = 'move';
-        e.dataTransfer.setData(DRAG_TYPE, row.dataset.rowId!);
-        setDrag({ id: row.dataset.rowId!, over: null, place: 'before' });
+        e.dataTransfer.setData(DRAG_TYPE, found.id);
+        setDrag({ id: found.id, over: null, place: 'before' });
       }}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onDragEnd={() => setDrag(null)}
     >
       {indexes.map((i) => {
-        const a = byId.get(visibleIds[i]!);
+        const a = byId.get(visibleIds[i] ?? '');
         return (
           a && (
             <AccountRow

@@ -1,11 +1,12 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { AccountView, CodeSnapshot } from '../../../shared/ipc-contract';
+import type { AccountView, CodeSnapshot } from '../../../shared/ipc/shapes';
 import { groupCode } from '../lib/code-format';
 import { NEXT_CODE_LEAD_SECONDS, windowAt } from '../lib/countdown';
-import { avatarHue, avatarInitial, displayName, rowLabel, secondaryName } from '../lib/row-label';
+import { avatarHue, avatarInitial, rowLabel } from '../lib/row-label';
 import { subscribeToSeconds } from '../lib/ticker';
 import { Countdown } from './Countdown';
 import { MoreIcon, RefreshIcon } from './Icons';
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 /** Row callbacks; one stable object for the whole list so memoised rows never re-render for them. */
 export interface RowActions {
@@ -35,9 +36,12 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
   const { account, snapshot, unavailable, tabbable, dropMark, busy, actions, index, setSize } = props;
   const rowRef = useRef<HTMLLIElement>(null);
   const code = unavailable ? null : (snapshot?.code ?? null);
-  const timed = code !== null && snapshot?.validFromMs != null && snapshot.validUntilMs != null;
-  const name = displayName(account.issuer, account.account);
-  const second = secondaryName(account.issuer, account.account);
+  // TOTP and Steam codes hold for a window; HOTP codes have none.
+  const validFromMs = code === null ? null : (snapshot?.validFromMs ?? null);
+  const validUntilMs = code === null ? null : (snapshot?.validUntilMs ?? null);
+  const nextCode = snapshot?.nextCode ?? null;
+  const name = accountTitle(account);
+  const second = accountSubtitle(account);
   const loading = !unavailable && snapshot === undefined;
   // The name stays put while the code is valid; the seconds are the progressbar's to announce.
   const label = rowLabel({
@@ -52,15 +56,15 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
   // so a countdown never re-renders this component, let alone the list.
   useLayoutEffect(() => {
     const row = rowRef.current;
-    if (!row || !timed || !snapshot || snapshot.nextCode === null) {
+    if (!row || validFromMs === null || validUntilMs === null || nextCode === null) {
       row?.removeAttribute('data-ending');
       return;
     }
     return subscribeToSeconds((now) => {
-      const { secondsLeft } = windowAt(snapshot.validFromMs!, snapshot.validUntilMs!, now);
+      const { secondsLeft } = windowAt(validFromMs, validUntilMs, now);
       row.toggleAttribute('data-ending', secondsLeft <= NEXT_CODE_LEAD_SECONDS);
     });
-  }, [snapshot, timed]);
+  }, [validFromMs, validUntilMs, nextCode]);
 
   const tab = tabbable ? 0 : -1;
   return (
@@ -88,17 +92,17 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
       </span>
       <span className="code-cell">
         <span className="code-line">
-          {timed && snapshot?.nextCode && (
+          {validUntilMs !== null && nextCode !== null && (
             <span className="next-code" aria-hidden="true">
-              next {groupCode(snapshot.nextCode, account.type)}
+              next {groupCode(nextCode, account.type)}
             </span>
           )}
           <span className={code === null ? 'code unavailable' : 'code'} data-testid="code" aria-hidden="true">
             {code === null ? (unavailable ? 'unavailable' : '— — —') : groupCode(code, account.type)}
           </span>
         </span>
-        {timed && snapshot && (
-          <Countdown validFromMs={snapshot.validFromMs!} validUntilMs={snapshot.validUntilMs!} />
+        {validFromMs !== null && validUntilMs !== null && (
+          <Countdown validFromMs={validFromMs} validUntilMs={validUntilMs} />
         )}
       </span>
       {account.type === 'hotp' && (

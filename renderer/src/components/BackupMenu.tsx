@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
 import { MoreIcon } from './Icons';
-import { Menu, type MenuItem } from './Menu';
+import { MenuButton, type MenuItem } from './Menu';
 
 /** What the backup menu offers. */
 export type BackupAction = 'import' | 'export' | 'transfer';
@@ -13,8 +12,6 @@ interface BackupMenuProps {
 
 /** The header's "More" button: import from and export to backup files. */
 export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
   const items: MenuItem[] = [
     { id: 'import', label: 'Import from a backup…', onSelect: () => onChoose('import') },
     { id: 'export', label: 'Export a backup…', disabled: !canExport, onSelect: () => onChoose('export') },
@@ -26,27 +23,8 @@ export function BackupMenu({ onChoose, canExport }: BackupMenuProps) {
     },
   ];
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="button icon"
-        aria-label="Backup and import"
-        title="Backup and import"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <MoreIcon />
-      </button>
-      {open && button.current && (
-        <Menu
-          label="Backup and import"
-          items={items}
-          anchor={button.current}
-          onClose={() => setOpen(false)}
-        />
-      )}
-    </>
+    <MenuButton label="Backup and import" items={items} className="button icon" iconOnly>
+      <MoreIcon />
+    </MenuButton>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
-import { displayName, secondaryName } from '../lib/row-label';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { Dialog } from './Dialog';
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 interface ConfirmDeleteDialogProps {
   account: AccountView;
@@ -12,8 +12,8 @@ interface ConfirmDeleteDialogProps {
 /** Asks before deleting; Cancel has the focus so Enter alone never deletes. */
 export function ConfirmDeleteDialog({ account, onConfirm, onClose }: ConfirmDeleteDialogProps) {
   const descId = useId();
-  const name = displayName(account.issuer, account.account);
-  const second = secondaryName(account.issuer, account.account);
+  const name = accountTitle(account);
+  const second = accountSubtitle(account);
   return (
     <Dialog title={`Delete ${name}?`} onClose={onClose} describedBy={descId} className="narrow">
       <div id={descId} className="dialog-body">

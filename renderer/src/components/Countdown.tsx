@@ -13,28 +13,30 @@ const rgb = (c: readonly number[]) => `rgb(${c.join(' ')})`;
  * The countdown bar. The shrink is one CSS transform animation (period as duration, negative delay
  * for the time already gone) that the compositor runs without the main thread. The colour and the
  * announced seconds change once a second from the shared ticker, so nothing repaints per frame.
+ * Rendering reads no clock: the timing and the first values are set before the browser paints.
  */
 export function Countdown({ validFromMs, validUntilMs }: CountdownProps) {
   const barRef = useRef<HTMLDivElement>(null);
   const fillRef = useRef<HTMLDivElement>(null);
-  const now = Date.now();
-  const timing = barAnimationTiming(validFromMs, validUntilMs, now);
-  const first = windowAt(validFromMs, validUntilMs, now);
   const periodS = Math.round((validUntilMs - validFromMs) / 1000);
 
-  const rendered = first.secondsLeft;
   useLayoutEffect(() => {
-    // The first call repeats what React just rendered: skip it (a mount then writes no attributes).
-    let last = rendered;
+    const bar = barRef.current;
+    const fill = fillRef.current;
+    if (bar === null || fill === null) return;
+    const timing = barAnimationTiming(validFromMs, validUntilMs, Date.now());
+    fill.style.animationDuration = timing.duration;
+    fill.style.animationDelay = timing.delay;
+    let last: number | undefined;
     return subscribeToSeconds((at) => {
       const { secondsLeft, elapsed } = windowAt(validFromMs, validUntilMs, at);
       if (secondsLeft === last) return;
       last = secondsLeft;
-      barRef.current?.setAttribute('aria-valuenow', String(secondsLeft));
-      barRef.current?.setAttribute('aria-valuetext', secondsLeftText(secondsLeft));
-      fillRef.current?.style.setProperty('background-color', rgb(countdownColour(elapsed)));
+      bar.setAttribute('aria-valuenow', String(secondsLeft));
+      bar.setAttribute('aria-valuetext', secondsLeftText(secondsLeft));
+      fill.style.setProperty('background-color', rgb(countdownColour(elapsed)));
     });
-  }, [validFromMs, validUntilMs, rendered]);
+  }, [validFromMs, validUntilMs]);
 
   return (
     <div
@@ -44,18 +46,8 @@ export function Countdown({ validFromMs, validUntilMs }: CountdownProps) {
       aria-label="Time left"
       aria-valuemin={0}
       aria-valuemax={periodS}
-      aria-valuenow={first.secondsLeft}
-      aria-valuetext={secondsLeftText(first.secondsLeft)}
     >
-      <div
-        ref={fillRef}
-        className="countdown-fill"
-        style={{
-          animationDuration: timing.duration,
-          animationDelay: timing.delay,
-          backgroundColor: rgb(countdownColour(first.elapsed)),
-        }}
-      />
+      <div ref={fillRef} className="countdown-fill" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ManualDraft } from '../../../shared/ipc-contract';
+import type { ManualDraft } from '../../../shared/ipc/shapes';
 import type { Algorithm, OtpType } from '../../../shared/otp-types';
 import { DraftInput } from './DraftInput';
 import { Field } from './Field';

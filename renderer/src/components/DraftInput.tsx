@@ -1,4 +1,4 @@
-import type { ManualDraft } from '../../../shared/ipc-contract';
+import type { ManualDraft } from '../../../shared/ipc/shapes';
 import { Field } from './Field';
 
 /** The text fields of a manual-entry draft (everything except the type and algorithm selects). */

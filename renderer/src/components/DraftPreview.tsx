@@ -1,4 +1,4 @@
-import type { DraftCheck } from '../../../shared/ipc-contract';
+import type { DraftCheck } from '../../../shared/ipc/shapes';
 import type { OtpType } from '../../../shared/otp-types';
 import { groupCode } from '../lib/code-format';
 

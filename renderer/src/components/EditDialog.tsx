@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import { Dialog } from './Dialog';
 import { Field } from './Field';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { APP_EXPORT_FORMATS, exportFormat, type AppExportFormat } from '../../../shared/export-formats';
-import type { ExportSummary } from '../../../shared/ipc-contract';
+import type { ExportSummary } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import { passwordStrength } from '../lib/password-strength';
 import { Field } from './Field';

@@ -10,7 +10,7 @@ interface HeaderProps {
   onLeaveSearch: () => void;
   onAdd: (method: AddMethod) => void;
   showSearch: boolean;
-  /** Import/export (issue 5). */
+  /** Opens import, export or the transfer to Google Authenticator. */
   onBackup: (action: BackupAction) => void;
   canExport: boolean;
 }

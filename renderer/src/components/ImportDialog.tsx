@@ -1,18 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import type {
-  ImportChoice,
-  ImportEntryView,
-  ImportOpened,
-  ImportSummary,
-} from '../../../shared/ipc-contract';
+import type { ImportChoice, ImportEntryView, ImportOpened, ImportSummary } from '../../../shared/ipc/shapes';
 import type { ErrorCode } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
 import { useLatest } from '../hooks/useLatest';
-import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
 import { FormError } from './FormError';
+import { replaceFirst } from './NewKeyChoice';
+import { accountName } from '../../../shared/account-name';
 
 interface ImportDialogProps {
   /** The file main opened (its bytes stay in main under `opened.sessionId`). */
@@ -29,14 +25,16 @@ const RETRYABLE = new Set<ErrorCode>([
   'busy',
 ]);
 
-/** Default choice per entry: add new ones, skip duplicates (safe to run again), rejected are skipped. */
+/** Default choice per entry: add new ones, new keys replace their account's key, duplicates (safe to run again) and rejected ones are skipped. */
 function defaultChoice(entry: ImportEntryView): ImportChoice {
+  if (entry.status === 'new-key') return replaceFirst(entry.newKeyFor);
   return entry.status === 'new' ? 'keep-both' : 'skip';
 }
 
 /**
- * Import from a backup: password (when the file is encrypted, with retry on a wrong one), then a
- * review of every entry — will add, duplicate (skip / replace / keep both), rejected with the reason —
+ * Import from a backup: the format (chosen by the user when Keyfob could not tell it from the
+ * contents), the password (when the file is encrypted, with retry on a wrong one), then a review of
+ * every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
  * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
  * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
  */
@@ -44,6 +42,11 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
   const [choices, setChoices] = useState<ImportChoice[]>([]);
   const [password, setPassword] = useState('');
+  // Keyfob was unsure of the format (or did not recognise the file): the user picks one first.
+  const choosing = opened.formats.length > 0;
+  const [formatId, setFormatId] = useState(opened.formatId ?? '');
+  const chosen = opened.formats.find((f) => f.id === formatId);
+  const formatLabel = chosen?.label ?? opened.formatLabel;
   const [error, setError] = useState<{ code?: ErrorCode; message: string; field?: string } | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -58,7 +61,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      const found = await call('backup:import-read', opened.sessionId, pw);
+      const found = await call('backup:import-read', opened.sessionId, pw, choosing ? formatId : null);
       setEntries(found);
       setChoices(found.map(defaultChoice));
     } catch (e) {
@@ -68,11 +71,13 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     }
   };
   const readRef = useLatest(read);
-  // A plain file is read straight away (reading is repeatable: StrictMode may do it twice).
-  const needsPassword = opened.needsPassword;
+  // A plain file of a known format is read straight away (reading is repeatable: StrictMode may do
+  // it twice); with a format to choose, reading waits for the choice.
+  const needsPassword = chosen?.needsPassword ?? opened.needsPassword;
+  const readAtOnce = !choosing && !opened.needsPassword;
   useEffect(() => {
-    if (!needsPassword) void readRef.current(null);
-  }, [needsPassword]);
+    if (readAtOnce) void readRef.current(null);
+  }, [readAtOnce, readRef]);
 
   const close = () => {
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
@@ -91,39 +96,72 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     }
   };
 
-  const adding =
-    entries?.filter((_, i) => choices[i] === 'keep-both' || choices[i] === 'replace').length ?? 0;
+  const adding = entries?.filter((_, i) => choices[i] !== undefined && choices[i] !== 'skip').length ?? 0;
   const closed = error?.code === 'not-found';
   const retry = saveFailed && error?.code !== undefined && RETRYABLE.has(error.code);
 
   return (
     <Dialog title={`Import from ${opened.fileName}`} onClose={close} className="wide import-dialog">
-      {entries === null && opened.needsPassword ? (
+      {entries === null && (choosing || needsPassword) ? (
         <form
           className="dialog-body"
           onSubmit={(e) => {
             e.preventDefault();
-            if (password !== '') void read(password);
+            if (formatId !== '' && (!needsPassword || password !== ''))
+              void read(needsPassword ? password : null);
           }}
         >
-          <p>This {opened.formatLabel} is encrypted. Type the password that was set when it was made.</p>
-          <Field label="Backup password" error={error?.field === 'password' ? error.message : undefined}>
-            <input
-              ref={passwordRef}
-              type="password"
-              autoFocus
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
-          <FormError message={error?.field !== 'password' && error?.message} />
+          {choosing && (
+            <>
+              <p>
+                {opened.unrecognised ??
+                  `Keyfob is not sure this is a ${opened.formatLabel}: check the app that made ${opened.fileName}.`}
+              </p>
+              <Field label="Format" error={error?.field === 'format' ? error.message : undefined}>
+                <select
+                  autoFocus
+                  value={formatId}
+                  onChange={(e) => {
+                    setFormatId(e.target.value);
+                    setError(null);
+                  }}
+                >
+                  {formatId === '' && <option value="">Choose the app that made it…</option>}
+                  {opened.formats.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </>
+          )}
+          {needsPassword && (
+            <>
+              <p>This {formatLabel} is encrypted. Type the password that was set when it was made.</p>
+              <Field label="Backup password" error={error?.field === 'password' ? error.message : undefined}>
+                <input
+                  ref={passwordRef}
+                  type="password"
+                  autoFocus={!choosing}
+                  autoComplete="off"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </Field>
+            </>
+          )}
+          <FormError message={error?.field !== 'password' && error?.field !== 'format' && error?.message} />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy || password === ''}>
-              {busy ? 'Decrypting…' : 'Unlock'}
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || formatId === '' || (needsPassword && password === '')}
+            >
+              {busy ? (needsPassword ? 'Decrypting…' : 'Reading…') : needsPassword ? 'Unlock' : 'Read'}
             </button>
           </div>
         </form>
@@ -133,22 +171,18 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
             error ? (
               <FormError message={error.message} />
             ) : (
-              <p role="status">Reading {opened.formatLabel}…</p>
+              <p role="status">Reading {formatLabel}…</p>
             )
           ) : (
             <>
               <p className="muted">
-                {opened.formatLabel}: {summaryLine(entries)} Nothing is saved until you choose Import.
+                {formatLabel}: {summaryLine(entries)} Nothing is saved until you choose Import.
               </p>
               <ImportEntryList
                 entries={entries}
                 choices={choices}
                 onChoice={(i, c) => setChoices((all) => all.map((x, j) => (j === i ? c : x)))}
-                nameOf={(e) =>
-                  [displayName(e.issuer, e.account), secondaryName(e.issuer, e.account)]
-                    .filter(Boolean)
-                    .join(' — ')
-                }
+                nameOf={(e) => accountName(e)}
               />
               <FormError message={error?.message} />
               {retry && (
@@ -182,6 +216,7 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
 function summaryLine(entries: ImportEntryView[]): string {
   const count = (s: ImportEntryView['status']) => entries.filter((e) => e.status === s).length;
   const parts = [`${count('new')} new`, `${count('duplicate')} already in Keyfob`];
+  if (count('new-key') > 0) parts.push(`${count('new-key')} with a new key for an account in Keyfob`);
   if (count('rejected') > 0) parts.push(`${count('rejected')} cannot be imported`);
   return `${parts.join(', ')}.`;
 }

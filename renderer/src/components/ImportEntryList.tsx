@@ -1,5 +1,6 @@
-import type { ImportChoice, ImportEntryView } from '../../../shared/ipc-contract';
-import { displayName } from '../lib/row-label';
+import type { ImportChoice, ImportEntryView } from '../../../shared/ipc/shapes';
+import { accountTitle } from '../../../shared/account-name';
+import { asNewKeyDecision, NewKeyChoice } from './NewKeyChoice';
 
 interface ImportEntryListProps {
   entries: ImportEntryView[];
@@ -8,7 +9,7 @@ interface ImportEntryListProps {
   nameOf: (entry: ImportEntryView) => string;
 }
 
-/** One row per entry of an import: what will happen to it, and for duplicates the choice. */
+/** One row per entry of an import: what will happen to it, and for duplicates and new keys the choice. */
 export function ImportEntryList({ entries, choices, onChoice, nameOf }: ImportEntryListProps) {
   return (
     <ul className="import-list" aria-label="Accounts in the backup">
@@ -30,14 +31,22 @@ export function ImportEntryList({ entries, choices, onChoice, nameOf }: ImportEn
                 Add
               </label>
             )}
+            {entry.status === 'new-key' && (
+              <NewKeyChoice
+                label={entry}
+                owners={entry.newKeyFor}
+                value={asNewKeyDecision(choices[i])}
+                onChange={(d) => onChoice(i, d)}
+              />
+            )}
             {entry.status === 'duplicate' && (
               <select
                 aria-label={`What to do with the duplicate ${name}`}
-                value={choices[i]}
+                value={typeof choices[i] === 'string' ? choices[i] : 'skip'}
                 onChange={(e) => onChoice(i, e.target.value as ImportChoice)}
               >
                 <option value="skip">Skip</option>
-                {entry.duplicateOf !== null && <option value="replace">Replace</option>}
+                {entry.duplicateOf !== null && <option value="update">Update existing</option>}
                 <option value="keep-both">Keep both</option>
               </select>
             )}
@@ -51,8 +60,7 @@ export function ImportEntryList({ entries, choices, onChoice, nameOf }: ImportEn
 function statusText(entry: ImportEntryView): string {
   if (entry.status === 'new') return 'Will be added';
   if (entry.status === 'rejected') return `Cannot be imported: ${entry.message ?? 'unreadable entry'}`;
+  if (entry.status === 'new-key') return 'A new key for an account in Keyfob';
   const of = entry.duplicateOf;
-  return of === null
-    ? 'Repeats an earlier entry of this file'
-    : `Already in Keyfob as ${displayName(of.issuer, of.account)}`;
+  return of === null ? 'Repeats an earlier entry of this file' : `Already in Keyfob as ${accountTitle(of)}`;
 }

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import { DRAFT_FIELDS, EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../../shared/ipc-contract';
+import { DRAFT_FIELDS, EMPTY_DRAFT, type AccountView, type ManualDraft } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import { useDraftCheck } from '../hooks/useDraftCheck';
-import { displayName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { DraftAdvanced } from './DraftAdvanced';
 import { DraftInput } from './DraftInput';
@@ -10,17 +9,24 @@ import { DraftPreview } from './DraftPreview';
 import { Field } from './Field';
 import { WarningIcon } from './Icons';
 import { FormError } from './FormError';
+import { accountTitle } from '../../../shared/account-name';
+import { NewKeyChoice, replaceFirst, type NewKeyDecision } from './NewKeyChoice';
 
 interface ManualEntryDialogProps {
   onSaved: (account: AccountView) => void;
+  /** The typed key became the key of an account of the same names (the old key kept 30 days). */
+  onReplaced: (account: AccountView) => void;
   onClose: () => void;
 }
 
+const ids = (accounts: readonly AccountView[]) => accounts.map((a) => a.id).join(' ');
+
 /**
  * Add an account by typing its secret key. Main validates as you type (field messages appear
- * once a field was edited), previews the current code and warns about duplicates.
+ * once a field was edited), previews the current code and warns about duplicates, and about a key
+ * for an account Keyfob has under another key (replace its key, add it separately, or skip).
  */
-export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) {
+export function ManualEntryDialog({ onSaved, onReplaced, onClose }: ManualEntryDialogProps) {
   const [draft, setDraft] = useState<ManualDraft>(EMPTY_DRAFT);
   const [touched, setTouched] = useState<ReadonlySet<keyof ManualDraft>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -38,6 +44,10 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
   const errorOf = (field: keyof ManualDraft) =>
     submitted || touched.has(field) ? check?.errors[field] : undefined;
   const duplicate = check?.duplicateOf ?? null;
+  // The choice for a new key holds for the accounts it was made for; other names start over.
+  const owners = check?.newKeyFor ?? [];
+  const [choice, setChoice] = useState<{ for: string; decision: NewKeyDecision } | null>(null);
+  const decision = choice?.for === ids(owners) ? choice.decision : replaceFirst(owners);
 
   const save = async (allowDuplicate: boolean) => {
     if (savingRef.current) return;
@@ -57,6 +67,16 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
       if (fresh.duplicateOf && !allowDuplicate) {
         form.current?.querySelector<HTMLElement>('.duplicate button')?.focus();
         return;
+      }
+      if (fresh.newKeyFor.length > 0) {
+        // A warning that only appears now (or names other accounts) is shown before anything is saved.
+        if (ids(fresh.newKeyFor) !== ids(owners)) {
+          form.current?.querySelector<HTMLElement>('.new-key-choice input:checked')?.focus();
+          return;
+        }
+        if (decision === 'skip') return onClose();
+        if (typeof decision === 'object')
+          return onReplaced(await call('accounts:replace-key-with-draft', decision.replace, draft));
       }
       onSaved(await call('accounts:add', draft, { allowDuplicate }));
     } catch (err) {
@@ -118,7 +138,7 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
           <div className="duplicate" role="alert">
             <WarningIcon />
             <p>
-              <strong>{displayName(duplicate.issuer, duplicate.account)}</strong>
+              <strong>{accountTitle(duplicate)}</strong>
               {duplicate.issuer && duplicate.account ? ` (${duplicate.account})` : ''} already uses this
               secret key. Adding it again creates a second row with the same codes.
             </p>
@@ -127,13 +147,26 @@ export function ManualEntryDialog({ onSaved, onClose }: ManualEntryDialogProps) 
             </button>
           </div>
         )}
+        {owners.length > 0 && (
+          <NewKeyChoice
+            label={owners[0] ?? draft}
+            owners={owners}
+            value={decision}
+            onChange={(d) => setChoice({ for: ids(owners), decision: d })}
+            alert
+          />
+        )}
         <FormError message={formError} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button primary" disabled={saving}>
-            Add account
+            {owners.length === 0 || decision === 'keep-both'
+              ? 'Add account'
+              : decision === 'skip'
+                ? 'Skip'
+                : 'Replace key'}
           </button>
         </div>
       </form>

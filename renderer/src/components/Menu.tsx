@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /** One command in a {@link Menu}. */
 export interface MenuItem {
@@ -116,5 +116,44 @@ export function Menu({ label, items, anchor, onClose }: MenuProps) {
       ))}
       {enabled.length === 0 && <div className="menu-empty">No actions</div>}
     </div>
+  );
+}
+
+interface MenuButtonProps {
+  /** The menu's name; also the button's, when the button shows only an icon (`iconOnly`). */
+  label: string;
+  items: MenuItem[];
+  className: string;
+  iconOnly?: boolean;
+  children: ReactNode;
+}
+
+/** A button opening a {@link Menu} under it: click, Enter or Space toggles it, ArrowDown opens it. */
+export function MenuButton({ label, items, className, iconOnly = false, children }: MenuButtonProps) {
+  // The open menu's button (the menu sits under it), or null while the menu is closed.
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className={className}
+        aria-label={iconOnly ? label : undefined}
+        title={iconOnly ? label : undefined}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        onClick={(e) => {
+          const button = e.currentTarget;
+          setAnchor((open) => (open ? null : button));
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          setAnchor(e.currentTarget);
+        }}
+      >
+        {children}
+      </button>
+      {anchor && <Menu label={label} items={items} anchor={anchor} onClose={() => setAnchor(null)} />}
+    </>
   );
 }

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { AccountView, ReplaceCheck } from '../../../shared/ipc-contract';
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountView, NewKeyCheck, ScanPreview } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
-import { displayName } from '../lib/row-label';
+import { usePendingPreview, useQrScanner } from '../hooks/useQrScanner';
 import { DraftPreview } from './DraftPreview';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError } from './FormError';
+import { ScanSources } from './ScanSources';
+import { accountName, accountTitle } from '../../../shared/account-name';
 
 interface ReplaceKeyDialogProps {
   account: AccountView;
@@ -14,23 +16,37 @@ interface ReplaceKeyDialogProps {
 }
 
 /**
- * "Replace key…" after the site reset two-factor sign-in: the new key (base32 or an otpauth://
- * link), its code shown for checking against the site, then the swap. Name and place stay; the
- * old key can be restored for 30 days.
+ * "Replace key…" after the site reset two-factor sign-in: the new QR code scanned (image file,
+ * webcam, screen, drop or paste — through main's scan session, so the key never comes here) or the
+ * new key typed (base32 or an otpauth:// link); its code shown for checking against the site, then
+ * the swap. Name and place stay; the old key can be restored for 30 days.
  */
 export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialogProps) {
   const [key, setKey] = useState('');
-  const [check, setCheck] = useState<ReplaceCheck | null>(null);
+  const [check, setCheck] = useState<NewKeyCheck | null>(null);
+  const [scanned, setScanned] = useState<ScanPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const name = displayName(account.issuer, account.account);
+  const name = accountTitle(account);
+
+  const onPreview = useCallback((p: ScanPreview) => {
+    setScanned(p);
+    setKey('');
+    setCheck(null);
+    setError(null);
+  }, []);
+  const scanner = useQrScanner({ onPreview, paused: false });
+  usePendingPreview(
+    scanned !== null,
+    useCallback((p: ScanPreview) => setScanned((s) => (s === null ? null : p)), []),
+  );
 
   // Main parses and previews the key as it is typed; a stale answer is dropped.
   useEffect(() => {
-    if (key.trim() === '') return setCheck(null);
+    if (key.trim() === '') return;
     let live = true;
     const timer = setTimeout(() => {
-      call('accounts:check-replace', account.id, key)
+      call('accounts:check-new-key', account.id, key)
         .then((c) => live && setCheck(c))
         .catch((e: unknown) => live && setError(errorData(e).message));
     }, 120);
@@ -40,12 +56,23 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
     };
   }, [key, account.id]);
 
+  const [entry, ...others] = scanned?.entries ?? [];
+  const scannedError =
+    entry !== undefined && others.length > 0
+      ? `This code holds ${others.length + 1} accounts; scan the QR code of ${name} alone.`
+      : undefined;
+  const ready = scanned !== null ? entry !== undefined && others.length === 0 : check?.preview != null;
+
   const save = async () => {
-    if (check?.preview == null) return;
+    if (!ready) return;
     setSaving(true);
     setError(null);
     try {
-      onSaved(await call('accounts:replace', account.id, key));
+      onSaved(
+        await (scanned !== null
+          ? call('scan:replace-key', account.id)
+          : call('accounts:replace-key', account.id, key)),
+      );
     } catch (e) {
       setError(errorData(e).message);
       setSaving(false);
@@ -53,7 +80,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
   };
 
   return (
-    <Dialog title={`Replace the key of ${name}`} onClose={onClose}>
+    <Dialog title={`Replace the key of ${name}`} onClose={onClose} className="scan-dialog">
       <form
         className="dialog-body"
         onSubmit={(e) => {
@@ -65,10 +92,11 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
           Use this after {name} reset your two-factor sign-in. The name and place in the list stay; the
           current key is kept and can be restored for 30 days.
         </p>
+        <ScanSources scanner={scanner} label="Scan the new QR code from" compact />
         <Field
           label="New secret key or otpauth:// link"
-          error={key.trim() !== '' ? (check?.error ?? undefined) : undefined}
-          hint="Spaces, dashes and lower case are fine."
+          error={key.trim() !== '' ? (check?.error ?? undefined) : scannedError}
+          hint="Or type it: spaces, dashes and lower case are fine."
         >
           <input
             className="mono"
@@ -76,19 +104,37 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
             autoComplete="off"
             spellCheck={false}
             value={key}
-            onChange={(e) => setKey(e.target.value)}
+            onChange={(e) => {
+              setKey(e.target.value);
+              if (e.target.value.trim() === '') setCheck(null);
+              // Typing takes over from a scanned code, which main then forgets.
+              if (scanned !== null) {
+                setScanned(null);
+                void call('scan:reset').catch(() => undefined);
+              }
+            }}
           />
         </Field>
         <DraftPreview
-          check={check && { errors: {}, preview: check.preview, duplicateOf: null }}
-          type={account.type}
+          check={{
+            errors: {},
+            preview: scanned !== null ? (ready ? (entry?.code ?? null) : null) : (check?.preview ?? null),
+            duplicateOf: null,
+            newKeyFor: [],
+          }}
+          type={entry?.type ?? account.type}
         />
+        {ready && entry !== undefined && accountName(entry) !== accountName(account) && (
+          <p className="muted">
+            The scanned code names it {accountName(entry)}; the account keeps the name {accountName(account)}.
+          </p>
+        )}
         <FormError message={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={saving || check?.preview == null}>
+          <button type="submit" className="button primary" disabled={saving || !ready}>
             Replace key
           </button>
         </div>

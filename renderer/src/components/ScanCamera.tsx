@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { QrCorners } from '../../../qr-decoder/types';
 import type { ScanClient } from '../scan/scan-client';
 import type { ScanResult } from '../scan/scan-messages';
+import { useLatest } from '../hooks/useLatest';
 
 interface ScanCameraProps {
   client: ScanClient;
@@ -33,8 +34,7 @@ export function ScanCamera({ client, onResult }: ScanCameraProps) {
   const [cameraId, setCameraId] = useState(() => localStorage.getItem(CAMERA_KEY) ?? '');
   const [error, setError] = useState<string | null>(null);
   const [outline, setOutline] = useState<{ corners: QrCorners; width: number; height: number } | null>(null);
-  const report = useRef(onResult);
-  report.current = onResult;
+  const report = useLatest(onResult);
 
   useEffect(() => {
     let stream: MediaStream | null = null;
@@ -81,7 +81,7 @@ export function ScanCamera({ client, onResult }: ScanCameraProps) {
       window.clearInterval(timer);
       stream?.getTracks().forEach((t) => t.stop());
     };
-  }, [client, cameraId]);
+  }, [client, cameraId, report]);
 
   if (error !== null)
     return (

@@ -1,15 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
-import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc-contract';
-import { keyTextKind } from '../../../shared/text-kind';
+import { useCallback, useState } from 'react';
+import type { ScanDecision, ScanPreview, ScanSaveResult } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
-import { useScanInputs } from '../hooks/useScanInputs';
-import { startScanClient, type ScanClient } from '../scan/scan-client';
-import { scanFingerprint } from '../scan/scan-fingerprint';
-import type { ScanResult } from '../scan/scan-messages';
+import { usePendingPreview, useQrScanner } from '../hooks/useQrScanner';
 import { Dialog } from './Dialog';
-import { ScanCamera } from './ScanCamera';
 import { ScanConfirm } from './ScanConfirm';
+import { ScanSources } from './ScanSources';
 import '../styles/scan.css';
 
 interface ScanDialogProps {
@@ -17,146 +12,37 @@ interface ScanDialogProps {
   onClose: () => void;
 }
 
-type Message = { tone: 'info' | 'error'; text: string } | null;
-
 /**
  * Scan a QR code from an image file, drop, paste, the webcam or the screens; confirm what it holds;
  * save. Decoded key texts go to main once (`scan:submit`) and stay there: this dialog only ever
- * holds previews, and remembers the last camera code by a salted fingerprint, not its text.
+ * holds previews.
  */
 export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
-  const [client, setClient] = useState<ScanClient | null>(null);
-  const [camera, setCamera] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
   const [confirming, setConfirming] = useState<ScanPreview | null>(null);
-  const [working, setWorking] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const lastCameraSeen = useRef('');
-
-  useEffect(() => {
-    const c = startScanClient();
-    setClient(c);
-    // Main keeps a half-collected transfer and the pending preview until the dialog closes.
-    void call('scan:reset').catch(() => undefined);
-    return () => {
-      c.terminate();
-      void call('scan:reset').catch(() => undefined);
-    };
-  }, []);
-
-  // The confirm step's codes stay current: main recomputes them each second (seeds stay there).
-  const isConfirming = confirming !== null;
-  useEffect(() => {
-    if (!isConfirming) return;
-    const timer = window.setInterval(() => {
-      void call('scan:pending').then(
-        (p) => p !== null && setConfirming((c) => (c === null ? null : p)),
-        () => undefined,
-      );
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [isConfirming]);
-
-  const showStep = useCallback((step: ScanStep, prefix = '') => {
-    const say = (tone: 'info' | 'error', text: string) =>
-      setMessage({ tone, text: prefix === '' ? text : `${prefix} ${text}` });
-    switch (step.kind) {
-      case 'preview':
-        setCamera(false);
-        setConfirming(step.preview);
-        setMessage(null);
-        return;
-      case 'other':
-        return say('error', step.message);
-      case 'transfer':
-        return say(step.progress.status === 'refused' ? 'error' : 'info', step.progress.message);
-    }
-  }, []);
-
-  const submit = useCallback(
-    async (text: string) => {
-      setWorking(true);
-      try {
-        showStep(await call('scan:submit', text));
-      } catch (e) {
-        setMessage({ tone: 'error', text: errorData(e).message });
-      } finally {
-        setWorking(false);
-      }
-    },
-    [showStep],
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const scanner = useQrScanner({ onPreview: setConfirming, paused: confirming !== null });
+  // The confirm step's codes stay current; a reply that lands after "Scan again" is dropped.
+  usePendingPreview(
+    confirming !== null,
+    useCallback((p: ScanPreview) => setConfirming((c) => (c === null ? null : p)), []),
   );
-
-  const handle = useCallback(
-    (result: ScanResult, still: boolean) => {
-      switch (result.kind) {
-        case 'none':
-          if (still) setMessage({ tone: 'error', text: 'No QR code was found in this image.' });
-          return;
-        case 'error':
-          return setMessage({ tone: 'error', text: result.message });
-        case 'other':
-          return setMessage({ tone: 'error', text: `${result.message} Nothing was added.` });
-        case 'code':
-          return void submit(result.text);
-      }
-    },
-    [submit],
-  );
-
-  const scanStill = useCallback(
-    async (image: Blob) => {
-      if (client === null || confirming !== null) return;
-      // Checked before anything reads the file: a huge drop or paste is refused at once.
-      if (image.size > MAX_IMAGE_BYTES) return setMessage({ tone: 'error', text: tooLargeImage(image.size) });
-      setWorking(true);
-      setMessage({ tone: 'info', text: 'Looking for a QR code…' });
-      const result = await client.decode(image, 'thorough');
-      setWorking(false);
-      handle(result, true);
-    },
-    [client, confirming, handle],
-  );
-
-  useScanInputs({
-    onImage: (blob) => void scanStill(blob),
-    onText: (text) => {
-      if (confirming !== null) return;
-      if (keyTextKind(text.trim()) !== undefined) void submit(text.trim());
-      else
-        setMessage({ tone: 'error', text: 'The pasted text is not an otpauth:// key. Nothing was added.' });
-    },
-  });
-
-  const scanScreens = async () => {
-    setCamera(false);
-    setWorking(true);
-    setMessage({ tone: 'info', text: 'Looking for a QR code on your screens…' });
-    try {
-      const scan = await call('scan:screens');
-      if (scan.step === null) return setMessage({ tone: 'error', text: scan.message });
-      showStep(scan.step, scan.message);
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorData(e).message });
-    } finally {
-      setWorking(false);
-    }
-  };
 
   const save = async (decisions: ScanDecision[]) => {
-    setWorking(true);
+    setSaving(true);
+    setSaveError(null);
     try {
       onSaved(await call('scan:save', decisions));
     } catch (e) {
-      setMessage({ tone: 'error', text: errorData(e).message });
-      setWorking(false);
+      setSaveError(errorData(e).message);
+      setSaving(false);
     }
   };
 
   const back = () => {
-    lastCameraSeen.current = '';
+    scanner.reset();
     setConfirming(null);
-    setMessage(null);
+    setSaveError(null);
     void call('scan:reset').catch(() => undefined);
   };
 
@@ -167,62 +53,17 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
       className="scan-dialog"
     >
       {confirming ? (
-        <ScanConfirm preview={confirming} saving={working} onSave={(d) => void save(d)} onBack={back} />
+        <ScanConfirm
+          preview={confirming}
+          saving={saving}
+          error={saveError}
+          onSave={(d) => void save(d)}
+          onBack={back}
+        />
       ) : (
         <>
           <div className="dialog-body">
-            <div className="scan-sources" role="group" aria-label="Scan from">
-              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-                Image file…
-              </button>
-              <button
-                type="button"
-                className="button"
-                aria-pressed={camera}
-                onClick={() => {
-                  lastCameraSeen.current = '';
-                  setCamera((c) => !c);
-                }}
-              >
-                {camera ? 'Stop camera' : 'Webcam'}
-              </button>
-              <button type="button" className="button" disabled={working} onClick={() => void scanScreens()}>
-                Screen
-              </button>
-            </div>
-            <input
-              ref={fileInput}
-              type="file"
-              hidden
-              aria-label="QR code image"
-              accept="image/png,image/jpeg,image/webp,image/bmp,image/gif"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void scanStill(file);
-              }}
-            />
-            {camera && client ? (
-              <ScanCamera
-                client={client}
-                onResult={(r) => {
-                  // Live frames repeat: act on a code only when it changes (main still sees every
-                  // distinct code, so "code 2 was already scanned" comes from there).
-                  const seen =
-                    r.kind === 'code' ? scanFingerprint(r.text) : r.kind === 'other' ? r.message : '';
-                  if (seen === lastCameraSeen.current || working) return;
-                  lastCameraSeen.current = seen;
-                  handle(r, false);
-                }}
-              />
-            ) : (
-              <div className="scan-drop" aria-hidden>
-                Drop an image here, or paste one (or an otpauth:// link) with Ctrl+V / ⌘V.
-              </div>
-            )}
-            <p className={`scan-message ${message?.tone ?? ''}`} role="status" aria-live="polite">
-              {working && message === null ? 'Working…' : (message?.text ?? '')}
-            </p>
+            <ScanSources scanner={scanner} label="Scan from" />
           </div>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>

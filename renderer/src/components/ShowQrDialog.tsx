@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
-import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { FormError } from './FormError';
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 interface ShowQrDialogProps {
   account: AccountView;
@@ -23,8 +23,8 @@ export function ShowQrDialog({ account, image: first, onClose }: ShowQrDialogPro
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const descId = useId();
-  const name = displayName(account.issuer, account.account);
-  const second = secondaryName(account.issuer, account.account);
+  const name = accountTitle(account);
+  const second = accountSubtitle(account);
 
   useEffect(() => {
     if (image === null) return;

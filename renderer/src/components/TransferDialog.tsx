@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import type { AccountView, TransferCodes } from '../../../shared/ipc-contract';
+import type { AccountView, TransferCodes } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
-import { displayName, secondaryName } from '../lib/row-label';
 import { Dialog } from './Dialog';
 import { FormError } from './FormError';
+import { accountName } from '../../../shared/account-name';
 
 interface TransferDialogProps {
   accounts: AccountView[];
   onClose: () => void;
 }
 
-const label = (a: AccountView) =>
-  [displayName(a.issuer, a.account), secondaryName(a.issuer, a.account)].filter(Boolean).join(' — ');
+const label = (a: AccountView) => accountName(a);
 
 /**
  * "Transfer to Google Authenticator": choose accounts, confirm in main's native dialog (it names

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import type { ListActions } from '../components/AccountList';
-import { displayName } from '../lib/row-label';
 import { moveByStep, moveTo } from '../lib/reorder';
 import { useLatest } from './useLatest';
 import type { Toast } from './useToasts';
+import { accountTitle } from '../../../shared/account-name';
 
 type ShowToast = (
   t: Omit<Toast, 'id' | 'tone' | 'durationMs'> & Partial<Pick<Toast, 'tone' | 'durationMs'>>,
@@ -44,7 +44,7 @@ export function useAccountActions(deps: Deps): { actions: ListActions; busy: Rea
         const a = find(id);
         if (!a) return;
         call('clipboard:copy-code', id).then(({ clearAfterSeconds }) => {
-          const name = displayName(a.issuer, a.account);
+          const name = accountTitle(a);
           const clears = clearAfterSeconds > 0 ? ` — clears in ${clearAfterSeconds} s` : '';
           latest.current.showToast({ message: `Copied ${name} code${clears}` });
         }, fail);

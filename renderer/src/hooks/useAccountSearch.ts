@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo } from 'react';
-import type { AccountView } from '../../../shared/ipc-contract';
+import type { AccountView } from '../../../shared/ipc/shapes';
 import { measureFilterCommit } from '../lib/perf';
 import { matchesTerms, queryTerms, searchKey } from '../lib/search';
 
@@ -15,11 +15,12 @@ export function useAccountSearch(accounts: readonly AccountView[], query: string
     const terms = queryTerms(query);
     if (terms.length === 0) return all;
     const ids: string[] = [];
-    accounts.forEach((a, i) => {
-      if (matchesTerms(keys[i]!, terms)) ids.push(a.id);
+    keys.forEach((key, i) => {
+      const id = all[i];
+      if (id !== undefined && matchesTerms(key, terms)) ids.push(id);
     });
     return ids;
-  }, [accounts, all, keys, query]);
+  }, [all, keys, query]);
   useLayoutEffect(measureFilterCommit, [query]);
   return { visibleIds: visibleIds as readonly string[] };
 }

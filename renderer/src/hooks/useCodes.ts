@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeSnapshot, CodesResult } from '../../../shared/ipc-contract';
+import type { CodeSnapshot, CodesResult } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call } from '../bridge';
 
@@ -34,25 +34,31 @@ function merge(prev: CodesState, result: CodesResult): CodesState {
 const BOUNDARY_SLACK_MS = 40;
 
 /**
- * Fetches every account's code and refreshes them with ONE timer, set for the earliest period
- * boundary among all accounts — never per row, never per frame. `version` changes force a fetch.
+ * Fetches every account's code (or only those of `ids`) and refreshes them with ONE timer, set for
+ * the earliest period boundary among all accounts — never per row, never per frame. `version`
+ * changes force a fetch.
  */
-export function useCodes(version: number, enabled: boolean) {
+export function useCodes(version: number, enabled: boolean, ids?: readonly string[]) {
   const [state, setState] = useState<CodesState>(EMPTY);
   const [failed, setFailed] = useState(false);
   const seq = useRef(0);
+  const only = ids?.join('\n');
 
-  const refresh = useCallback(async () => {
+  // The answers land in callbacks: fetching starts in effects, and state changes when main replies.
+  const refresh = useCallback(() => {
     const mine = ++seq.current;
-    try {
-      const result = await call('accounts:codes');
-      if (mine !== seq.current) return;
-      setFailed(false);
-      setState((prev) => merge(prev, result));
-    } catch {
-      if (mine === seq.current) setFailed(true);
-    }
-  }, []);
+    const request = only === undefined ? call('accounts:codes') : call('accounts:codes', only.split('\n'));
+    return request.then(
+      (result) => {
+        if (mine !== seq.current) return;
+        setFailed(false);
+        setState((prev) => merge(prev, result));
+      },
+      () => {
+        if (mine === seq.current) setFailed(true);
+      },
+    );
+  }, [only]);
 
   useEffect(() => {
     if (enabled) void refresh();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DraftCheck, ManualDraft } from '../../../shared/ipc-contract';
+import type { DraftCheck, ManualDraft } from '../../../shared/ipc/shapes';
 import { call } from '../bridge';
 
 /** Pause after the last keystroke before asking main to check the draft. */

@@ -6,7 +6,7 @@ interface ScanInputs {
   onText: (text: string) => void;
 }
 
-/** While mounted, an image dropped anywhere on the window, or pasted (Ctrl/Cmd+V), is scanned; pasted text too. */
+/** While mounted, an image dropped anywhere on the window, or pasted (Ctrl/Cmd+V), is scanned; pasted text too, unless it goes into a text field. */
 export function useScanInputs(inputs: ScanInputs): void {
   const latest = useLatest(inputs);
   useEffect(() => {
@@ -22,10 +22,11 @@ export function useScanInputs(inputs: ScanInputs): void {
       if (image) latest.current.onImage(image);
     };
     const onPaste = (e: ClipboardEvent) => {
-      // Pasting into a form control (the camera picker) keeps its normal meaning.
+      // Text pasted into a text field (a key typed by hand) keeps its normal meaning.
       const image = imageOf(e.clipboardData);
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (!image && text.trim() === '') return;
+      const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if (!image && (text.trim() === '' || field)) return;
       e.preventDefault();
       if (image) latest.current.onImage(image);
       else latest.current.onText(text);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AccountView, VaultStatus } from '../../../shared/ipc-contract';
+import type { AccountView, VaultStatus } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call, errorData, onEvent } from '../bridge';
 
@@ -15,26 +15,30 @@ export function useVault() {
   const [version, setVersion] = useState(0);
   const seq = useRef(0);
 
-  const load = useCallback(async (retry = false) => {
+  // The status, then the list; the answers land in callbacks, so state changes when main replies.
+  const load = useCallback((retry = false): Promise<void> => {
     const mine = ++seq.current;
-    let nextStatus: VaultStatus;
-    try {
-      nextStatus = await call(retry ? 'vault:retry' : 'vault:status');
-    } catch (err) {
-      nextStatus = { ok: false, error: errorData(err) };
-    }
-    if (mine !== seq.current) return;
-    setStatus(nextStatus);
-    try {
-      const list = await call('accounts:list');
-      if (mine !== seq.current) return;
-      setAccounts(list);
-      setListError(null);
-    } catch (err) {
-      // Keep whatever list is already on screen: a failed read must never look like an empty vault.
-      if (mine === seq.current) setListError(errorData(err));
-    }
-    if (mine === seq.current) setVersion((v) => v + 1);
+    const current = () => mine === seq.current;
+    return call(retry ? 'vault:retry' : 'vault:status')
+      .catch((err: unknown): VaultStatus => ({ ok: false, error: errorData(err) }))
+      .then((nextStatus) => {
+        if (!current()) return;
+        setStatus(nextStatus);
+        return call('accounts:list').then(
+          (list) => {
+            if (!current()) return;
+            setAccounts(list);
+            setListError(null);
+            setVersion((v) => v + 1);
+          },
+          // Keep whatever list is already on screen: a failed read must never look like an empty vault.
+          (err: unknown) => {
+            if (!current()) return;
+            setListError(errorData(err));
+            setVersion((v) => v + 1);
+          },
+        );
+      });
   }, []);
 
   useEffect(() => {
@@ -73,9 +77,9 @@ export function useVault() {
   );
 
   /** Replaces one account in place (after a rename), keeping every other object identical. */
-  const replaceAccount = useCallback((updated: AccountView) => {
+  const putAccount = useCallback((updated: AccountView) => {
     setAccounts((prev) => prev?.map((a) => (a.id === updated.id ? updated : a)) ?? prev);
   }, []);
 
-  return { status, accounts, listError, version, retry, reload, reorder, replaceAccount };
+  return { status, accounts, listError, version, retry, reload, reorder, putAccount };
 }

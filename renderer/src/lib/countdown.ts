@@ -41,18 +41,14 @@ export const COUNTDOWN_STOPS = [
 /** The countdown colour at a fraction elapsed, interpolated in sRGB between the stops. */
 export function countdownColour(elapsed: number): [number, number, number] {
   const f = Math.min(1, Math.max(0, elapsed));
-  for (let i = 1; i < COUNTDOWN_STOPS.length; i++) {
-    const a = COUNTDOWN_STOPS[i - 1]!;
-    const b = COUNTDOWN_STOPS[i]!;
-    if (f <= b.at) {
+  let a: (typeof COUNTDOWN_STOPS)[number] = COUNTDOWN_STOPS[0];
+  for (const b of COUNTDOWN_STOPS) {
+    if (f <= b.at && b !== a) {
       const t = (f - a.at) / (b.at - a.at);
-      return [0, 1, 2].map((k) => Math.round(a.rgb[k]! + (b.rgb[k]! - a.rgb[k]!) * t)) as [
-        number,
-        number,
-        number,
-      ];
+      const mix = (k: 0 | 1 | 2) => Math.round(a.rgb[k] + (b.rgb[k] - a.rgb[k]) * t);
+      return [mix(0), mix(1), mix(2)];
     }
+    a = b;
   }
-  const last = COUNTDOWN_STOPS[COUNTDOWN_STOPS.length - 1]!;
-  return [...last.rgb];
+  return [...a.rgb];
 }

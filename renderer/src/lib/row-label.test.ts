@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  avatarHue,
-  avatarInitial,
-  displayName,
-  rowLabel,
-  secondaryName,
-  type RowLabelParts,
-} from './row-label';
+import { avatarHue, avatarInitial, rowLabel, type RowLabelParts } from './row-label';
 
 const base: RowLabelParts = {
   issuer: 'GitHub',
@@ -32,15 +25,6 @@ describe('rowLabel', () => {
 });
 
 describe('names', () => {
-  it.each([
-    ['GitHub', 'alice', 'GitHub', 'alice'],
-    ['', 'alice', 'alice', ''],
-    ['  ', ' bob ', 'bob', ''],
-  ])('%j / %j → %j / %j', (issuer, account, first, second) => {
-    expect(displayName(issuer, account)).toBe(first);
-    expect(secondaryName(issuer, account)).toBe(second);
-  });
-
   it.each([
     ['GitHub', 'G'],
     ['élan', 'É'],

@@ -1,15 +1,6 @@
 import type { OtpType } from '../../../shared/otp-types';
 import { spokenCode } from './code-format';
-
-/** The title a row shows first: the issuer, or the account name when there is no issuer. */
-export function displayName(issuer: string, account: string): string {
-  return issuer.trim() || account.trim() || 'Unnamed account';
-}
-
-/** What the row's second line shows: the account name, unless it is already the title. */
-export function secondaryName(issuer: string, account: string): string {
-  return issuer.trim() ? account.trim() : '';
-}
+import { accountSubtitle, accountTitle } from '../../../shared/account-name';
 
 /** Inputs of a row's accessible name. */
 export interface RowLabelParts {
@@ -26,8 +17,8 @@ export interface RowLabelParts {
  * code; the seconds left belong to the row's progressbar, so the name is not re-announced every second.
  */
 export function rowLabel(p: RowLabelParts): string {
-  const parts = [displayName(p.issuer, p.account)];
-  const second = secondaryName(p.issuer, p.account);
+  const parts = [accountTitle(p)];
+  const second = accountSubtitle(p);
   if (second) parts.push(second);
   parts.push(p.code === null && p.loading ? 'loading code' : spokenCode(p.code, p.type));
   return parts.join(', ');
@@ -36,7 +27,7 @@ export function rowLabel(p: RowLabelParts): string {
 /** A stable hue (0–359) for an issuer's avatar, so each service keeps its colour across launches. */
 export function avatarHue(name: string): number {
   let h = 0;
-  for (const ch of name.toLowerCase()) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  for (const ch of name.toLowerCase()) h = (h * 31 + (ch.codePointAt(0) ?? 0)) % 360;
   return h;
 }
 

@@ -4,7 +4,12 @@ import type { QrCorners } from '../../../qr-decoder/types';
 export type ScanImage = Blob | ImageBitmap | VideoFrame;
 
 /** A request to the scan worker. */
-export type ScanRequest = { type: 'decode'; id: number; image: ScanImage; effort: 'fast' | 'thorough' };
+export interface ScanRequest {
+  type: 'decode';
+  id: number;
+  image: ScanImage;
+  effort: 'fast' | 'thorough';
+}
 
 /**
  * What one decode found. A `code` (a key or a Google transfer code) carries its text, which may
