@@ -22,6 +22,7 @@ import { setupSingleInstance } from './app/single-instance';
 import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
 import { openIpcGateway } from './ipc/gateway';
+import { SCREEN_WORKER, workerDecoders } from './qr/screen-decoders';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
 
@@ -76,6 +77,8 @@ async function start(): Promise<void> {
     clipboard: electronClipboard(),
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),
+    // Beside this file in out/main/ (its own entry in electron.vite.config.ts).
+    screenDecoder: workerDecoders(join(__dirname, SCREEN_WORKER)),
   });
   openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
   setupQuitBehaviour(async () => {

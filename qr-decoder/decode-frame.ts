@@ -63,7 +63,8 @@ export async function decodeFrame(frame: Frame, effort: DecodeEffort = 'thorough
     minSpots: small ? 1 : 2,
   });
   for (const region of regions) {
-    if (outcome.codes.some((c) => inside(c.corners, region))) continue; // already read
+    // A region holding a code already read is still searched once (its thorough pass reads every
+    // symbol in it): a web link's code beside a key's chains into one region with it.
     const done = (found: RegionResult[]): boolean => {
       const codes = toOutcome([...results, ...found]).codes;
       return codes.some((c) => holdsKey(c.kind) || inside(c.corners, region));

@@ -32,6 +32,8 @@ interface Thresholds {
   /** A pixel below `low` turns a light run dark, one above `high` a dark run light. */
   low: Int16Array;
   high: Int16Array;
+  /** The frame's grain (0 on a screenshot). */
+  noise: number;
 }
 
 function blockThresholds(lum: Uint8Array, width: number, height: number): Thresholds {
@@ -76,7 +78,7 @@ function blockThresholds(lum: Uint8Array, width: number, height: number): Thresh
     low[b] = level - margin;
     high[b] = level + margin;
   }
-  return { columns, low, high };
+  return { columns, low, high, noise };
 }
 
 /**
@@ -158,16 +160,18 @@ export function findFinderSpots(lum: Uint8Array, width: number, height: number):
     let start = 0;
     let count = 0; // runs completed on this row
     // 2×2 means (halving sensor noise, keeping 2 px modules) from a running pair of column sums.
-    let previous = (lum[row] ?? 0) + (lum[row + width] ?? 0);
+    // Without grain (a screenshot) the row below adds nothing but memory traffic: read this one twice.
+    const below = t.noise === 0 ? row : row + width;
+    let previous = (lum[row] ?? 0) + (lum[below] ?? 0);
     for (let x = 1; x < width; x++) {
       const b = blocks + (x >> 3);
       if ((t.high[b] ?? 0) > 255 && (x & 7) === 1) {
         // A flat block: nothing in it can end a run, so skip to its last pixel.
         x = Math.min(width - 1, x + 6);
-        previous = (lum[row + x] ?? 0) + (lum[row + width + x] ?? 0);
+        previous = (lum[row + x] ?? 0) + (lum[below + x] ?? 0);
         continue;
       }
-      const pair = (lum[row + x] ?? 0) + (lum[row + width + x] ?? 0);
+      const pair = (lum[row + x] ?? 0) + (lum[below + x] ?? 0);
       const v = (previous + pair) >> 2;
       previous = pair;
       if (dark ? v <= (t.high[b] ?? 0) : v >= (t.low[b] ?? 0)) continue;

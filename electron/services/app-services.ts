@@ -9,6 +9,7 @@ import type {
 import type { ClipboardAdapter } from '../adapters/clipboard';
 import { noDialogs, type DialogsAdapter } from '../adapters/dialogs';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
+import type { DisplayDecoder } from '../qr/screen-decoders';
 import { accountChannels } from '../ipc/accounts';
 import { backupChannels } from '../ipc/backup';
 import { checkArgs, knownChannel } from '../ipc/check-args';
@@ -42,6 +43,8 @@ export interface AppServicesOptions {
   dialogs?: DialogsAdapter;
   /** Every display's pixels for `scan:screens`; without it that channel says capture is unavailable. */
   screenCapture?: ScreenCaptureAdapter;
+  /** Decodes the captured displays: worker threads in the app, the calling thread by default (unit tests). Closed with the services. */
+  screenDecoder?: DisplayDecoder;
   /** How to open the vault; `Vault.open` over home/secrets/now by default. */
   openVault?: () => Promise<OpenedVault>;
 }
@@ -118,7 +121,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async close() {
       watch?.close();
       listeners.clear();
-      await context.keeper.flush();
+      await Promise.all([context.keeper.flush(), options.screenDecoder?.close()]);
     },
   };
 }
