@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   loadZxingWasmFile();
   if (args.includes('--write')) {
     const dir = join(__dirname, '..', 'qr-corpus');
-    for (const set of sets) console.error(`wrote ${writeCorpus(dir, qrCorpus(set)).length} ${set} images to ${dir}`);
+    for (const set of sets)
+      console.error(`wrote ${writeCorpus(dir, qrCorpus(set)).length} ${set} images to ${dir}`);
   }
   for (const set of sets) {
     const samples: Sample[] = [];

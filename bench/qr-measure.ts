@@ -1,5 +1,7 @@
 import { readBarcodes } from 'zxing-wasm/reader';
-import { decodeFrame } from '../qr-decoder/decode-frame';
+import { decodeFrame, LARGE_FRAME } from '../qr-decoder/decode-frame';
+import { codeRegions, findFinderSpots } from '../qr-decoder/finder-gate';
+import { loadLuminance, planeBytes, zxingModule } from '../qr-decoder/zxing-pixmap';
 import type { Frame } from '../qr-decoder/types';
 import type { CorpusFrame } from '../test-support/qr/corpus';
 
@@ -23,12 +25,29 @@ export interface Sample {
   found: Partial<Record<Decoder, boolean>>;
   /** Decoded texts other than the one encoded (any text at all from a frame without a code). */
   wrong: Partial<Record<Decoder, number>>;
+  /** The finder gate put the code inside a region it picked (frames with a code only). */
+  gated?: boolean;
+}
+
+/** Whether the finder gate keeps the frame's code: its centre inside one of the regions decodeFrame would search. */
+async function gateKeeps(c: CorpusFrame): Promise<boolean> {
+  if (c.code === undefined) return false;
+  const m = await zxingModule();
+  const { width, height } = c.frame;
+  const spots = findFinderSpots(planeBytes(m, loadLuminance(m, c.frame)), width, height);
+  const regions = codeRegions(spots, width, height, { minSpots: width * height > LARGE_FRAME ? 2 : 1 });
+  const x = (c.code[0].x + c.code[2].x) / 2;
+  const y = (c.code[0].y + c.code[2].y) / 2;
+  return regions.some((r) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height);
 }
 
 async function texts(decoder: Decoder, frame: Frame): Promise<string[]> {
   if (decoder === 'zxing') {
     // zxing-wasm's types ask for a DOM ImageData; it only reads data, width and height.
-    const results = await readBarcodes(frame as unknown as ImageData, { tryHarder: true, formats: ['QRCode'] });
+    const results = await readBarcodes(frame as unknown as ImageData, {
+      tryHarder: true,
+      formats: ['QRCode'],
+    });
     return results.filter((r) => r.isValid).map((r) => r.text);
   }
   const outcome = await decodeFrame(frame, decoder === 'live' ? 'fast' : 'thorough');
@@ -36,7 +55,11 @@ async function texts(decoder: Decoder, frame: Frame): Promise<string[]> {
 }
 
 /** Times `decoders` on a frame `repeats` times each, interleaved; scores the last run of each. */
-export async function measure(c: CorpusFrame, decoders: readonly Decoder[], repeats: number): Promise<Sample> {
+export async function measure(
+  c: CorpusFrame,
+  decoders: readonly Decoder[],
+  repeats: number,
+): Promise<Sample> {
   const { frame, code: _code, ...meta } = c;
   const sample: Sample = { frame: meta, times: {}, found: {}, wrong: {} };
   for (let r = 0; r < repeats; r++) {
@@ -49,5 +72,6 @@ export async function measure(c: CorpusFrame, decoders: readonly Decoder[], repe
       sample.wrong[d] = got.filter((t) => t !== c.expected).length;
     }
   }
+  if (c.expected !== undefined) sample.gated = await gateKeeps(c);
   return sample;
 }

@@ -65,7 +65,13 @@ export function report(set: CorpusSet, samples: Sample[]): void {
     const k = f.get('keyfob');
     if (k === undefined) continue;
     const target = TARGET_MS[group];
-    emit(`${p}.median_ms.${group}`, k.ms, 'ms', target === undefined ? undefined : atMost(k.ms, target), beside(f, 'ms'));
+    emit(
+      `${p}.median_ms.${group}`,
+      k.ms,
+      'ms',
+      target === undefined ? undefined : atMost(k.ms, target),
+      beside(f, 'ms'),
+    );
     const need = group.startsWith('screen') ? 100 : 90;
     emit(`${p}.found_pct.${group}`, k.found, '%', atLeast(k.found, need), beside(f, 'found'));
     if (!group.startsWith('webcam')) continue;
@@ -75,7 +81,13 @@ export function report(set: CorpusSet, samples: Sample[]): void {
     emit(`${p}.found_pct.${group}.blur-conditions`, kb, '%', check, beside(blurred, 'found'));
     for (const [condition, frames] of groupBy(list, (s) => s.frame.condition)) {
       const fc = figures(frames);
-      emit(`${p}.found_pct.${group}.${condition}`, fc.get('keyfob')?.found ?? 0, '%', undefined, beside(fc, 'found'));
+      emit(
+        `${p}.found_pct.${group}.${condition}`,
+        fc.get('keyfob')?.found ?? 0,
+        '%',
+        undefined,
+        beside(fc, 'found'),
+      );
     }
   }
   const size = (s: Sample) => /(\d+x\d+)$/u.exec(s.frame.group)?.[1];
@@ -87,12 +99,18 @@ export function report(set: CorpusSet, samples: Sample[]): void {
     const check = target === undefined ? undefined : atMost(live, target);
     emit(`${p}.live_median_ms.${res}`, live, 'ms', check, { zxing: f.get('zxing')?.ms ?? 0 });
   }
-  for (const [res, list] of groupBy(samples.filter((s) => s.frame.expected === undefined), size)) {
+  for (const [res, list] of groupBy(
+    samples.filter((s) => s.frame.expected === undefined),
+    size,
+  )) {
     const f = figures(list);
     const k = f.get('keyfob')?.ms ?? 0;
     const z = f.get('zxing')?.ms ?? 0;
     emit(`${p}.codeless_median_ms.${res}`, k, 'ms', { target: '<= zxing', ok: k <= z }, beside(f, 'ms'));
   }
+  const ungated = coded.filter((s) => s.gated !== true).map((s) => s.frame.name);
+  emit(`${p}.gate_missed_codes`, ungated.length, 'frames', atMost(ungated.length, 0));
+  if (ungated.length > 0) console.error(`${set}: the finder gate left out the code of ${ungated.join(' ')}`);
   const all = figures(samples);
   const wrong = (all.get('keyfob')?.wrong ?? 0) + (all.get('live')?.wrong ?? 0);
   emit(`${p}.wrong_decodes`, wrong, 'decodes', atMost(wrong, 0), { zxing: all.get('zxing')?.wrong ?? 0 });

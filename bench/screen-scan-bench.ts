@@ -5,7 +5,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readBarcodes } from 'zxing-wasm/reader';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { loadZxingWasmFile } from '../electron/qr/load-wasm';
-import { inThreadDecoder, SCREEN_WORKER, workerDecoders, type DisplayDecoder } from '../electron/qr/screen-decoders';
+import {
+  inThreadDecoder,
+  SCREEN_WORKER,
+  workerDecoders,
+  type DisplayDecoder,
+} from '../electron/qr/screen-decoders';
 import { scanScreens } from '../electron/services/scan-screens';
 import type { Frame } from '../qr-decoder';
 import { seededRandom } from '../test-support/core/seeded-random';
@@ -46,7 +51,11 @@ function recorded(frames: Frame[]): ScreenCaptureAdapter {
 }
 
 /** One scan: its time and main's longest event-loop delay meanwhile, in ms. */
-async function scanOnce(frames: Frame[], decoder: DisplayDecoder, expectFound: boolean): Promise<[number, number]> {
+async function scanOnce(
+  frames: Frame[],
+  decoder: DisplayDecoder,
+  expectFound: boolean,
+): Promise<[number, number]> {
   const capture = recorded(frames);
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -57,7 +66,8 @@ async function scanOnce(frames: Frame[], decoder: DisplayDecoder, expectFound: b
   // A loop blocked until now has not yet run the monitor's late timer: let it, then stop.
   await new Promise((resolve) => setTimeout(resolve, 5));
   delay.disable();
-  if ((found.text !== null) !== expectFound) throw new Error(`scan:screens found ${found.text === null ? 'nothing' : 'a code'}`);
+  if ((found.text !== null) !== expectFound)
+    throw new Error(`scan:screens found ${found.text === null ? 'nothing' : 'a code'}`);
   return [ms, delay.max / 1e6];
 }
 
@@ -84,7 +94,8 @@ async function plainZxing(frames: Frame[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(SCRIPT)) throw new Error(`No built screen worker at ${SCRIPT}; run \`npm run build\` first.`);
+  if (!existsSync(SCRIPT))
+    throw new Error(`No built screen worker at ${SCRIPT}; run \`npm run build\` first.`);
   loadZxingWasmFile();
   const workers = workerDecoders(SCRIPT);
   const onMain = inThreadDecoder();
@@ -92,7 +103,9 @@ async function main(): Promise<void> {
   const frames = new Map(cases.map((c) => [c, displays(c)]));
   // The first scan after start: threads start and compile zxing while the displays are captured.
   const [cold, coldDelay] = await scanOnce(frames.get('none') ?? [], workers, false);
-  emit('screen_scan.cold_ms.3x3840x2160.none', Math.round(cold), 'ms', undefined, { event_loop_max_ms: Math.round(coldDelay * 10) / 10 });
+  emit('screen_scan.cold_ms.3x3840x2160.none', Math.round(cold), 'ms', undefined, {
+    event_loop_max_ms: Math.round(coldDelay * 10) / 10,
+  });
   for (const c of cases) {
     const f = frames.get(c) ?? [];
     const found = c !== 'none';
@@ -115,10 +128,16 @@ async function main(): Promise<void> {
       zxing: median(times.zxing),
     });
     const worst = (xs: number[]) => Math.round(Math.max(...xs) * 10) / 10;
-    emit(`screen_scan.event_loop_max_ms.3x3840x2160.${c}`, worst(delays.workers), 'ms', atMost(worst(delays.workers), 20), {
-      main_thread: worst(delays.main),
-      idle: worst(delays.idle),
-    });
+    emit(
+      `screen_scan.event_loop_max_ms.3x3840x2160.${c}`,
+      worst(delays.workers),
+      'ms',
+      atMost(worst(delays.workers), 20),
+      {
+        main_thread: worst(delays.main),
+        idle: worst(delays.idle),
+      },
+    );
   }
   await workers.close();
   emit('screen_scan.load_average_1min', Math.round((loadavg()[0] ?? 0) * 100) / 100, 'load');

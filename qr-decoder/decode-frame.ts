@@ -6,9 +6,10 @@ import type { DecodeOutcome, Frame, QrCorners } from './types';
 import { loadLuminance, planeBytes, readPlane, zxingModule, type PassOptions } from './zxing-pixmap';
 
 // The passes, chosen with bench/qr-bench.ts (figures and reasons in docs/qr-decoder.md):
-// 1. One pass over the whole frame that reads most frames by itself: a fixed threshold for large
-//    frames (screenshots: crisp, and a fixed threshold costs half of the local-average binarizer);
-//    zxing's local-average binarizer for camera-sized frames, normal polarity only.
+// 1. One pass over the whole frame that reads most frames by itself, dark-on-light codes only
+//    (trying the inverted image too would double its cost on every frame): a fixed threshold for
+//    large frames (screenshots: crisp, and a fixed threshold costs half of the local-average
+//    binarizer), zxing's local-average binarizer for camera-sized frames.
 // 2. The finder gate (finder-gate.ts): where does anything look like a finder pattern? Nowhere
 //    — the common case of a screen or a webcam view without a code — and decoding ends here, so
 //    a frame without a code costs about what one zxing pass costs.
@@ -17,21 +18,21 @@ import { loadLuminance, planeBytes, readPlane, zxingModule, type PassOptions } f
 //    then the region sharpened at its module size, then smoothed and sharpened (blur with noise).
 // Passes stop as soon as a key or a transfer code (told by its scheme) has been read.
 
-/** Fixed-threshold first pass for large, crisp frames. */
+/** Fixed-threshold first pass for large, crisp frames; light-on-dark codes are left to the gate's regions. */
 export const THRESHOLD_PASS: PassOptions = {
   binarizer: 'FixedThreshold',
   tryHarder: true,
-  tryInvert: true,
+  tryInvert: false,
   tryDownscale: false,
   tryDenoise: false,
   maxNumberOfSymbols: 1,
 };
 
-/** The first pass for camera-sized frames: inverted codes are left to the gate's regions. */
-export const FAST_PASS: PassOptions = { ...THRESHOLD_PASS, binarizer: 'LocalAverage', tryInvert: false };
+/** The first pass for camera-sized frames. */
+export const FAST_PASS: PassOptions = { ...THRESHOLD_PASS, binarizer: 'LocalAverage' };
 
-/** Frames above this many pixels start with {@link THRESHOLD_PASS}. */
-const LARGE_FRAME = 1_500_000;
+/** Frames above this many pixels (screenshots) start with {@link THRESHOLD_PASS}. */
+export const LARGE_FRAME = 1_500_000;
 
 /**
  * How hard to try: `fast` for live video (the next frame comes soon: two regions), `thorough` for

@@ -36,13 +36,25 @@ interface Thresholds {
   noise: number;
 }
 
+/** Per block: the mean of its samples, and their min and max. */
+interface BlockStats {
+  mean: Float32Array;
+  lo: Uint8Array;
+  hi: Uint8Array;
+}
+
+const blockStats = (n: number): BlockStats => ({
+  mean: new Float32Array(n),
+  lo: new Uint8Array(n),
+  hi: new Uint8Array(n),
+});
+
 function blockThresholds(lum: Uint8Array, width: number, height: number): Thresholds {
   const columns = Math.ceil(width / BLOCK);
   const rows = Math.ceil(height / BLOCK);
   const n = columns * rows;
-  const mean = new Float32Array(n);
-  const lo = new Uint8Array(n);
-  const hi = new Uint8Array(n);
+  const block = blockStats(n);
+  const { mean, lo, hi } = block;
   // Four pixels a block (rows 1 and 5, columns 1 and 5): its level, not its detail; the 5×5
   // neighbourhood below averages a hundred of them.
   for (let by = 0; by < rows; by++) {
@@ -62,16 +74,16 @@ function blockThresholds(lum: Uint8Array, width: number, height: number): Thresh
     }
   }
   // 5×5 block neighbourhoods, one axis at a time.
-  const [rowMean, rowLo, rowHi] = [new Float32Array(n), new Uint8Array(n), new Uint8Array(n)];
-  neighbourhood(mean, lo, hi, rowMean, rowLo, rowHi, columns, rows, 1, columns);
-  const [areaMean, areaLo, areaHi] = [new Float32Array(n), new Uint8Array(n), new Uint8Array(n)];
-  neighbourhood(rowMean, rowLo, rowHi, areaMean, areaLo, areaHi, rows, columns, columns, 1);
+  const across = blockStats(n);
+  acrossRows(block, across, columns, rows);
+  const area = blockStats(n);
+  downColumns(across, area, columns, rows);
   const noise = noiseLevel(lo, hi);
   const low = new Int16Array(n);
   const high = new Int16Array(n);
   for (let b = 0; b < n; b++) {
-    const contrast = (areaHi[b] ?? 0) - (areaLo[b] ?? 0);
-    const level = areaMean[b] ?? 0;
+    const contrast = (area.hi[b] ?? 0) - (area.lo[b] ?? 0);
+    const level = area.mean[b] ?? 0;
     // Flat surroundings get a band no pixel leaves, so sensor noise makes no runs there; elsewhere
     // the band is a sixteenth of the local contrast (a blurred ring is not much more), and never narrower than the sensor's grain.
     const margin = contrast < FLAT + 2 * noise ? 512 : Math.max(2, noise, contrast >> 4);
@@ -99,38 +111,59 @@ function noiseLevel(lo: Uint8Array, hi: Uint8Array): number {
   return 0;
 }
 
-/** Mean, min and max over 5 neighbours along one axis of the block grid (`step` apart, `lines` of `length`). */
-function neighbourhood(
-  mean: Float32Array,
-  lo: Uint8Array,
-  hi: Uint8Array,
-  outMean: Float32Array,
-  outLo: Uint8Array,
-  outHi: Uint8Array,
-  length: number,
-  lines: number,
-  step: number,
-  lineStep: number,
-): void {
-  for (let l = 0; l < lines; l++) {
-    const base = l * lineStep;
-    for (let k = 0; k < length; k++) {
+/** Mean, min and max of each block and its 2 neighbours either side within its row of blocks. */
+function acrossRows(src: BlockStats, out: BlockStats, columns: number, rows: number): void {
+  const { mean, lo, hi } = src;
+  for (let r = 0; r < rows; r++) {
+    const base = r * columns;
+    for (let k = 0; k < columns; k++) {
+      const from = base + Math.max(0, k - 2);
+      const to = base + Math.min(columns - 1, k + 2);
       let sum = 0;
       let min = 255;
       let max = 0;
-      const from = Math.max(0, k - 2);
-      const to = Math.min(length - 1, k + 2);
-      for (let j = from; j <= to; j++) {
-        const b = base + j * step;
+      for (let b = from; b <= to; b++) {
         sum += mean[b] ?? 0;
-        min = Math.min(min, lo[b] ?? 0);
-        max = Math.max(max, hi[b] ?? 0);
+        const l = lo[b] ?? 0;
+        const h = hi[b] ?? 0;
+        if (l < min) min = l;
+        if (h > max) max = h;
       }
-      const b = base + k * step;
-      outMean[b] = sum / (to - from + 1);
-      outLo[b] = min;
-      outHi[b] = max;
+      out.mean[base + k] = sum / (to - from + 1);
+      out.lo[base + k] = min;
+      out.hi[base + k] = max;
     }
+  }
+}
+
+/** The same down the columns of blocks, a whole row of blocks at a time (memory read in order). */
+function downColumns(src: BlockStats, out: BlockStats, columns: number, rows: number): void {
+  const { mean, lo, hi } = src;
+  const sum = new Float32Array(columns);
+  const min = new Uint8Array(columns);
+  const max = new Uint8Array(columns);
+  for (let r = 0; r < rows; r++) {
+    const from = Math.max(0, r - 2);
+    const to = Math.min(rows - 1, r + 2);
+    sum.fill(0);
+    min.fill(255);
+    max.fill(0);
+    for (let j = from; j <= to; j++) {
+      const row = j * columns;
+      for (let c = 0; c < columns; c++) {
+        sum[c] = (sum[c] ?? 0) + (mean[row + c] ?? 0);
+        const l = lo[row + c] ?? 0;
+        const h = hi[row + c] ?? 0;
+        if (l < (min[c] ?? 0)) min[c] = l;
+        if (h > (max[c] ?? 0)) max[c] = h;
+      }
+    }
+    const n = to - from + 1;
+    const base = r * columns;
+    for (let c = 0; c < columns; c++) sum[c] = (sum[c] ?? 0) / n;
+    out.mean.set(sum, base);
+    out.lo.set(min, base);
+    out.hi.set(max, base);
   }
 }
 
@@ -152,47 +185,69 @@ export function findFinderSpots(lum: Uint8Array, width: number, height: number):
   const t = blockThresholds(lum, width, height);
   const step = width * height > 1_500_000 ? 3 : 2;
   const found: FinderSpot[] = [];
-  const runs = new Int32Array(6);
-  for (let y = 0; y < height - 1; y += step) {
-    const row = y * width;
-    const blocks = (y >> 3) * t.columns;
-    let dark = false;
-    let start = 0;
-    let count = 0; // runs completed on this row
-    // 2×2 means (halving sensor noise, keeping 2 px modules) from a running pair of column sums.
-    // Without grain (a screenshot) the row below adds nothing but memory traffic: read this one twice.
-    const below = t.noise === 0 ? row : row + width;
-    let previous = (lum[row] ?? 0) + (lum[below] ?? 0);
-    for (let x = 1; x < width; x++) {
-      const b = blocks + (x >> 3);
-      if ((t.high[b] ?? 0) > 255 && (x & 7) === 1) {
-        // A flat block: nothing in it can end a run, so skip to its last pixel.
-        x = Math.min(width - 1, x + 6);
-        previous = (lum[row + x] ?? 0) + (lum[below + x] ?? 0);
-        continue;
-      }
+  for (let y = 0; y < height - 1; y += step) scanRow(lum, width, height, t, y, found);
+  return merge(found);
+}
+
+/**
+ * Looks along row `y` for runs in about 1:1:3:1:1 and keeps those whose column agrees. Block by
+ * block: a flat block (its band wider than any pixel) cannot end a run, so it is stepped over.
+ */
+function scanRow(
+  lum: Uint8Array,
+  width: number,
+  height: number,
+  t: Thresholds,
+  y: number,
+  found: FinderSpot[],
+): void {
+  const row = y * width;
+  const blocks = (y >> 3) * t.columns;
+  // 2×2 means (halving sensor noise, keeping 2 px modules) from a running pair of column sums.
+  // Without grain (a screenshot) the row below adds nothing but memory traffic: read this one twice.
+  const below = t.noise === 0 ? row : row + width;
+  let dark = false;
+  let start = 0;
+  let count = 0; // runs completed on this row
+  // The last five runs, oldest first.
+  let r1 = 0;
+  let r2 = 0;
+  let r3 = 0;
+  let r4 = 0;
+  let r5 = 0;
+  let previous = (lum[row] ?? 0) + (lum[below] ?? 0);
+  for (let bx = 0, x0 = 0; x0 < width; bx++, x0 += BLOCK) {
+    const x1 = Math.min(width, x0 + BLOCK);
+    const high = t.high[blocks + bx] ?? 0;
+    const low = t.low[blocks + bx] ?? 0;
+    if (high > 255) {
+      previous = (lum[row + x1 - 1] ?? 0) + (lum[below + x1 - 1] ?? 0);
+      continue;
+    }
+    for (let x = Math.max(1, x0); x < x1; x++) {
       const pair = (lum[row + x] ?? 0) + (lum[below + x] ?? 0);
       const v = (previous + pair) >> 2;
       previous = pair;
-      if (dark ? v <= (t.high[b] ?? 0) : v >= (t.low[b] ?? 0)) continue;
-      runs.copyWithin(0, 1);
-      runs[5] = x - start;
+      if (dark ? v <= high : v >= low) continue;
+      r1 = r2;
+      r2 = r3;
+      r3 = r4;
+      r4 = r5;
+      r5 = x - start;
       start = x;
       count++;
       dark = !dark;
-      if (count >= 6 && finderRatio(runs[1] ?? 0, runs[2] ?? 0, runs[3] ?? 0, runs[4] ?? 0, runs[5] ?? 0)) {
-        // The run that just ended had the colour `dark` had before the flip; the centre run,
-        // two before it, the same: so its colour is the opposite of the new state.
-        const centreDark = !dark;
-        const [a, b2, c, d, e] = [runs[1] ?? 0, runs[2] ?? 0, runs[3] ?? 0, runs[4] ?? 0, runs[5] ?? 0];
-        const cx = x - e - d - c / 2;
-        const size = a + b2 + c + d + e;
-        if (columnAgrees(lum, width, height, t, Math.round(cx), y, size, centreDark))
-          found.push({ x: cx, y, module: size / 7, inverted: !centreDark, hits: 1 });
-      }
+      if (count < 6 || !finderRatio(r1, r2, r3, r4, r5)) continue;
+      // The run that just ended had the colour `dark` had before the flip; the centre run, two
+      // before it, the same: so its colour is the opposite of the new state. (The first run of a
+      // row starts at its edge, so only the sixth and later complete five whole runs.)
+      const centreDark = !dark;
+      const cx = x - r5 - r4 - r3 / 2;
+      const size = r1 + r2 + r3 + r4 + r5;
+      if (columnAgrees(lum, width, height, t, Math.round(cx), y, size, centreDark))
+        found.push({ x: cx, y, module: size / 7, inverted: !centreDark, hits: 1 });
     }
   }
-  return merge(found);
 }
 
 /** Binarises one column around (x, y) with the same thresholds and checks the 1:1:3:1:1 there too. */
@@ -327,7 +382,8 @@ export function codeRegions(
     const xs = members.map((s) => s.x);
     const ys = members.map((s) => s.y);
     const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const half = members.length === 1 ? 100 * module : 0.65 * Math.max(right - left, bottom - top) + 8 * module;
+    const half =
+      members.length === 1 ? 100 * module : 0.65 * Math.max(right - left, bottom - top) + 8 * module;
     const x0 = Math.max(0, Math.floor((left + right) / 2 - half));
     const y0 = Math.max(0, Math.floor((top + bottom) / 2 - half));
     const x1 = Math.min(width, Math.ceil((left + right) / 2 + half));

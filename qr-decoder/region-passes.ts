@@ -1,7 +1,14 @@
 import type { ZXingReadResult } from 'zxing-wasm/reader';
 import type { CodeRegion } from './finder-gate';
 import { filterPlane, type Filter } from './sharpen';
-import { planeBytes, readPlane, scratchPlane, type PassOptions, type Plane, type ReaderModule } from './zxing-pixmap';
+import {
+  planeBytes,
+  readPlane,
+  scratchPlane,
+  type PassOptions,
+  type Plane,
+  type ReaderModule,
+} from './zxing-pixmap';
 
 // The passes that run on one region the finder gate picked, cut out of the frame's luminance into
 // the scratch plane (shrunk to 800 px a side at most: cost stays bounded for a huge code in a

@@ -21,7 +21,12 @@ export const REGION_PASS: PassOptions = {
 };
 
 /** The options for a sharpened region. */
-export const SHARPENED_PASS: PassOptions = { ...REGION_PASS, tryDownscale: false, tryDenoise: false, maxNumberOfSymbols: 1 };
+export const SHARPENED_PASS: PassOptions = {
+  ...REGION_PASS,
+  tryDownscale: false,
+  tryDenoise: false,
+  maxNumberOfSymbols: 1,
+};
 
 /** Sharpening filters, in the order tried. */
 export const FILTERS: readonly Filter[] = ['denoise-sharpen', 'sharpen', 'sharpen-hard'];
@@ -51,7 +56,11 @@ export function searchRegion(
   if (keep(first)) return found;
   let located = locatedModule(first);
   const sizes =
-    located !== undefined ? [located] : sharpen ? LADDER.map((k) => k * region.module).filter((s) => s >= SMALLEST) : [];
+    located !== undefined
+      ? [located]
+      : sharpen
+        ? LADDER.map((k) => k * region.module).filter((s) => s >= SMALLEST)
+        : [];
   for (const size of sizes) {
     for (const filter of FILTERS) {
       const results = readRegion(m, frame, region, filter, { ...SHARPENED_PASS, returnErrors: true }, size);
@@ -60,7 +69,8 @@ export function searchRegion(
       if (refined === undefined) continue;
       // zxing located the symbol in the sharpened region: try every filter at its exact size once.
       located = refined;
-      for (const again of FILTERS) if (keep(readRegion(m, frame, region, again, SHARPENED_PASS, refined))) return found;
+      for (const again of FILTERS)
+        if (keep(readRegion(m, frame, region, again, SHARPENED_PASS, refined))) return found;
     }
   }
   return found;

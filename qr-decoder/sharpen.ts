@@ -41,23 +41,43 @@ export function gaussian(src: Float32Array, width: number, height: number, sigma
   const b = new Float32Array(src.length);
   if (sigma < 1.5) {
     const r = Math.max(1, Math.ceil(2.5 * sigma));
-    const kernel = Float32Array.from({ length: 2 * r + 1 }, (_, k) => Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)));
+    const kernel = Float32Array.from({ length: 2 * r + 1 }, (_, k) =>
+      Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)),
+    );
     const total = kernel.reduce((s, k) => s + k, 0);
     for (let k = 0; k < kernel.length; k++) kernel[k] = (kernel[k] ?? 0) / total;
     convolveRows(a, b, width, height, kernel);
     convolveColumns(b, a, width, height, kernel);
     return a;
   }
-  const r = Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
-  for (let pass = 0; pass < 3; pass++) {
+  for (const r of boxRadii(sigma)) {
     boxRows(a, b, width, height, r);
     boxColumns(b, a, width, height, r);
   }
   return a;
 }
 
+/**
+ * Radii of three box blurs whose variances add up closest to σ²: boxes of two neighbouring odd
+ * widths, as many of the narrower as fit (a box of width w adds (w² − 1) / 12).
+ */
+function boxRadii(sigma: number): number[] {
+  const ideal = Math.sqrt(4 * sigma * sigma + 1); // one width for all three passes
+  const narrow = Math.max(1, Math.floor(ideal) % 2 === 0 ? Math.floor(ideal) - 1 : Math.floor(ideal));
+  const wide = narrow + 2;
+  const count = Math.round((12 * sigma * sigma - 3 * wide * wide + 3) / (narrow * narrow - wide * wide));
+  const narrowCount = Math.min(3, Math.max(0, count));
+  return [0, 1, 2].map((k) => ((k < narrowCount ? narrow : wide) - 1) / 2);
+}
+
 /** Each row convolved with `kernel` (odd length, centred), its ends repeated. */
-function convolveRows(src: Float32Array, dst: Float32Array, width: number, height: number, kernel: Float32Array): void {
+function convolveRows(
+  src: Float32Array,
+  dst: Float32Array,
+  width: number,
+  height: number,
+  kernel: Float32Array,
+): void {
   const r = (kernel.length - 1) >> 1;
   const line = new Float32Array(width + 2 * r);
   for (let y = 0; y < height; y++) {

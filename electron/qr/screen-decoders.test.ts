@@ -37,7 +37,11 @@ describe('workerDecoders', () => {
     try {
       const frames = [desktop(1, key('GitHub')), asBgra(desktop(2, key('Dropbox'))), desktop(3, undefined)];
       const outcomes = await Promise.all(frames.map((f) => decoders.decode(f)));
-      expect(outcomes.map((o) => o.codes.map((c) => c.text))).toEqual([[key('GitHub')], [key('Dropbox')], []]);
+      expect(outcomes.map((o) => o.codes.map((c) => c.text))).toEqual([
+        [key('GitHub')],
+        [key('Dropbox')],
+        [],
+      ]);
       // The pixels moved to the threads rather than being copied.
       expect(frames.map((f) => f.data.byteLength)).toEqual([0, 0, 0]);
     } finally {
@@ -46,10 +50,17 @@ describe('workerDecoders', () => {
   });
 
   it.each([
-    ['a frame with fewer pixels than its size', (d: ReturnType<typeof workerDecoders>) =>
-      d.decode({ data: new Uint8ClampedArray(16), width: 640, height: 480 }), /fewer pixels than its size/],
-    ['a thread that cannot start', () =>
-      workerDecoders(join(built.dir, 'missing.js')).decode(desktop(4, undefined, 64, 48)), /QR decoder stopped/],
+    [
+      'a frame with fewer pixels than its size',
+      (d: ReturnType<typeof workerDecoders>) =>
+        d.decode({ data: new Uint8ClampedArray(16), width: 640, height: 480 }),
+      /fewer pixels than its size/,
+    ],
+    [
+      'a thread that cannot start',
+      () => workerDecoders(join(built.dir, 'missing.js')).decode(desktop(4, undefined, 64, 48)),
+      /QR decoder stopped/,
+    ],
   ])('refuses %s with a typed error', async (_, run, message) => {
     const decoders = workerDecoders(built.script);
     try {
@@ -63,10 +74,17 @@ describe('workerDecoders', () => {
 
   it('refuses the frames being decoded or waiting when closed, and decodes again after', async () => {
     const decoders = workerDecoders(built.script, { threads: 1 });
-    const refused = (f: Frame) => decoders.decode(f).then(() => 'decoded', (e: Error) => e.message);
+    const refused = (f: Frame) =>
+      decoders.decode(f).then(
+        () => 'decoded',
+        (e: Error) => e.message,
+      );
     const pending = [refused(desktop(5, key('Proton'))), refused(desktop(6, key('Google')))];
     await decoders.close();
-    expect(await Promise.all(pending)).toEqual([expect.stringMatching(/QR decoder stopped/), expect.stringMatching(/QR decoder stopped/)]);
+    expect(await Promise.all(pending)).toEqual([
+      expect.stringMatching(/QR decoder stopped/),
+      expect.stringMatching(/QR decoder stopped/),
+    ]);
     const again = await decoders.decode(desktop(7, key('ACME')));
     expect(again.codes.map((c) => c.text)).toEqual([key('ACME')]);
     await decoders.close();

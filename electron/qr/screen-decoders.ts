@@ -95,7 +95,8 @@ export function workerDecoders(
   const pump = () => {
     clearTimeout(idle);
     for (let next = queue[0]; next !== undefined; next = queue[0]) {
-      const thread = pool.find((t) => t.pending === undefined) ?? (pool.length < threads ? spawn() : undefined);
+      const thread =
+        pool.find((t) => t.pending === undefined) ?? (pool.length < threads ? spawn() : undefined);
       if (thread === undefined) return; // every thread busy: the next reply pumps again
       queue.shift();
       thread.pending = next;

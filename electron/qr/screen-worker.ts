@@ -17,7 +17,10 @@ port.on('message', (job: DecodeJob) => {
     .then(() => decodeFrame(frame, 'thorough'))
     .then(
       (outcome): DecodeReply => ({ id: job.id, outcome }),
-      (error: unknown): DecodeReply => ({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): DecodeReply => ({
+        id: job.id,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     )
     .then((reply) => port.postMessage(reply));
 });

@@ -39,7 +39,7 @@ export async function scanScreens(
         : 'The screen could not be captured. Save a screenshot and use Image file… instead.';
     return { displays: 0, display: null, text: null, message };
   }
-  const outcomes: Promise<DecodeOutcome>[] = images.map((image) => decoder.decode(image.frame));
+  const outcomes: Array<Promise<DecodeOutcome>> = images.map((image) => decoder.decode(image.frame));
   // Once a display wins, the later ones' results (or failures) are not awaited.
   for (const o of outcomes) o.catch(() => undefined);
   let fallback: { display: string; text: string } | null = null;

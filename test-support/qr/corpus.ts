@@ -37,8 +37,16 @@ export interface CorpusFrame {
   frame: Frame;
 }
 
+/** A webcam class: frame size, frames per condition, and module sizes in px. */
+export interface Webcam {
+  width: number;
+  height: number;
+  seeds: number;
+  module: readonly [number, number];
+}
+
 /** Webcam classes: frames per condition, and module sizes in px (a code held close fills more). */
-const WEBCAMS = [
+export const WEBCAMS: readonly Webcam[] = [
   { width: 640, height: 480, seeds: 8, module: [3, 6] },
   { width: 1280, height: 720, seeds: 4, module: [4.5, 10] },
 ] as const;
@@ -56,20 +64,8 @@ const CODELESS_CAMERA = [{ noise: 10 }, { noise: 20, blur: 1.5 }, { jpeg: 25, un
 export function* qrCorpus(set: CorpusSet = 'tuning'): Generator<CorpusFrame> {
   const rng = seededRandom(CORPUS_SEEDS[set]);
   for (const cam of WEBCAMS) {
-    const group = `webcam-${cam.width}x${cam.height}`;
-    for (const [condition, c] of Object.entries(CONDITIONS)) {
-      for (let s = 0; s < cam.seeds; s++) {
-        // One code in four a Google Authenticator transfer code, the rest a key URI.
-        const text = s % 4 === 3 ? migrationUri(rng) : keyUri(rng);
-        const total = qrModules(text).size + 8; // quiet zone included
-        const [lo, hi] = c.module ?? cam.module;
-        // At most 65 % of the frame's height, so a code turned 45° still fits in the frame.
-        const module = Math.min(lo + (hi - lo) * rng.next(), (0.65 * cam.height) / total);
-        const side = Math.round(module * total);
-        const { frame, code } = cameraScene(rng, cam.width, cam.height, text, side, c.make(rng, module));
-        const name = `${group}-${condition}-${s}`;
-        yield { name, set, group, condition, blur: c.blur, expected: text, side, code, frame };
-      }
+    for (const condition of Object.keys(CONDITIONS)) {
+      for (let s = 0; s < cam.seeds; s++) yield webcamFrame(rng, set, cam, condition, s);
     }
   }
   for (const [width, height] of SCREENS) {
@@ -86,6 +82,29 @@ export function* qrCorpus(set: CorpusSet = 'tuning'): Generator<CorpusFrame> {
     }
   }
   yield* codeless(set, rng);
+}
+
+/** The `s`-th frame of a webcam class under one of the {@link CONDITIONS}. */
+export function webcamFrame(
+  rng: SeededRandom,
+  set: CorpusSet,
+  cam: Webcam,
+  condition: string,
+  s: number,
+): CorpusFrame {
+  const c = CONDITIONS[condition];
+  if (c === undefined) throw new Error(`No webcam condition "${condition}".`);
+  const group = `webcam-${cam.width}x${cam.height}`;
+  // One code in four a Google Authenticator transfer code, the rest a key URI.
+  const text = s % 4 === 3 ? migrationUri(rng) : keyUri(rng);
+  const total = qrModules(text).size + 8; // quiet zone included
+  const [lo, hi] = c.module ?? cam.module;
+  // At most 65 % of the frame's height, so a code turned 45° still fits in the frame.
+  const module = Math.min(lo + (hi - lo) * rng.next(), (0.65 * cam.height) / total);
+  const side = Math.round(module * total);
+  const { frame, code } = cameraScene(rng, cam.width, cam.height, text, side, c.make(rng, module));
+  const name = `${group}-${condition}-${s}`;
+  return { name, set, group, condition, blur: c.blur, expected: text, side, code, frame };
 }
 
 /** Frames without any code at every size: webcam views of a desk, then desktops. */
@@ -109,7 +128,15 @@ function* codeless(set: CorpusSet, rng: SeededRandom): Generator<CorpusFrame> {
   }
 }
 
-const ISSUERS = ['GitHub', 'Google', 'ACME Co', 'Amazon Web Services', 'Dropbox', 'Proton', 'Société Générale'];
+const ISSUERS = [
+  'GitHub',
+  'Google',
+  'ACME Co',
+  'Amazon Web Services',
+  'Dropbox',
+  'Proton',
+  'Société Générale',
+];
 const USERS = ['alice@example.com', 'bob', 'ops-team+2fa@corp.example', 'j.doe', 'Ünïcödé user'];
 
 /** A realistic key URI: 80–260 characters (some sites add a logo URL), so QR versions 5–12. */
@@ -118,7 +145,9 @@ export function keyUri(rng: SeededRandom): string {
   const secret = base32Encode(rng.bytes(rng.pick([10, 16, 20, 32])));
   const extra = rng.next() < 0.3 ? `&algorithm=SHA256&digits=8&period=${rng.pick([30, 60])}` : '';
   const logo =
-    rng.next() < 0.15 ? `&image=${encodeURIComponent(`https://${issuer.replace(/\W/gu, '')}.example/logo.png`)}` : '';
+    rng.next() < 0.15
+      ? `&image=${encodeURIComponent(`https://${issuer.replace(/\W/gu, '')}.example/logo.png`)}`
+      : '';
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(rng.pick(USERS))}`;
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}${extra}${logo}`;
 }

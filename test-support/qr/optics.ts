@@ -13,7 +13,9 @@ export function defocus(f: Frame, radius: number): void {
   if (radius < 0.5) return;
   const { data, width, height } = f;
   const r = Math.floor(radius);
-  const spans = Array.from({ length: 2 * r + 1 }, (_, k) => Math.floor(Math.sqrt(radius * radius - (k - r) ** 2)));
+  const spans = Array.from({ length: 2 * r + 1 }, (_, k) =>
+    Math.floor(Math.sqrt(radius * radius - (k - r) ** 2)),
+  );
   const prefix = new Float64Array((width + 1) * height);
   const out = new Float32Array(width * height);
   for (let c = 0; c < 3; c++) {

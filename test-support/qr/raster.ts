@@ -83,7 +83,9 @@ export function blur(f: Frame, sigma: number): void {
   if (sigma <= 0) return;
   if (sigma < 2) {
     const r = Math.ceil(3 * sigma);
-    const kernel = Array.from({ length: 2 * r + 1 }, (_, k) => Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)));
+    const kernel = Array.from({ length: 2 * r + 1 }, (_, k) =>
+      Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)),
+    );
     const total = kernel.reduce((a, b) => a + b, 0);
     const weights = Float32Array.from(kernel, (k) => k / total);
     convolvePass(f, weights, true);
@@ -112,7 +114,8 @@ function convolvePass(f: Frame, weights: Float32Array, horizontal: boolean): voi
       for (let k = 0; k < len; k++) line[k] = data[base + k * step + c] ?? 0;
       for (let k = 0; k < len; k++) {
         let sum = 0;
-        for (let j = -r; j <= r; j++) sum += (weights[j + r] ?? 0) * (line[Math.min(len - 1, Math.max(0, k + j))] ?? 0);
+        for (let j = -r; j <= r; j++)
+          sum += (weights[j + r] ?? 0) * (line[Math.min(len - 1, Math.max(0, k + j))] ?? 0);
         data[base + k * step + c] = sum;
       }
     }
