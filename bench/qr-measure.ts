@@ -1,6 +1,7 @@
 import { readBarcodes } from 'zxing-wasm/reader';
 import { decodeFrame, LARGE_FRAME } from '../qr-decoder/decode-frame';
-import { codeRegions, findFinderSpots } from '../qr-decoder/finder-gate';
+import { codeRegions } from '../qr-decoder/code-regions';
+import { findFinderSpots } from '../qr-decoder/finder-gate';
 import { loadLuminance, planeBytes, zxingModule } from '../qr-decoder/zxing-pixmap';
 import type { Frame } from '../qr-decoder/types';
 import type { CorpusFrame } from '../test-support/qr/corpus';

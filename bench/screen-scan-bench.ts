@@ -25,7 +25,7 @@ import { atMost, emit, median } from './figures';
 // before and by plain zxing-wasm one display after another. While each scan runs, main's event
 // loop is watched with perf_hooks.monitorEventLoopDelay: its longest delay is how long main could
 // not answer anything else. Run alone after `npm run build` and `node bench/run.mjs` built it:
-// node out/bench/screen-scan-bench.js
+// node out/bench/screen-scan-bench.js [--threads=N] (the app's default: see screen-decoders.ts)
 
 const WIDTH = 3840;
 const HEIGHT = 2160;
@@ -97,7 +97,8 @@ async function main(): Promise<void> {
   if (!existsSync(SCRIPT))
     throw new Error(`No built screen worker at ${SCRIPT}; run \`npm run build\` first.`);
   loadZxingWasmFile();
-  const workers = workerDecoders(SCRIPT);
+  const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.slice(10)) || undefined;
+  const workers = workerDecoders(SCRIPT, threads === undefined ? {} : { threads });
   const onMain = inThreadDecoder();
   const cases: Case[] = ['first', 'third', 'none'];
   const frames = new Map(cases.map((c) => [c, displays(c)]));

@@ -1,5 +1,6 @@
 import { holdsKey, textKind } from '../shared/text-kind';
-import { codeRegions, findFinderSpots, type CodeRegion } from './finder-gate';
+import { codeRegions, type CodeRegion } from './code-regions';
+import { findFinderSpots } from './finder-gate';
 import type { RegionResult } from './region-passes';
 import { searchRegion } from './region-search';
 import type { DecodeOutcome, Frame, QrCorners } from './types';

@@ -7,7 +7,8 @@ import { drawQr, qrModules, squareQuad, type Quad } from '../test-support/qr/qr-
 import { createFrame } from '../test-support/qr/raster';
 import { screenScene, type Theme } from '../test-support/qr/scenes';
 import { LARGE_FRAME } from './decode-frame';
-import { codeRegions, findFinderSpots, type CodeRegion } from './finder-gate';
+import { codeRegions, type CodeRegion } from './code-regions';
+import { findFinderSpots } from './finder-gate';
 import type { Frame } from './types';
 import { loadLuminance, planeBytes, zxingModule } from './zxing-pixmap';
 

@@ -6,6 +6,8 @@
 // survives blur down to where the code is unreadable anyway): a false spot only costs a pass on a
 // small region, a missed one would lose a code. Light-on-dark codes give the same runs inverted.
 
+import { BLOCK, blockThresholds, type Thresholds } from './block-thresholds';
+
 /** A spot that looks like the centre of a finder pattern. */
 export interface FinderSpot {
   x: number;
@@ -16,155 +18,6 @@ export interface FinderSpot {
   inverted: boolean;
   /** How many scanned rows crossed it. */
   hits: number;
-}
-
-const BLOCK = 8;
-/** Spots this many modules apart (or closer) belong to one code: a code's data makes spots all over it. */
-const LINK = 25;
-/** Rows crossing a region's spots, at least: fewer is what sensor noise and text make. */
-const MIN_SCORE = 3;
-/** Below this contrast (max − min) around a pixel there is nothing to binarise: the state holds. */
-const FLAT = 16;
-
-/** Local thresholds per 8×8 block: the mean of the 5×5 blocks around it, and a hysteresis band. */
-interface Thresholds {
-  columns: number;
-  /** A pixel below `low` turns a light run dark, one above `high` a dark run light. */
-  low: Int16Array;
-  high: Int16Array;
-  /** The frame's grain (0 on a screenshot). */
-  noise: number;
-}
-
-/** Per block: the mean of its samples, and their min and max. */
-interface BlockStats {
-  mean: Float32Array;
-  lo: Uint8Array;
-  hi: Uint8Array;
-}
-
-const blockStats = (n: number): BlockStats => ({
-  mean: new Float32Array(n),
-  lo: new Uint8Array(n),
-  hi: new Uint8Array(n),
-});
-
-function blockThresholds(lum: Uint8Array, width: number, height: number): Thresholds {
-  const columns = Math.ceil(width / BLOCK);
-  const rows = Math.ceil(height / BLOCK);
-  const n = columns * rows;
-  const block = blockStats(n);
-  const { mean, lo, hi } = block;
-  // Four pixels a block (rows 1 and 5, columns 1 and 5): its level, not its detail; the 5×5
-  // neighbourhood below averages a hundred of them.
-  for (let by = 0; by < rows; by++) {
-    const y0 = Math.min(height - 1, by * BLOCK + 1);
-    const y1 = Math.min(height - 1, by * BLOCK + 5);
-    for (let bx = 0; bx < columns; bx++) {
-      const x0 = Math.min(width - 1, bx * BLOCK + 1);
-      const x1 = Math.min(width - 1, bx * BLOCK + 5);
-      const a = lum[y0 * width + x0] ?? 0;
-      const b = lum[y0 * width + x1] ?? 0;
-      const c = lum[y1 * width + x0] ?? 0;
-      const d = lum[y1 * width + x1] ?? 0;
-      const k = by * columns + bx;
-      mean[k] = (a + b + c + d) / 4;
-      lo[k] = Math.min(a, b, c, d);
-      hi[k] = Math.max(a, b, c, d);
-    }
-  }
-  // 5×5 block neighbourhoods, one axis at a time.
-  const across = blockStats(n);
-  acrossRows(block, across, columns, rows);
-  const area = blockStats(n);
-  downColumns(across, area, columns, rows);
-  const noise = noiseLevel(lo, hi);
-  const low = new Int16Array(n);
-  const high = new Int16Array(n);
-  for (let b = 0; b < n; b++) {
-    const contrast = (area.hi[b] ?? 0) - (area.lo[b] ?? 0);
-    const level = area.mean[b] ?? 0;
-    // Flat surroundings get a band no pixel leaves, so sensor noise makes no runs there; elsewhere
-    // the band is a sixteenth of the local contrast (a blurred ring is not much more), and never narrower than the sensor's grain.
-    const margin = contrast < FLAT + 2 * noise ? 512 : Math.max(2, noise, contrast >> 4);
-    low[b] = level - margin;
-    high[b] = level + margin;
-  }
-  return { columns, low, high, noise };
-}
-
-/**
- * The frame's grain: half the median spread of the four samples of a block. Most blocks of a
- * frame hold no edge, so their spread is noise (zero on a screenshot).
- */
-function noiseLevel(lo: Uint8Array, hi: Uint8Array): number {
-  const histogram = new Uint32Array(256);
-  for (let b = 0; b < lo.length; b++) {
-    const spread = (hi[b] ?? 0) - (lo[b] ?? 0);
-    histogram[spread] = (histogram[spread] ?? 0) + 1;
-  }
-  let seen = 0;
-  for (let spread = 0; spread < 256; spread++) {
-    seen += histogram[spread] ?? 0;
-    if (seen * 2 >= lo.length) return spread >> 1;
-  }
-  return 0;
-}
-
-/** Mean, min and max of each block and its 2 neighbours either side within its row of blocks. */
-function acrossRows(src: BlockStats, out: BlockStats, columns: number, rows: number): void {
-  const { mean, lo, hi } = src;
-  for (let r = 0; r < rows; r++) {
-    const base = r * columns;
-    for (let k = 0; k < columns; k++) {
-      const from = base + Math.max(0, k - 2);
-      const to = base + Math.min(columns - 1, k + 2);
-      let sum = 0;
-      let min = 255;
-      let max = 0;
-      for (let b = from; b <= to; b++) {
-        sum += mean[b] ?? 0;
-        const l = lo[b] ?? 0;
-        const h = hi[b] ?? 0;
-        if (l < min) min = l;
-        if (h > max) max = h;
-      }
-      out.mean[base + k] = sum / (to - from + 1);
-      out.lo[base + k] = min;
-      out.hi[base + k] = max;
-    }
-  }
-}
-
-/** The same down the columns of blocks, a whole row of blocks at a time (memory read in order). */
-function downColumns(src: BlockStats, out: BlockStats, columns: number, rows: number): void {
-  const { mean, lo, hi } = src;
-  const sum = new Float32Array(columns);
-  const min = new Uint8Array(columns);
-  const max = new Uint8Array(columns);
-  for (let r = 0; r < rows; r++) {
-    const from = Math.max(0, r - 2);
-    const to = Math.min(rows - 1, r + 2);
-    sum.fill(0);
-    min.fill(255);
-    max.fill(0);
-    for (let j = from; j <= to; j++) {
-      const row = j * columns;
-      for (let c = 0; c < columns; c++) {
-        sum[c] = (sum[c] ?? 0) + (mean[row + c] ?? 0);
-        const l = lo[row + c] ?? 0;
-        const h = hi[row + c] ?? 0;
-        if (l < (min[c] ?? 0)) min[c] = l;
-        if (h > (max[c] ?? 0)) max[c] = h;
-      }
-    }
-    const n = to - from + 1;
-    const base = r * columns;
-    for (let c = 0; c < columns; c++) sum[c] = (sum[c] ?? 0) / n;
-    out.mean.set(sum, base);
-    out.lo.set(min, base);
-    out.hi.set(max, base);
-  }
 }
 
 /** True when five runs (outer, gap, centre, gap, outer) are close enough to 1:1:3:1:1. */
@@ -178,7 +31,7 @@ function finderRatio(a: number, b: number, c: number, d: number, e: number): boo
 
 /**
  * Every finder-pattern-like spot in a luminance plane (one byte a pixel, row after row), merged so
- * each pattern appears once, spotsest first.
+ * each pattern appears once, strongest first.
  */
 export function findFinderSpots(lum: Uint8Array, width: number, height: number): FinderSpot[] {
   if (width < 16 || height < 16) return [];
@@ -322,84 +175,4 @@ function merge(spots: FinderSpot[]): FinderSpot[] {
     same.hits = n + 1;
   }
   return out.sort((a, b) => b.hits - a.hits);
-}
-
-/** A part of the frame that may hold a code: where its finder-like spots are, with a margin. */
-export interface CodeRegion {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Module size estimated from its spots, in px. */
-  module: number;
-  inverted: boolean;
-  /** Rows that crossed a finder-like spot in it: more is likelier a code. */
-  score: number;
-}
-
-/**
- * Groups spots into regions worth a thorough look, spotsest first, at most `most`. Spots close
- * together at one scale and polarity are one code (its data modules make finder-like runs too, so
- * they chain across it); a group crossed by fewer than three scanned rows in all is what sensor
- * noise and text make. `minSpots` 2 drops lone spots: on a screenshot a single finder-like spot is
- * a window's decoration, not a code, whose three finders and data show several.
- */
-export function codeRegions(
-  spots: FinderSpot[],
-  width: number,
-  height: number,
-  { most = 3, minSpots = 1 }: { most?: number; minSpots?: number } = {},
-): CodeRegion[] {
-  const group = spots.map((_, i) => i);
-  const root = (i: number): number => {
-    let r = i;
-    while (group[r] !== r) r = group[r] ?? r;
-    return r;
-  };
-  for (let i = 0; i < spots.length; i++) {
-    for (let j = i + 1; j < spots.length; j++) {
-      const a = spots[i];
-      const b = spots[j];
-      if (a === undefined || b === undefined || a.inverted !== b.inverted) continue;
-      const m = Math.max(a.module, b.module);
-      if (m > 1.8 * Math.min(a.module, b.module)) continue;
-      if (Math.hypot(a.x - b.x, a.y - b.y) <= LINK * m) group[root(j)] = root(i);
-    }
-  }
-  const groups = new Map<number, FinderSpot[]>();
-  spots.forEach((s, i) => {
-    const members = groups.get(root(i));
-    if (members === undefined) groups.set(root(i), [s]);
-    else members.push(s);
-  });
-  const regions: CodeRegion[] = [];
-  for (const members of groups.values()) {
-    const score = members.reduce((n, s) => n + s.hits, 0);
-    if (score < MIN_SCORE || members.length < minSpots) continue;
-    const module = lowModule(members);
-    // A square around the spots, with room for a turned code's corners; around one spot alone,
-    // room for a code of up to version 20 in any direction from it.
-    const xs = members.map((s) => s.x);
-    const ys = members.map((s) => s.y);
-    const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const half =
-      members.length === 1 ? 100 * module : 0.65 * Math.max(right - left, bottom - top) + 8 * module;
-    const x0 = Math.max(0, Math.floor((left + right) / 2 - half));
-    const y0 = Math.max(0, Math.floor((top + bottom) / 2 - half));
-    const x1 = Math.min(width, Math.ceil((left + right) / 2 + half));
-    const y1 = Math.min(height, Math.ceil((top + bottom) / 2 + half));
-    const inverted = members[0]?.inverted === true;
-    regions.push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0, module, inverted, score });
-  }
-  return regions.sort((a, b) => b.score - a.score).slice(0, most);
-}
-
-/**
- * A group's module size: the 20th percentile of its spots' sizes, counted once per row that crossed
- * them. The finder patterns are the smallest 1:1:3:1:1 runs in a code; its data makes the same
- * ratio with wider units too (two modules, three), which pull a mean up.
- */
-function lowModule(spots: FinderSpot[]): number {
-  const sizes = spots.flatMap((s) => Array.from({ length: s.hits }, () => s.module)).sort((a, b) => a - b);
-  return sizes[Math.floor(0.2 * (sizes.length - 1))] ?? 1;
 }

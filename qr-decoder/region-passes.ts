@@ -1,5 +1,5 @@
 import type { ZXingReadResult } from 'zxing-wasm/reader';
-import type { CodeRegion } from './finder-gate';
+import type { CodeRegion } from './code-regions';
 import { filterPlane, type Filter } from './sharpen';
 import {
   planeBytes,

@@ -1,4 +1,4 @@
-import type { CodeRegion } from './finder-gate';
+import type { CodeRegion } from './code-regions';
 import { locatedModule, readRegion, type RegionResult } from './region-passes';
 import type { Filter } from './sharpen';
 import type { PassOptions, Plane, ReaderModule } from './zxing-pixmap';

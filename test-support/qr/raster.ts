@@ -76,7 +76,8 @@ export function unevenLight(f: Frame, depth: number, angle: number): void {
 
 /**
  * A Gaussian blur of `sigma` px: an exact separable kernel below 2 px (a box of one pixel's radius
- * already spreads 1.4 px), three box blurs per axis above, within 15 % of `sigma` and much faster.
+ * already spreads 1.4 px), three equal box blurs per axis above (within 25 % of `sigma`: the odd box
+ * width nearest to it), much faster.
  * @see W. Jarosz, "Fast Image Convolutions"
  */
 export function blur(f: Frame, sigma: number): void {
