@@ -29,16 +29,24 @@ function finderRatio(a: number, b: number, c: number, d: number, e: number): boo
   return one(a) && one(b) && one(d) && one(e) && c > 1.9 * unit && c < 4.9 * unit;
 }
 
+/** A luminance plane (one byte a pixel, row after row) and its thresholds. */
+interface Gated {
+  lum: Uint8Array;
+  width: number;
+  height: number;
+  t: Thresholds;
+}
+
 /**
  * Every finder-pattern-like spot in a luminance plane (one byte a pixel, row after row), merged so
  * each pattern appears once, strongest first.
  */
 export function findFinderSpots(lum: Uint8Array, width: number, height: number): FinderSpot[] {
   if (width < 16 || height < 16) return [];
-  const t = blockThresholds(lum, width, height);
+  const g: Gated = { lum, width, height, t: blockThresholds(lum, width, height) };
   const step = width * height > 1_500_000 ? 3 : 2;
   const found: FinderSpot[] = [];
-  for (let y = 0; y < height - 1; y += step) scanRow(lum, width, height, t, y, found);
+  for (let y = 0; y < height - 1; y += step) scanRow(g, y, found);
   return merge(found);
 }
 
@@ -46,14 +54,8 @@ export function findFinderSpots(lum: Uint8Array, width: number, height: number):
  * Looks along row `y` for runs in about 1:1:3:1:1 and keeps those whose column agrees. Block by
  * block: a flat block (its band wider than any pixel) cannot end a run, so it is stepped over.
  */
-function scanRow(
-  lum: Uint8Array,
-  width: number,
-  height: number,
-  t: Thresholds,
-  y: number,
-  found: FinderSpot[],
-): void {
+function scanRow(g: Gated, y: number, found: FinderSpot[]): void {
+  const { lum, width, t } = g;
   const row = y * width;
   const blocks = (y >> 3) * t.columns;
   // 2×2 means (halving sensor noise, keeping 2 px modules) from a running pair of column sums.
@@ -97,26 +99,17 @@ function scanRow(
       const centreDark = !dark;
       const cx = x - r5 - r4 - r3 / 2;
       const size = r1 + r2 + r3 + r4 + r5;
-      if (columnAgrees(lum, width, height, t, Math.round(cx), y, size, centreDark))
+      if (columnAgrees(g, Math.round(cx), y, size, centreDark))
         found.push({ x: cx, y, module: size / 7, inverted: !centreDark, hits: 1 });
     }
   }
 }
 
 /** Binarises one column around (x, y) with the same thresholds and checks the 1:1:3:1:1 there too. */
-function columnAgrees(
-  lum: Uint8Array,
-  width: number,
-  height: number,
-  t: Thresholds,
-  x: number,
-  y: number,
-  size: number,
-  centreDark: boolean,
-): boolean {
+function columnAgrees(g: Gated, x: number, y: number, size: number, centreDark: boolean): boolean {
   const reach = Math.ceil(size * 1.3);
-  const up = columnRuns(lum, width, height, t, x, y, -1, reach, centreDark);
-  const down = columnRuns(lum, width, height, t, x, y, 1, reach, centreDark);
+  const up = columnRuns(g, x, y, -1, reach, centreDark);
+  const down = columnRuns(g, x, y, 1, reach, centreDark);
   if (up === undefined || down === undefined) return false;
   const total = up[0] + up[1] + up[2] + down[0] + down[1] + down[2];
   if (total < size * 0.5 || total > size * 2) return false;
@@ -125,10 +118,7 @@ function columnAgrees(
 
 /** The first three run lengths walking from (x, y) in direction `dy`: centre part, gap, outer ring. */
 function columnRuns(
-  lum: Uint8Array,
-  width: number,
-  height: number,
-  t: Thresholds,
+  { lum, width, height, t }: Gated,
   x: number,
   y: number,
   dy: number,

@@ -46,8 +46,7 @@ export function gaussian(src: Float32Array, width: number, height: number, sigma
     );
     const total = kernel.reduce((s, k) => s + k, 0);
     for (let k = 0; k < kernel.length; k++) kernel[k] = (kernel[k] ?? 0) / total;
-    convolveRows(a, b, width, height, kernel);
-    convolveColumns(b, a, width, height, kernel);
+    convolve(a, b, width, height, kernel);
     return a;
   }
   for (const r of boxRadii(sigma)) {
@@ -70,10 +69,10 @@ function boxRadii(sigma: number): number[] {
   return [0, 1, 2].map((k) => ((k < narrowCount ? narrow : wide) - 1) / 2);
 }
 
-/** Each row convolved with `kernel` (odd length, centred), its ends repeated. */
-function convolveRows(
-  src: Float32Array,
-  dst: Float32Array,
+/** Rows then columns of `a` convolved with `kernel` (odd length, centred; edges repeated), `b` as scratch. */
+function convolve(
+  a: Float32Array,
+  b: Float32Array,
   width: number,
   height: number,
   kernel: Float32Array,
@@ -82,35 +81,30 @@ function convolveRows(
   const line = new Float32Array(width + 2 * r);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    line.set(src.subarray(row, row + width), r);
-    line.fill(src[row] ?? 0, 0, r);
-    line.fill(src[row + width - 1] ?? 0, r + width);
+    padRow(a, row, width, r, line);
     for (let x = 0; x < width; x++) {
       let sum = 0;
       for (let j = 0; j < kernel.length; j++) sum += (kernel[j] ?? 0) * (line[x + j] ?? 0);
-      dst[row + x] = sum;
+      b[row + x] = sum;
     }
   }
-}
-
-/** Each column convolved with `kernel`, row after row, the top and bottom rows repeated. */
-function convolveColumns(
-  src: Float32Array,
-  dst: Float32Array,
-  width: number,
-  height: number,
-  kernel: Float32Array,
-): void {
-  const r = (kernel.length - 1) >> 1;
-  dst.fill(0);
+  // Columns row after row (memory read in order): each output row adds up the rows around it.
+  a.fill(0);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let j = 0; j < kernel.length; j++) {
       const from = Math.min(height - 1, Math.max(0, y + j - r)) * width;
       const k = kernel[j] ?? 0;
-      for (let x = 0; x < width; x++) dst[row + x] = (dst[row + x] ?? 0) + k * (src[from + x] ?? 0);
+      for (let x = 0; x < width; x++) a[row + x] = (a[row + x] ?? 0) + k * (b[from + x] ?? 0);
     }
   }
+}
+
+/** Copies one row of `src` into `line` between `r` repeats of its first and of its last value. */
+function padRow(src: Float32Array, row: number, width: number, r: number, line: Float32Array): void {
+  line.set(src.subarray(row, row + width), r);
+  line.fill(src[row] ?? 0, 0, r);
+  line.fill(src[row + width - 1] ?? 0, r + width);
 }
 
 /** Each row box-blurred with radius `r`: a running sum, its ends repeated. */
@@ -119,9 +113,7 @@ function boxRows(src: Float32Array, dst: Float32Array, width: number, height: nu
   const line = new Float32Array(width + size);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    line.set(src.subarray(row, row + width), r);
-    line.fill(src[row] ?? 0, 0, r);
-    line.fill(src[row + width - 1] ?? 0, r + width);
+    padRow(src, row, width, r, line);
     let sum = 0;
     for (let k = 0; k < size; k++) sum += line[k] ?? 0;
     for (let x = 0; x < width; x++) {

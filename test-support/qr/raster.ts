@@ -103,42 +103,48 @@ export function blur(f: Frame, sigma: number): void {
 
 /** One axis of a separable convolution with `weights` (odd length, centred), edges clamped. */
 function convolvePass(f: Frame, weights: Float32Array, horizontal: boolean): void {
-  const { data, width, height } = f;
   const r = (weights.length - 1) / 2;
-  const lines = horizontal ? height : width;
-  const len = horizontal ? width : height;
-  const step = horizontal ? 4 : width * 4;
-  const line = new Float32Array(len);
-  for (let l = 0; l < lines; l++) {
-    const base = horizontal ? l * width * 4 : l * 4;
-    for (let c = 0; c < 3; c++) {
-      for (let k = 0; k < len; k++) line[k] = data[base + k * step + c] ?? 0;
-      for (let k = 0; k < len; k++) {
-        let sum = 0;
-        for (let j = -r; j <= r; j++)
-          sum += (weights[j + r] ?? 0) * (line[Math.min(len - 1, Math.max(0, k + j))] ?? 0);
-        data[base + k * step + c] = sum;
-      }
+  eachLine(f, horizontal, (line, out) => {
+    const len = line.length;
+    for (let k = 0; k < len; k++) {
+      let sum = 0;
+      for (let j = -r; j <= r; j++)
+        sum += (weights[j + r] ?? 0) * (line[Math.min(len - 1, Math.max(0, k + j))] ?? 0);
+      out[k] = sum;
     }
-  }
+  });
 }
 
 function boxPass(f: Frame, r: number, horizontal: boolean): void {
+  eachLine(f, horizontal, (line, out) => {
+    const len = line.length;
+    let sum = 0;
+    for (let k = -r; k <= r; k++) sum += line[Math.min(len - 1, Math.max(0, k))] ?? 0;
+    for (let k = 0; k < len; k++) {
+      out[k] = sum / (2 * r + 1);
+      sum += (line[Math.min(len - 1, k + r + 1)] ?? 0) - (line[Math.max(0, k - r)] ?? 0);
+    }
+  });
+}
+
+/** Runs `filter` on every row (or column) of each colour channel: it reads `line`, writes `out`. */
+function eachLine(
+  f: Frame,
+  horizontal: boolean,
+  filter: (line: Float64Array, out: Float64Array) => void,
+): void {
   const { data, width, height } = f;
   const lines = horizontal ? height : width;
   const len = horizontal ? width : height;
   const step = horizontal ? 4 : width * 4;
-  const line = new Float32Array(len);
+  const line = new Float64Array(len);
+  const out = new Float64Array(len);
   for (let l = 0; l < lines; l++) {
     const base = horizontal ? l * width * 4 : l * 4;
     for (let c = 0; c < 3; c++) {
       for (let k = 0; k < len; k++) line[k] = data[base + k * step + c] ?? 0;
-      let sum = 0;
-      for (let k = -r; k <= r; k++) sum += line[Math.min(len - 1, Math.max(0, k))] ?? 0;
-      for (let k = 0; k < len; k++) {
-        data[base + k * step + c] = sum / (2 * r + 1);
-        sum += (line[Math.min(len - 1, k + r + 1)] ?? 0) - (line[Math.max(0, k - r)] ?? 0);
-      }
+      filter(line, out);
+      for (let k = 0; k < len; k++) data[base + k * step + c] = out[k] ?? 0;
     }
   }
 }

@@ -73,16 +73,7 @@ export function cameraScene(
 }
 
 /** {@link cameraScene}'s frame alone. */
-export function cameraFrame(
-  rng: SeededRandom,
-  width: number,
-  height: number,
-  text: string | undefined,
-  side: number,
-  c: CameraConditions,
-): Frame {
-  return cameraScene(rng, width, height, text, side, c).frame;
-}
+export const cameraFrame = (...args: Parameters<typeof cameraScene>): Frame => cameraScene(...args).frame;
 
 /** A generated frame and where its code is (the quad includes the quiet zone; none without a code). */
 export interface Scene {
@@ -131,17 +122,7 @@ export function screenScene(
 }
 
 /** {@link screenScene}'s frame alone. */
-export function screenFrame(
-  rng: SeededRandom,
-  width: number,
-  height: number,
-  text: string | undefined,
-  side: number,
-  theme: Theme,
-  crisp: boolean,
-): Frame {
-  return screenScene(rng, width, height, text, side, theme, crisp).frame;
-}
+export const screenFrame = (...args: Parameters<typeof screenScene>): Frame => screenScene(...args).frame;
 
 /** One window: title bar, lines of "words", a few icons; placed at random unless told. */
 function window(
