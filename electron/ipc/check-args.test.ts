@@ -43,11 +43,14 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
     [{ clearClipboardSeconds: 601 }],
     /from 0 \(never\) to 600/,
   ],
+  'settings:pin': [['a', true], ['a', 'yes'], /\(argument 2\): expected pin or unpin/],
+  'settings:status': [[], [{}], /expected 0 arguments/],
   'scan:submit': [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], [' \n '], /a scanned code is empty/],
   'scan:screens': [[], [1], /expected 0 arguments/],
   'scan:pending': [[], [null], /expected 0 arguments/],
   'scan:save': [[['add', 'keep-both']], [['add', 'maybe']], /"maybe"/],
   'scan:reset': [[], ['now'], /expected 0 arguments/],
+  'scan:opened': [[], ['link'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
   'backup:import-read': [['s1', null], ['s1', 42], /\(argument 2\): expected a password/],
   'backup:import-commit': [['s1', ['skip', 'update']], ['s1', 'skip'], /expected one choice per entry/],
@@ -80,6 +83,12 @@ describe('the channel table checks every request', () => {
       ['a', { issuer: 'x', account: 'y' }],
     ],
     ['lets accounts:codes go without ids', 'accounts:codes', [], []],
+    [
+      'spells a shortcut the canonical way',
+      'settings:set',
+      [{ shortcut: 'cmdorctrl + option + k' }],
+      [{ shortcut: 'CommandOrControl+Alt+K' }],
+    ],
   ] as const)('%s', (_, channel, given, checked) => expect(checkArgs(channel, given)).toEqual(checked));
 
   it.each([

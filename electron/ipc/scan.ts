@@ -2,7 +2,7 @@ import { scanHandlers } from '../services/scan-handlers';
 import type { ChannelHandlers } from '../../shared/ipc/channels';
 import type { HandlerContext } from '../services/app-services';
 
-/** The QR-scan channels: a scanned text into main's scan session, its preview, and saving it. */
+/** The QR-scan channels: a scanned text into main's scan session, its preview, saving it, and what a link left. */
 export function scanChannels(ctx: HandlerContext) {
   const scan = scanHandlers(ctx.vault, ctx.now, ctx.screenCapture, ctx.holdTimers);
   return {
@@ -11,5 +11,6 @@ export function scanChannels(ctx: HandlerContext) {
     'scan:pending': () => scan.pending(),
     'scan:save': (decisions) => scan.save(decisions),
     'scan:reset': () => scan.reset(),
+    'scan:opened': async () => ctx.opened.take(),
   } satisfies Partial<ChannelHandlers>;
 }

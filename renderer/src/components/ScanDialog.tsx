@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_IMAGE_BYTES, tooLargeImage } from '../../../qr-decoder/image-limits';
-import type { ScanDecision, ScanPreview, ScanSaveResult, ScanStep } from '../../../shared/ipc/shapes';
+import type {
+  OpenedScan,
+  ScanDecision,
+  ScanPreview,
+  ScanSaveResult,
+  ScanStep,
+} from '../../../shared/ipc/shapes';
 import { keyTextKind } from '../../../shared/text-kind';
 import { call, errorData } from '../bridge';
+import { usePageVisible } from '../hooks/usePageVisible';
 import { useScanInputs } from '../hooks/useScanInputs';
 import { scanClient } from '../scan/scan-client';
 import { scanFingerprint } from '../scan/scan-fingerprint';
@@ -15,6 +22,11 @@ import '../styles/scan.css';
 interface ScanDialogProps {
   onSaved: (result: ScanSaveResult) => void;
   onClose: () => void;
+  /**
+   * What an opened otpauth link or the tray's screen scan left in main's scan session, to show as if
+   * it had been scanned here; a new `seq` shows the next one. Null when the user opened the dialog.
+   */
+  opened?: { seq: number; scan: OpenedScan } | null;
 }
 
 type Message = { tone: 'info' | 'error'; text: string } | null;
@@ -24,7 +36,7 @@ type Message = { tone: 'info' | 'error'; text: string } | null;
  * save. Decoded key texts go to main once (`scan:submit`) and stay there: this dialog only ever
  * holds previews, and remembers the last camera code by a salted fingerprint, not its text.
  */
-export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
+export function ScanDialog({ onSaved, onClose, opened = null }: ScanDialogProps) {
   const [client] = useState(scanClient);
   const [camera, setCamera] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -32,21 +44,33 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   const [working, setWorking] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const lastCameraSeen = useRef('');
+  // Each preview gets a fresh confirm step (its choices start over).
+  const [previews, setPreviews] = useState(0);
+  // Opened for a link, the dialog must not forget what the link put in main's scan session.
+  const [fromOutside] = useState(opened !== null);
 
   useEffect(() => {
     client.start();
-    // Main keeps a half-collected transfer and the pending preview until the dialog closes.
-    void call('scan:reset').catch(() => undefined);
-    return () => {
-      client.terminate();
-      void call('scan:reset').catch(() => undefined);
-    };
+    return () => client.terminate();
   }, [client]);
 
-  // The confirm step's codes stay current: main recomputes them each second (seeds stay there).
-  const isConfirming = confirming !== null;
+  // A dialog the user opened starts from nothing; main keeps a half-collected transfer and the
+  // pending preview until the dialog is closed (below) or 5 minutes have passed.
   useEffect(() => {
-    if (!isConfirming) return;
+    if (!fromOutside) void call('scan:reset').catch(() => undefined);
+  }, [fromOutside]);
+
+  const close = () => {
+    void call('scan:reset').catch(() => undefined);
+    onClose();
+  };
+
+  // The confirm step's codes stay current: main recomputes them each second (seeds stay there),
+  // while the window is shown.
+  const isConfirming = confirming !== null;
+  const visible = usePageVisible();
+  useEffect(() => {
+    if (!isConfirming || !visible) return;
     const timer = window.setInterval(() => {
       void call('scan:pending').then(
         (p) => p !== null && setConfirming((c) => (c === null ? null : p)),
@@ -54,7 +78,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
       );
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [isConfirming]);
+  }, [isConfirming, visible]);
 
   const showStep = useCallback((step: ScanStep, prefix = '') => {
     const say = (tone: 'info' | 'error', text: string) =>
@@ -62,6 +86,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
     switch (step.kind) {
       case 'preview':
         setCamera(false);
+        setPreviews((n) => n + 1);
         setConfirming(step.preview);
         setMessage(null);
         return;
@@ -71,6 +96,16 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
         return say(step.progress.status === 'refused' ? 'error' : 'info', step.progress.message);
     }
   }, []);
+
+  // A link or the tray's screen scan: shown as a scan of this dialog's own would be, once each
+  // (state adjusted while rendering, as React advises for a prop that brings something new).
+  const [shownOpened, setShownOpened] = useState<typeof opened>(null);
+  if (opened !== null && opened !== shownOpened) {
+    setShownOpened(opened);
+    const { message: said, step } = opened.scan;
+    if (step !== null) showStep(step, said ?? '');
+    else setMessage({ tone: 'error', text: said ?? 'Nothing was found to add.' });
+  }
 
   const submit = useCallback(
     async (text: string) => {
@@ -162,11 +197,17 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
   return (
     <Dialog
       title={confirming ? 'Add scanned accounts' : 'Scan QR code'}
-      onClose={onClose}
+      onClose={close}
       className="scan-dialog"
     >
       {confirming ? (
-        <ScanConfirm preview={confirming} saving={working} onSave={(d) => void save(d)} onBack={back} />
+        <ScanConfirm
+          key={previews}
+          preview={confirming}
+          saving={working}
+          onSave={(d) => void save(d)}
+          onBack={back}
+        />
       ) : (
         <>
           <div className="dialog-body">
@@ -224,7 +265,7 @@ export function ScanDialog({ onSaved, onClose }: ScanDialogProps) {
             </p>
           </div>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close}>
               Cancel
             </button>
           </div>
