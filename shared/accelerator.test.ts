@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { acceleratorLabel, acceleratorOf, checkAccelerator, DEFAULT_SHORTCUT } from './accelerator';
 
 describe('checkAccelerator', () => {
-  it.each([
-    ['the default', 'CommandOrControl+Alt+K', 'CommandOrControl+Alt+K'],
-    ['any case and spacing, with aliases', 'cmdorctrl + option + k', 'CommandOrControl+Alt+K'],
-    ['Control and Meta', 'Control+Meta+1', 'Ctrl+Super+1'],
-    ['a function key alone', 'F13', 'F13'],
-    ['a function key with Shift', 'shift+f5', 'Shift+F5'],
-    ['punctuation', 'Ctrl+Shift+/', 'Ctrl+Shift+/'],
-    ['a named key', 'Alt+pageup', 'Alt+PageUp'],
-    ['no shortcut', '', ''],
-  ])('accepts %s: %j → %j', (_name, text, canonical) => {
+  it.each`
+    what                                    | text                        | canonical
+    ${'the default'}                        | ${'CommandOrControl+Alt+K'} | ${'CommandOrControl+Alt+K'}
+    ${'any case and spacing, with aliases'} | ${'cmdorctrl + option + k'} | ${'CommandOrControl+Alt+K'}
+    ${'Control and Meta'}                   | ${'Control+Meta+1'}         | ${'Ctrl+Super+1'}
+    ${'a function key alone'}               | ${'F13'}                    | ${'F13'}
+    ${'a function key with Shift'}          | ${'shift+f5'}               | ${'Shift+F5'}
+    ${'punctuation'}                        | ${'Ctrl+Shift+/'}           | ${'Ctrl+Shift+/'}
+    ${'a named key'}                        | ${'Alt+pageup'}             | ${'Alt+PageUp'}
+    ${'no shortcut'}                        | ${''}                       | ${''}
+  `('accepts $what: $text → $canonical', ({ text, canonical }: { text: string; canonical: string }) => {
     expect(checkAccelerator(text)).toEqual({ ok: true, accelerator: canonical });
   });
 

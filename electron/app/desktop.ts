@@ -103,6 +103,8 @@ export async function setupDesktop({ services, assetsDir, window, openWindow }: 
     quit: () => app.quit(),
   });
   app.on('before-quit', () => started.quitting());
+  // The shortcut is the OS's until it is given back; the tray icon goes with the process anyway.
+  app.on('will-quit', () => started.dispose());
   desktop = started;
   const startLinks = [...linksInArgv(process.argv), ...early.splice(0)];
   await make(started.startVisible(startLinks.length > 0));

@@ -16,15 +16,16 @@ afterEach(async () => {
 });
 
 describe('execArgument (Desktop Entry quoting)', () => {
-  it.each([
-    ['/opt/Keyfob/keyfob-desktop', '/opt/Keyfob/keyfob-desktop'],
-    ['/home/me/My Apps/Keyfob.AppImage', '"/home/me/My Apps/Keyfob.AppImage"'],
-    ['100%', '100%%'],
-    ['a"b', '"a\\\\"b"'],
-    ['back\\slash', '"back\\\\\\\\slash"'],
-    ['$HOME', '"\\\\$HOME"'],
-    ['', '""'],
-  ])('%j → %s', (arg, quoted) => {
+  it.each`
+    arg                                   | quoted
+    ${'/opt/Keyfob/keyfob-desktop'}       | ${'/opt/Keyfob/keyfob-desktop'}
+    ${'/home/me/My Apps/Keyfob.AppImage'} | ${'"/home/me/My Apps/Keyfob.AppImage"'}
+    ${'100%'}                             | ${'100%%'}
+    ${'a"b'}                              | ${'"a\\\\"b"'}
+    ${'back\\slash'}                      | ${'"back\\\\\\\\slash"'}
+    ${'$HOME'}                            | ${'"\\\\$HOME"'}
+    ${''}                                 | ${'""'}
+  `('$arg → $quoted', ({ arg, quoted }: { arg: string; quoted: string }) => {
     expect(execArgument(arg)).toBe(quoted);
   });
 });

@@ -36,7 +36,8 @@ export function SettingsDialog({ state, onClose }: SettingsDialogProps) {
           </>
         )}
       </div>
-      <div className="dialog-actions">
+      <div className="dialog-actions settings-actions">
+        <p className="muted">Changes are saved as you make them.</p>
         <button type="button" className="button primary" onClick={onClose}>
           Done
         </button>
