@@ -11,6 +11,7 @@ import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
+import { startHarnessDesktop, type DesktopOptions, type HarnessDesktop } from './harness-desktop';
 import { openPage, PRELOAD } from './harness-page';
 import { serveRenderer, type RendererServer } from './harness-server';
 import {
@@ -65,6 +66,13 @@ export interface LaunchOptions {
   screenCapture?: ScreenCaptureAdapter;
   /** Extra Chromium flags (e.g. for the benchmark's tracing). */
   chromiumArgs?: string[];
+  /** The desktop main runs on: platform, tray host, shortcuts other programs hold (see {@link LaunchedApp.desktop}). */
+  desktop?: DesktopOptions;
+  /**
+   * The app's command line at start (e.g. `['keyfob-desktop', '--', 'otpauth://…']` for a link
+   * that started it): handed to main's own entry before the page loads.
+   */
+  argv?: string[];
   /**
    * BENCHMARK ONLY: 'memory' keeps secrets in an in-memory store instead of the real keyring (and
    * the vault folder in RAM), so the UI benchmark can seed thousands of accounts in seconds; the
@@ -95,6 +103,8 @@ export interface LaunchedApp {
   readonly clipboard: { read(): string; readonly writes: readonly string[] };
   /** Uncaught page errors and console errors (CSP violations show up here), newest last. */
   readonly errors: string[];
+  /** main's desktop side (tray menu, global shortcut, links, window shown or hidden) over recording adapters. */
+  readonly desktop: HarnessDesktop;
   /** Calls `window.keyfob[channel](...args)` inside the page (the renderer's path, bridge included). */
   call<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
   /** main's current time in ms. */
@@ -164,7 +174,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   let services = await start();
   let browser: Browser | undefined;
   let server: RendererServer | undefined;
+  let desktop: HarnessDesktop | undefined;
   const cleanup = async (): Promise<void> => {
+    desktop?.dispose();
     await services.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.close();
@@ -195,6 +207,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
     const errors: string[] = [];
     let page = await openPage(context, () => services, origin, clock, errors);
+    desktop = await startHarnessDesktop(services, () => page, options.desktop);
 
     const app: LaunchedApp = {
       get page() {
@@ -211,6 +224,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       dialogs,
       clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
       errors,
+      get desktop() {
+        return desktop as HarnessDesktop;
+      },
       call: (channel, ...args) => page.evaluate(callInPage, [channel, args] as [string, unknown[]]),
       now: clock.now,
       async setNow(ms) {
@@ -223,9 +239,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       },
       async relaunch() {
         await page.close();
+        desktop?.dispose();
         await services.close();
         services = await start();
         page = await openPage(context, () => services, origin, clock, errors);
+        desktop = await startHarnessDesktop(services, () => page, options.desktop);
         await page.goto(url);
         return page;
       },
@@ -233,6 +251,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       unlockKeychain: () => unlockKeyring(),
       close: cleanup,
     };
+    // A link that started the app reaches main before the window has loaded, as in Electron.
+    await desktop.secondInstance(options.argv ?? []);
     await page.goto(url);
     return app;
   }

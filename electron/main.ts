@@ -12,6 +12,7 @@ import { electronDialogs } from './adapters/dialogs';
 import { APP_ICON, assetsDir } from './app/bundled-assets';
 import { runCliInApp } from './app/cli-in-app';
 import { cliArguments, refusalMessage, refusedSwitch } from './app/launch-mode';
+import { prepareDesktop, secondInstance, setupDesktop } from './app/desktop';
 import { setupQuitBehaviour } from './app/lifecycle';
 import { setupAppMenu } from './app/menu';
 import { setupNavigationGuards } from './app/navigation';
@@ -53,8 +54,9 @@ function launch(): void {
   app.enableSandbox();
   registerAppScheme();
   setupNavigationGuards();
+  prepareDesktop();
 
-  if (setupSingleInstance(() => mainWindow)) {
+  if (setupSingleInstance(() => mainWindow, secondInstance)) {
     start().catch((error: unknown) => {
       console.error(`[keyfob] start-up failed (${error instanceof Error ? error.name : typeof error})`);
       app.exit(1);
@@ -67,7 +69,6 @@ async function start(): Promise<void> {
   const entry = rendererEntry(process.env, app.isPackaged);
   setupAppProtocol(join(__dirname, '../renderer'));
   setupPermissions(session.defaultSession, entry.origin);
-  setupAppMenu(iconPath);
 
   // A locked or missing keychain does not stop the app: vault:status reports it to the banner.
   const services = await createAppServices({
@@ -78,11 +79,14 @@ async function start(): Promise<void> {
     screenCapture: electronScreenCapture(() => mainWindow),
   });
   openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
+  setupAppMenu(iconPath, () => {
+    void desktop.show().then(() => services.command({ kind: 'settings' }));
+  });
   setupQuitBehaviour(async () => {
     await Promise.all([services.close(), windowStateSaved()]);
   });
 
-  const openWindow = async (): Promise<void> => {
+  const openWindow = async (show: boolean): Promise<BrowserWindow> => {
     const stateFile = windowStateFile();
     const win = createMainWindow({
       preloadPath: join(__dirname, '../preload/index.js'),
@@ -90,16 +94,22 @@ async function start(): Promise<void> {
       state: await loadWindowState(stateFile),
       iconPath,
       devTools: !app.isPackaged,
+      show,
     });
     trackWindowState(win, stateFile);
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
     mainWindow = win;
+    return win;
   };
-  // macOS: clicking the Dock icon with no window open brings one back.
-  app.on('activate', () => {
-    if (mainWindow === null) void openWindow();
+  // The tray, the global shortcut, links and login items; it opens the window.
+  const desktop = await setupDesktop({
+    services,
+    assetsDir: assetsDir(__dirname),
+    window: () => mainWindow,
+    openWindow,
   });
-  await openWindow();
+  // macOS: clicking the Dock icon brings the window back, hidden or closed.
+  app.on('activate', () => void desktop.show());
 }

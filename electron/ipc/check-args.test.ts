@@ -44,12 +44,15 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
     [{ clearClipboardSeconds: 601 }],
     /from 0 \(never\) to 600/,
   ],
+  'settings:pin': [['a', true], ['a', 'yes'], /\(argument 2\): expected pin or unpin/],
+  'settings:status': [[], [{}], /expected 0 arguments/],
   'scan:submit': [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], [' \n '], /a scanned code is empty/],
   'scan:screens': [[], [1], /expected 0 arguments/],
   'scan:pending': [[], [null], /expected 0 arguments/],
   'scan:save': [[['add', 'keep-both', { replace: 'a' }]], [['add', 'maybe']], /"maybe"/],
   'scan:replace-key': [['a'], [{ replace: 'a' }], /expected an account id/],
   'scan:reset': [[], ['now'], /expected 0 arguments/],
+  'scan:opened': [[], ['link'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
   'backup:import-read': [['s1', null, null], ['s1', 42, null], /\(argument 2\): expected a password/],
   'backup:import-commit': [
@@ -86,6 +89,12 @@ describe('the channel table checks every request', () => {
       ['a', { issuer: 'x', account: 'y' }],
     ],
     ['lets accounts:codes go without ids', 'accounts:codes', [], []],
+    [
+      'spells a shortcut the canonical way',
+      'settings:set',
+      [{ shortcut: 'cmdorctrl + option + k' }],
+      [{ shortcut: 'CommandOrControl+Alt+K' }],
+    ],
   ] as const)('%s', (_, channel, given, checked) => expect(checkArgs(channel, given)).toEqual(checked));
 
   it.each([

@@ -1,10 +1,11 @@
-import type {
-  ArgsOf,
-  Channel,
-  ChannelHandlers,
-  IpcEvents,
-  IpcReply,
-  ResultOf,
+import {
+  CHANNELS,
+  type ArgsOf,
+  type Channel,
+  type ChannelHandlers,
+  type IpcEvents,
+  type IpcReply,
+  type ResultOf,
 } from '../../shared/ipc/channels';
 import type { ClipboardAdapter } from '../adapters/clipboard';
 import { noDialogs, type DialogsAdapter } from '../adapters/dialogs';
@@ -22,6 +23,9 @@ import { toReply } from './errors';
 import { watchFolder } from './folder-watch';
 import { settingsStore, type SettingsStore } from './settings-store';
 import { openAppVault, type OpenedVault, type AppVault } from './app-vault';
+import { desktopFactsBoard, type DesktopFactsBoard } from './desktop-facts';
+import { openedScans, type OpenedScans } from './opened-scans';
+import type { WindowCommand } from '../../shared/ipc/shapes';
 
 /** Everything the services need from the outside world; Electron is not among it. */
 export interface AppServicesOptions {
@@ -55,6 +59,10 @@ export interface HandlerContext extends AppServicesOptions {
   dialogs: DialogsAdapter;
   settings: SettingsStore;
   keeper: ClipboardKeeper;
+  /** What the desktop side found it can do (tray, shortcut, …), for `settings:status`. */
+  desktop: DesktopFactsBoard;
+  /** Steps left by opened links and the tray's screen scan, for `scan:opened`. */
+  opened: OpenedScans;
 }
 
 /** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
@@ -67,6 +75,16 @@ export interface AppServices {
   invoke<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
+  /** Asks the window to do something (the tray, the global shortcut, an opened link). */
+  command(command: WindowCommand): void;
+  /** Calls `listener` whenever the account list may have changed: a write through a channel or another process's change. */
+  onListChanged(listener: () => void): () => void;
+  /** The settings store (the desktop side applies settings as they change). */
+  readonly settings: SettingsStore;
+  /** What the desktop side reports for the Settings dialog. */
+  readonly desktop: DesktopFactsBoard;
+  /** Links and tray scans into the scan session, for the window's Scan dialog. */
+  readonly opened: OpenedScans;
   /** Stops watching, wipes a code still pending on the clipboard. */
   close(): Promise<void>;
 }
@@ -76,6 +94,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = options.now ?? Date.now;
   const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
   const appVault = await openAppVault(open, options.secrets);
+  const events = new Map<string, Set<(...args: unknown[]) => void>>();
+  const emit = (event: keyof IpcEvents, ...args: unknown[]): void =>
+    events.get(event)?.forEach((listener) => listener(...args));
+  const listChanged = new Set<() => void>();
+  const command = (c: WindowCommand): void => emit('window:command', c);
   const context: HandlerContext = {
     ...options,
     vault: () => appVault.current(),
@@ -84,6 +107,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dialogs: options.dialogs ?? noDialogs,
     settings: settingsStore(options.home),
     keeper: clipboardKeeper(options.clipboard, options.timers),
+    desktop: desktopFactsBoard(),
+    opened: openedScans((channel, args) => receive(channel, args), command),
   };
   const handlers: ChannelHandlers = {
     ...vaultChannels(context),
@@ -93,10 +118,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...backupChannels(context),
   };
 
-  const listeners = new Set<() => void>();
   const changes = await vaultChanges(
     () => handlers['accounts:list'](),
-    () => listeners.forEach((listener) => listener()),
+    () => {
+      emit('vault:changed');
+      listChanged.forEach((listener) => listener());
+    },
   );
   const watch = options.watch === false ? null : watchFolder(options.home, () => void changes.check());
 
@@ -104,20 +131,34 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     toReply(name, async () => {
       const channel = knownChannel(name);
       const run = handlers[channel] as (...checked: unknown[]) => Promise<unknown>;
-      return changes.around(channel, async () => run(...checkArgs(channel, args)));
+      try {
+        return await changes.around(channel, async () => run(...checkArgs(channel, args)));
+      } finally {
+        if (CHANNELS[channel].writes) listChanged.forEach((listener) => listener());
+      }
     });
   return {
     handlers,
     receive,
     invoke: (channel, ...args) => receive(channel, args) as Promise<IpcReply<ResultOf<typeof channel>>>,
-    on(_event, listener) {
-      const fn = listener as () => void;
-      listeners.add(fn);
-      return () => void listeners.delete(fn);
+    on(event, listener) {
+      const fn = listener as (...args: unknown[]) => void;
+      const set = events.get(event) ?? new Set();
+      events.set(event, set.add(fn));
+      return () => void set.delete(fn);
     },
+    command,
+    onListChanged(listener) {
+      listChanged.add(listener);
+      return () => void listChanged.delete(listener);
+    },
+    settings: context.settings,
+    desktop: context.desktop,
+    opened: context.opened,
     async close() {
       watch?.close();
-      listeners.clear();
+      events.clear();
+      listChanged.clear();
       await context.keeper.flush();
     },
   };

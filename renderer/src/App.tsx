@@ -13,6 +13,8 @@ import { ReplaceKeyDialog } from './components/ReplaceKeyDialog';
 import { ShowQrDialog } from './components/ShowQrDialog';
 import { Toasts } from './components/Toasts';
 import { RecoveryNotice } from './components/RecoveryNotice';
+import { SettingsDialog } from './components/settings/SettingsDialog';
+import { SettingsNotice } from './components/SettingsNotice';
 import { VaultBanner } from './components/VaultBanner';
 import { useAccountActions } from './hooks/useAccountActions';
 import { useAccountSearch } from './hooks/useAccountSearch';
@@ -22,6 +24,9 @@ import { BackupReminder } from './components/BackupReminder';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useKeyReplacements } from './hooks/useKeyReplacements';
+import { useOpenedScan } from './hooks/useOpenedScan';
+import { useSettings } from './hooks/useSettings';
+import { useWindowCommands } from './hooks/useWindowCommands';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
@@ -37,6 +42,7 @@ type Modal =
   | { kind: 'delete'; account: AccountView }
   | { kind: 'replace-key'; account: AccountView }
   | { kind: 'qr'; account: AccountView; image: string }
+  | { kind: 'settings' }
   | null;
 
 const NO_ACCOUNTS: AccountView[] = [];
@@ -82,7 +88,32 @@ export function App() {
     refreshCodes,
     showToast,
   });
-  useGlobalKeys(searchRef, modal !== null || backup.open !== null);
+  const prefs = useSettings();
+  const openSettings = useCallback(() => setModal({ kind: 'settings' }), []);
+  useGlobalKeys(searchRef, modal !== null || backup.open !== null, openSettings);
+  // Links and the tray's screen scan open the Scan dialog on what they found; the tray and the
+  // global shortcut ask for Settings, the search field, or an error to be shown.
+  const links = useOpenedScan(() => setModal((m) => (m?.kind === 'scan' ? m : { kind: 'scan' })));
+  useWindowCommands({
+    'focus-search': () => {
+      if (modal === null && backup.open === null) focusSearch();
+    },
+    settings: openSettings,
+    scan: () => void links.take(),
+    notice: ({ message }) => showToast({ message, tone: 'error', durationMs: 6_000 }),
+  });
+  const pinned = prefs.settings?.pinned ?? [];
+  const trayName = prefs.status?.platform === 'mac' ? 'menu bar' : 'tray';
+  const togglePin = (account: AccountView) => {
+    const pin = !pinned.includes(account.id);
+    prefs.pin(account.id, pin).then(
+      () =>
+        showToast({
+          message: `${pin ? 'Pinned' : 'Unpinned'} ${accountTitle(account)} ${pin ? 'to' : 'from'} the ${trayName}`,
+        }),
+      (e: unknown) => showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 }),
+    );
+  };
 
   const { actions, busy } = useAccountActions({
     all,
@@ -160,7 +191,7 @@ export function App() {
   const loaded = vault.accounts !== null;
 
   return (
-    <div className="app">
+    <div className={prefs.settings?.blurCodes === true ? 'app blur-codes' : 'app'}>
       <Header
         ref={searchRef}
         query={query}
@@ -173,10 +204,18 @@ export function App() {
         showSearch={listed.length > 0 || query !== ''}
         onBackup={backup.start}
         canExport={all.length > 0}
+        onSettings={openSettings}
       />
       <main className="content">
         {vault.status && !vault.status.ok && <VaultBanner error={vault.status.error} onRetry={vault.retry} />}
         <RecoveryNotice lines={vault.status?.ok ? vault.status.recovered : []} />
+        {prefs.status?.notice && (
+          <SettingsNotice
+            message={prefs.status.notice}
+            onOpenSettings={openSettings}
+            onKeep={() => void prefs.update({}).catch(() => undefined)}
+          />
+        )}
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
@@ -221,6 +260,11 @@ export function App() {
               onSelect: () => void showQr(menuAccount),
             },
             {
+              id: 'pin',
+              label: pinned.includes(menuAccount.id) ? `Unpin from ${trayName}` : `Pin to ${trayName}`,
+              onSelect: () => togglePin(menuAccount),
+            },
+            {
               id: 'up',
               label: 'Move up',
               shortcut: 'Alt+↑',
@@ -253,16 +297,22 @@ export function App() {
       )}
       {modal?.kind === 'scan' && (
         <ScanDialog
+          opened={links.opened}
           onSaved={(r) => {
             setModal(null);
+            links.clear();
             void vault.reload();
             const first = r.added[0] ?? r.replaced[0];
             if (first) setFocusId(first.id);
             keys.announce(r.replaced, { message: scanSummary(r) });
           }}
-          onClose={() => setModal(null)}
+          onClose={() => {
+            setModal(null);
+            links.clear();
+          }}
         />
       )}
+      {modal?.kind === 'settings' && <SettingsDialog state={prefs} onClose={() => setModal(null)} />}
       {modal?.kind === 'edit' && (
         <EditDialog
           account={modal.account}

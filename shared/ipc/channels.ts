@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { ErrorData } from '../errors';
 import { APP_EXPORT_FORMATS } from '../export-formats';
 import type * as T from './shapes';
-import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
+import { args, draft, entry, event, oneOf, read, text, write } from './schema';
+import { EDITABLE_SETTINGS } from './settings-fields';
 
 // The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
 // and its handler in the concern's file under electron/ipc/ (the compiler points at it).
@@ -30,7 +31,11 @@ const scanText = v.pipe(
 );
 const addOptions = v.object({ allowDuplicate: v.boolean() }, 'expected add options');
 const settingsPatch = v.strictObject(
-  { clearClipboardSeconds: v.exactOptional(clearSeconds) } satisfies Record<keyof T.Settings, unknown>,
+  Object.fromEntries(
+    Object.entries(EDITABLE_SETTINGS).map(([key, schema]) => [key, v.exactOptional(schema)]),
+  ) as {
+    [K in keyof typeof EDITABLE_SETTINGS]: v.ExactOptionalSchema<(typeof EDITABLE_SETTINGS)[K], undefined>;
+  },
   'expected only known settings',
 );
 const CHOICE = { skip: true, update: true, 'keep-both': true } as const;
@@ -88,7 +93,12 @@ export const CHANNELS = {
   /** Copy the account's current code (computed in main) to the clipboard. */
   'clipboard:copy-code': read(id).returns<{ code: string; clearAfterSeconds: number }>(),
   'settings:get': read().returns<T.Settings>(),
+  /** Changes some settings (checked field by field); the reply is every setting as saved. */
   'settings:set': read(settingsPatch).returns<T.Settings>(),
+  /** Pins an account to the tray menu (at most 10) or unpins it. */
+  'settings:pin': read(id, v.boolean('expected pin or unpin')).returns<T.Settings>(),
+  /** What the Settings dialog says beside the values: tray, shortcut, screen sharing, login, a damaged file. */
+  'settings:status': read().returns<T.SettingsStatus>(),
   // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
   /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
   'scan:submit': read(scanText).returns<T.ScanStep>(),
@@ -102,6 +112,8 @@ export const CHANNELS = {
   'scan:replace-key': write(id).returns<T.AccountView>(),
   /** Forgets the pending preview and any half-collected transfer. */
   'scan:reset': read().returns<null>(),
+  /** What an opened otpauth link or the tray's screen scan left for the Scan dialog (taken once); null when nothing. */
+  'scan:opened': read().returns<T.OpenedScan | null>(),
   // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': read().returns<T.ImportOpened | null>(),
@@ -132,6 +144,8 @@ export const CHANNELS = {
 export const EVENTS = {
   /** The account list changed outside this window (the CLI, another process). */
   'vault:changed': event<[]>(),
+  /** The tray, the global shortcut or an opened link asks the window to do something. */
+  'window:command': event<[T.WindowCommand]>(),
 };
 
 export type Channel = keyof typeof CHANNELS;

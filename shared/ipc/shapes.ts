@@ -76,10 +76,64 @@ export interface KeyReplace {
 /** Where the vault stands: usable, or why not (locked/unavailable keychain, storage problems). */
 export type VaultStatus = { ok: true; recovered: string[] } | { ok: false; error: ErrorData };
 
-/** User preferences persisted by main. */
+/** User preferences persisted by main (`settings.json`); each field's check and default are in ipc/settings-fields.ts. */
 export interface Settings {
   /** Seconds after which a copied code is wiped from the clipboard if still there; 0 = never. */
   clearClipboardSeconds: number;
+  /** Closing the window hides it to the tray (where there is one); without a tray closing quits. */
+  closeToTray: boolean;
+  /** Linux: the user sees Keyfob's tray icon although no tray host was detected on the session bus. */
+  trayIconSeen: boolean;
+  /** Keyfob starts when the user logs in. */
+  startAtLogin: boolean;
+  /** Keyfob starts with its window hidden in the tray (a link or a second launch still shows it). */
+  startHidden: boolean;
+  /** The global show/hide shortcut as an Electron accelerator ("CommandOrControl+Alt+K"); '' for none. */
+  shortcut: string;
+  /** Windows and macOS: keep the window out of screenshots and screen shares. */
+  contentProtection: boolean;
+  /** Codes stay blurred until the row is hovered or focused. */
+  blurCodes: boolean;
+  /** Account ids whose codes the tray menu copies, in menu order; at most 10. */
+  pinned: string[];
+}
+
+/** The desktop families whose integration differs (tray, shortcuts, screen sharing). */
+export type DesktopPlatform = 'mac' | 'windows' | 'linux';
+
+/** Whether a desktop feature works here and, when it does not (or failed), a sentence saying why. */
+export interface Facility {
+  available: boolean;
+  message: string | null;
+}
+
+/** What the Settings dialog says beside the values: what this desktop offers and what failed. */
+export interface SettingsStatus {
+  platform: DesktopPlatform;
+  /** A tray (or menu-bar) icon the window can be closed to. */
+  tray: Facility;
+  /** The global shortcut as registered now (`available` false when registration failed). */
+  shortcut: Facility;
+  /** Hiding the window from screenshots and screen sharing. */
+  contentProtection: Facility;
+  startAtLogin: Facility;
+  /** Set when settings.json was damaged and defaults are in use: what happened and what to do. */
+  notice: string | null;
+}
+
+/** Something main asks the window to do (from the tray, the global shortcut or an opened link). */
+export type WindowCommand =
+  | { kind: 'focus-search' }
+  | { kind: 'settings' }
+  /** A link or a tray screen scan left a step to show: the Scan dialog fetches it with `scan:opened`. */
+  | { kind: 'scan' }
+  /** A tray action failed: the window shows this message. */
+  | { kind: 'notice'; message: string };
+
+/** What an opened link or a tray screen scan left for the Scan dialog: a sentence, and the step to show. */
+export interface OpenedScan {
+  message: string | null;
+  step: ScanStep | null;
 }
 
 // ---- Adding accounts from QR codes ----

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import { AddMenu, type AddMethod } from './AddMenu';
 import { BackupMenu, type BackupAction } from './BackupMenu';
+import { GearIcon } from './Icons';
 import { SearchField } from './SearchField';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -13,11 +14,12 @@ interface HeaderProps {
   /** Opens import, export or the transfer to Google Authenticator. */
   onBackup: (action: BackupAction) => void;
   canExport: boolean;
+  onSettings: () => void;
 }
 
-/** The app bar: name, search, keyboard help and "Add account". */
+/** The app bar: name, search, keyboard help, backups, Settings and "Add account". */
 export const Header = forwardRef<HTMLInputElement, HeaderProps>(function Header(
-  { query, onQuery, onLeaveSearch, onAdd, showSearch, onBackup, canExport },
+  { query, onQuery, onLeaveSearch, onAdd, showSearch, onBackup, canExport, onSettings },
   searchRef,
 ) {
   return (
@@ -30,6 +32,15 @@ export const Header = forwardRef<HTMLInputElement, HeaderProps>(function Header(
       <div className="header-actions">
         <ShortcutsHelp />
         <BackupMenu onChoose={onBackup} canExport={canExport} />
+        <button
+          type="button"
+          className="button icon"
+          aria-label="Settings"
+          aria-keyshortcuts="Control+Comma Meta+Comma"
+          onClick={onSettings}
+        >
+          <GearIcon />
+        </button>
         <AddMenu onChoose={onAdd} />
       </div>
     </header>

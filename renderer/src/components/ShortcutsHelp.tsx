@@ -9,6 +9,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Delete', 'Delete account'],
   ['Alt+↑ Alt+↓', 'Move account up or down'],
   ['Shift+F10', 'Account actions'],
+  ['Ctrl+,', 'Settings'],
 ];
 
 /** A "?" button that toggles a small panel listing the keyboard shortcuts. */
