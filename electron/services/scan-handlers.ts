@@ -11,7 +11,7 @@ import type { AccountView } from '../../shared/ipc/shapes';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
-import { codeSnapshot, toAccountView } from './codes';
+import { codeSnapshot, systemCodeTime, toAccountView, type CodeTime } from './codes';
 import { planImport, storedDuplicates } from './import/plan';
 import { saveImport } from './import/save';
 import { scanScreens } from './scan-screens';
@@ -28,7 +28,7 @@ export interface ScanHandlers {
 
 /**
  * Scan handlers over `vault()`, `now()`, the screen `capture` adapter and the `timers` that end a
- * seed's 5-minute hold. A scanned text arrives once and stays in the session; codes are computed
+ * seed's 5-minute hold; previews' codes are computed at `codeTime()`. A scanned text arrives once and stays in the session; codes are computed
  * here and only parameters, codes and duplicates go back.
  */
 export function scanHandlers(
@@ -36,10 +36,11 @@ export function scanHandlers(
   now: () => number,
   capture?: ScreenCaptureAdapter,
   timers?: Timers,
+  codeTime: () => CodeTime = systemCodeTime(now),
 ): ScanHandlers {
   const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
-    const atMs = now();
+    const at = codeTime();
     const stored = await storedDuplicates(vault(), tokens);
     const entries = tokens.map((token, i) => {
       const duplicate = stored[i];
@@ -51,7 +52,7 @@ export function scanHandlers(
         digits: token.digits,
         period: token.period,
         counter: token.counter.toString(),
-        code: codeSnapshot('scan', token, atMs),
+        code: codeSnapshot('scan', token, at),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
       };
     });
@@ -71,10 +72,10 @@ export function scanHandlers(
       if (waiting === null) return null;
       // Names, parameters and duplicates were settled when the code was scanned (save checks
       // duplicates again); only the codes move with the clock, so this reads no keychain item.
-      const atMs = now();
+      const at = codeTime();
       const entries = waiting.preview.entries.map((e, i) => ({
         ...e,
-        code: codeSnapshot('scan', waiting.tokens[i] as Token, atMs),
+        code: codeSnapshot('scan', waiting.tokens[i] as Token, at),
       }));
       return { ...waiting.preview, entries };
     },

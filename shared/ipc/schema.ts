@@ -1,15 +1,25 @@
 import * as v from 'valibot';
+import { normaliseServer } from '../clock-server';
 import { ALGORITHMS, OTP_TYPES } from '../otp-types';
 
 /** A channel's arguments, in order; missing or extra arguments are refused. */
 export const args = <const T extends v.TupleItems>(...items: T) =>
   v.strictTuple(items, `expected ${items.length} argument${items.length === 1 ? '' : 's'}`);
 
+/**
+ * What main does with a request while the app lock is locked: 'refuse' (every channel unless marked
+ * otherwise: codes, seeds, names, settings) or 'answer' (what the unlock form and the banner need).
+ */
+export type WhileLocked = 'refuse' | 'answer';
+
 /** A table entry over an arguments schema; `writes` when the request changes the account list. */
 export const entry = <const A extends v.GenericSchema<unknown, unknown[]>>(args: A, writes: boolean) => ({
   /** The reply type (carried at compile time only). */
-  returns: <R>() => ({ args, reply: undefined as R, writes }),
+  returns: <R>() => ({ args, reply: undefined as R, writes, locked: 'refuse' as WhileLocked }),
 });
+
+/** Marks a table entry as answered while the app is locked (it shows no code, seed or name). */
+export const answeredWhileLocked = <E extends { locked: WhileLocked }>(e: E): E => ({ ...e, locked: 'answer' });
 
 /** A request that leaves the account list as it is (it may write other files: settings, backups). */
 export const read = <const T extends v.TupleItems>(...items: T) => entry(args(...items), false);
@@ -45,4 +55,26 @@ export const draft = v.object(
     algorithm: v.picklist(ALGORITHMS),
   },
   'expected the manual-entry form',
+);
+
+// ---- The clock and the lock ----
+
+const SERVER = 'The time server must be a host name or IP address, with an optional :port (1–65535)';
+
+/** A time server as `HOST[:PORT]`, passed on written one way (lower case, port 123 left out). */
+export const clockServer = v.pipe(
+  v.string(SERVER),
+  v.maxLength(260, SERVER),
+  v.check((text) => normaliseServer(text) !== null, SERVER),
+  v.transform((text) => normaliseServer(text) ?? text),
+);
+
+const LOCK_MINUTES = 'Auto-lock must be a whole number of minutes from 0 (never) to 1440 (a day)';
+
+/** Minutes without input before the app locks itself: 0 (never) to a day. */
+export const autoLockMinutes = v.pipe(
+  v.number(LOCK_MINUTES),
+  v.integer(LOCK_MINUTES),
+  v.minValue(0, LOCK_MINUTES),
+  v.maxValue(1440, LOCK_MINUTES),
 );

@@ -18,7 +18,11 @@ export interface CodeSnapshot {
   id: string;
   /** Digits (or Steam letters), ungrouped. */
   code: string;
-  /** TOTP/Steam: the code's window in ms since the epoch; null for HOTP. */
+  /**
+   * TOTP/Steam: the code's window in ms since the epoch on this computer's clock; null for HOTP.
+   * With corrected time, main computes the code at the corrected instant and moves the window back
+   * by the offset, so the countdown runs on the window's own clock.
+   */
   validFromMs: number | null;
   validUntilMs: number | null;
   /** The code of the following period (TOTP/Steam), so the last seconds can show it. */
@@ -27,6 +31,7 @@ export interface CodeSnapshot {
 
 /** Codes for many accounts at once, plus the accounts whose secret could not be read. */
 export interface CodesResult {
+  /** When the codes were computed, on this computer's clock. */
   atMs: number;
   codes: CodeSnapshot[];
   unavailable: Array<{ id: string; error: ErrorData }>;
@@ -73,6 +78,43 @@ export type VaultStatus = { ok: true; recovered: string[] } | { ok: false; error
 export interface Settings {
   /** Seconds after which a copied code is wiped from the clipboard if still there; 0 = never. */
   clearClipboardSeconds: number;
+  // ---- The clock and the lock ----
+  /** The time server asked for this computer's clock offset, as `HOST[:PORT]`. */
+  clockServer: string;
+  /** Compute every code at the corrected time (this clock plus the offset measured last). */
+  useCorrectedTime: boolean;
+  /** With a lock password: lock after this many minutes without input (0: never because of idle time). */
+  autoLockMinutes: number;
+  /** With a lock password: offer Touch ID on the unlock screen (macOS, where the Mac has it). */
+  touchIdUnlock: boolean;
+}
+
+/** What main knows about this computer's clock, from the time server in the settings. */
+export interface ClockStatus {
+  /** The server asked, as `HOST[:PORT]`. */
+  server: string;
+  /**
+   * The last valid answer of `server`, null until one came: `offsetMs` is the server's time minus
+   * this clock's (positive: this clock is behind), `delayMs` the round trip taken out of it.
+   */
+  measurement: { offsetMs: number; delayMs: number; atMs: number } | null;
+  /** Codes are computed at the corrected time right now (the setting is on and an offset is known). */
+  corrected: boolean;
+  /** The server asked Keyfob to stop (a Kiss-o'-Death, e.g. DENY); it is not asked again until the setting changes. */
+  refusedCode: string | null;
+}
+
+/** The app lock as main holds it. Seeds and codes are refused while `locked`. */
+export interface LockStatus {
+  /** A lock password is set. */
+  enabled: boolean;
+  locked: boolean;
+  /** Touch ID can unlock now (macOS, available, allowed in the settings, a password set). */
+  touchId: boolean;
+  /** This Mac can show the Touch ID prompt (whatever the setting says); false elsewhere. */
+  touchIdPresent: boolean;
+  /** After wrong passwords: ms until the next attempt is taken; 0 when one may be made now. */
+  retryInMs: number;
 }
 
 // ---- Adding accounts from QR codes ----
