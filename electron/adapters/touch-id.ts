@@ -21,9 +21,10 @@ export function electronTouchId(platform: NodeJS.Platform = process.platform): T
   const { systemPreferences } = loadElectron();
   return {
     available: () => systemPreferences.canPromptTouchID(),
-    prompt: (reason) => systemPreferences.promptTouchID(reason).then(
-      () => true,
-      () => false,
-    ),
+    prompt: (reason) =>
+      systemPreferences.promptTouchID(reason).then(
+        () => true,
+        () => false,
+      ),
   };
 }

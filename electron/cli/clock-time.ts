@@ -20,7 +20,10 @@ export function serverOption(value: unknown, option: string): string | null {
   if (value === undefined) return null;
   const server = normaliseServer(String(value));
   if (server === null)
-    throw new KeyfobError('invalid-input', `${option} takes HOST[:PORT] (e.g. time.cloudflare.com), not '${String(value)}'`);
+    throw new KeyfobError(
+      'invalid-input',
+      `${option} takes HOST[:PORT] (e.g. time.cloudflare.com), not '${String(value)}'`,
+    );
   return server;
 }
 
@@ -55,7 +58,8 @@ export function offsetSentence(offsetMs: number): string {
 export async function codeInstant(values: Record<string, unknown>, io: Io): Promise<number> {
   const asked = serverOption(values['clock-server'], '--clock-server');
   if (values['at'] !== undefined) {
-    if (asked !== null) throw new KeyfobError('invalid-input', 'give either --at or --clock-server, not both');
+    if (asked !== null)
+      throw new KeyfobError('invalid-input', 'give either --at or --clock-server, not both');
     return atMs(values, io);
   }
   const settings = asked === null ? await appSettings(io) : null;

@@ -29,7 +29,8 @@ function keyfob(args: string[]): Promise<{ status: number | null; stdout: string
 
 /** oathtool's codes at `ms` and 3 s before it (a run may straddle a period's end). */
 function oathtoolAround(ms: number): string[] {
-  const at = (s: number) => execFileSync('oathtool', ['-b', '--totp', `--now=@${s}`, SECRET], { encoding: 'utf8' }).trim();
+  const at = (s: number) =>
+    execFileSync('oathtool', ['-b', '--totp', `--now=@${s}`, SECRET], { encoding: 'utf8' }).trim();
   return [at(Math.floor(ms / 1000)), at(Math.floor(ms / 1000) - 3)];
 }
 
@@ -68,14 +69,22 @@ describe('keyfob clock', () => {
     const r = await keyfob(['clock']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(
-      new RegExp(`^This computer's clock is 2 min 14 s fast \\(offset -13[34]\\d{3} ms, round trip \\d+ ms, ${server.address}\\)$`),
+      new RegExp(
+        `^This computer's clock is 2 min 14 s fast \\(offset -13[34]\\d{3} ms, round trip \\d+ ms, ${server.address}\\)$`,
+      ),
     );
   });
 
   it.each([
     [{ kind: 'silent' } as const, 'within 3 s$'],
-    [{ kind: 'wrong', flaw: 'zero-transmit' } as const, 'within 3 s \\(ignored a reply that has a zero transmit time\\)$'],
-    [{ kind: 'kiss', code: 'DENY' } as const, "refused to answer \\(Kiss-o'-Death DENY\\); choose another time server$"],
+    [
+      { kind: 'wrong', flaw: 'zero-transmit' } as const,
+      'within 3 s \\(ignored a reply that has a zero transmit time\\)$',
+    ],
+    [
+      { kind: 'kiss', code: 'DENY' } as const,
+      "refused to answer \\(Kiss-o'-Death DENY\\); choose another time server$",
+    ],
   ])('exits 1 with one line when no valid answer comes: %o', async (answer, tail) => {
     server.answer(answer);
     const r = await keyfob(['clock', '--server', server.address]);
@@ -88,7 +97,9 @@ describe('keyfob clock', () => {
   it.each([['time.example:0'], ['ntp://time.example']])('refuses --server %s', async (bad) => {
     const r = await keyfob(['clock', '--server', bad]);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`keyfob: --server takes HOST[:PORT] (e.g. time.cloudflare.com), not '${bad}'`);
+    expect(r.stderr.trim()).toBe(
+      `keyfob: --server takes HOST[:PORT] (e.g. time.cloudflare.com), not '${bad}'`,
+    );
   });
 });
 
@@ -131,7 +142,9 @@ describe('keyfob code at the corrected time', () => {
     const r = await keyfob(['code', '--uri', URI, '--clock-server', server.address]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toMatch(/^keyfob: no valid answer from .* \(ignored a reply that has mode 3, not a server reply \(4\)\)$/);
+    expect(r.stderr.trim()).toMatch(
+      /^keyfob: no valid answer from .* \(ignored a reply that has mode 3, not a server reply \(4\)\)$/,
+    );
   });
 
   it('refuses --at together with --clock-server', async () => {

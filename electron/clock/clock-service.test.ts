@@ -51,14 +51,17 @@ describe('the clock service', () => {
   it.each([
     ['off', false, { atMs: NOW, aheadMs: 0 }],
     ['on', true, { atMs: NOW + 134_000, aheadMs: 134_000 }],
-  ])('computes codes at the system clock with the choice %s, else the corrected time', async (_, on, time) => {
-    const { service, fire } = setup([MEASURED]);
-    service.follow({ clockServer: 'time.example', useCorrectedTime: on });
-    expect(service.codeTime()).toEqual({ atMs: NOW, aheadMs: 0 }); // nothing measured yet
-    await fire();
-    expect(service.codeTime()).toEqual(time);
-    expect(service.status().corrected).toBe(on);
-  });
+  ])(
+    'computes codes at the system clock with the choice %s, else the corrected time',
+    async (_, on, time) => {
+      const { service, fire } = setup([MEASURED]);
+      service.follow({ clockServer: 'time.example', useCorrectedTime: on });
+      expect(service.codeTime()).toEqual({ atMs: NOW, aheadMs: 0 }); // nothing measured yet
+      await fire();
+      expect(service.codeTime()).toEqual(time);
+      expect(service.status().corrected).toBe(on);
+    },
+  );
 
   it('tells of a change of the choice at once', async () => {
     const { service, changes, fire } = setup([MEASURED]);
@@ -83,23 +86,31 @@ describe('the clock service', () => {
       waits.push(...timers.pending());
     }
     expect(changes).toHaveLength(quiet);
-    expect(waits.slice(0, 4)).toEqual([FIRST_RETRY_MS, 2 * FIRST_RETRY_MS, 4 * FIRST_RETRY_MS, 8 * FIRST_RETRY_MS]);
+    expect(waits.slice(0, 4)).toEqual([
+      FIRST_RETRY_MS,
+      2 * FIRST_RETRY_MS,
+      4 * FIRST_RETRY_MS,
+      8 * FIRST_RETRY_MS,
+    ]);
     expect(waits.at(-1)).toBe(CLOCK_REFRESH_MS);
   });
 
-  it.each([['DENY'], ['RSTR']])('stops asking a server that answers %s until another is set', async (code) => {
-    const { service, timers, asked, fire } = setup([{ kind: 'kiss', code }, MEASURED]);
-    service.follow({ clockServer: 'time.example', useCorrectedTime: false });
-    await fire();
-    expect(service.status().refusedCode).toBe(code);
-    expect(timers.pending()).toEqual([]);
-    service.askSoon();
-    expect(timers.pending()).toEqual([]);
-    service.follow({ clockServer: 'other.example:4123', useCorrectedTime: false });
-    await fire();
-    expect(asked).toEqual(['time.example', 'other.example:4123']);
-    expect(service.status()).toMatchObject({ refusedCode: null, measurement: { offsetMs: 134_000 } });
-  });
+  it.each([['DENY'], ['RSTR']])(
+    'stops asking a server that answers %s until another is set',
+    async (code) => {
+      const { service, timers, asked, fire } = setup([{ kind: 'kiss', code }, MEASURED]);
+      service.follow({ clockServer: 'time.example', useCorrectedTime: false });
+      await fire();
+      expect(service.status().refusedCode).toBe(code);
+      expect(timers.pending()).toEqual([]);
+      service.askSoon();
+      expect(timers.pending()).toEqual([]);
+      service.follow({ clockServer: 'other.example:4123', useCorrectedTime: false });
+      await fire();
+      expect(asked).toEqual(['time.example', 'other.example:4123']);
+      expect(service.status()).toMatchObject({ refusedCode: null, measurement: { offsetMs: 134_000 } });
+    },
+  );
 
   it('asks again on resume, never sooner than 15 s after the last question', async () => {
     const { service, timers, asked, fire, pass } = setup([MEASURED, MEASURED]);

@@ -48,11 +48,14 @@ describe('asking a time server', () => {
     expect(request?.subarray(1, 40).every((b) => b === 0)).toBe(true);
   });
 
-  it.each(FAKE_FLAWS)('ignores a reply with %s and, nothing valid coming, reports no answer', async (flaw) => {
-    server.answer({ kind: 'wrong', flaw, offsetMs: 134_000 });
-    const result = await askTimeServer(at(), QUICK);
-    expect(result).toEqual({ kind: 'no-answer', why: expect.stringMatching(/^ignored a reply that /) });
-  });
+  it.each(FAKE_FLAWS)(
+    'ignores a reply with %s and, nothing valid coming, reports no answer',
+    async (flaw) => {
+      server.answer({ kind: 'wrong', flaw, offsetMs: 134_000 });
+      const result = await askTimeServer(at(), QUICK);
+      expect(result).toEqual({ kind: 'no-answer', why: expect.stringMatching(/^ignored a reply that /) });
+    },
+  );
 
   it.each([['RATE'], ['DENY'], ['RSTR']])('reports a Kiss-o-Death %s', async (code) => {
     server.answer({ kind: 'kiss', code });

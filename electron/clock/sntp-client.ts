@@ -88,7 +88,8 @@ export async function askTimeServer(server: ServerAddress, options: SntpOptions 
       if (verdict.kind === 'ignored') return void (lastIgnored = `ignored a reply that ${verdict.why}`);
       const measured = offsetAndDelay(t1, verdict.receiveMs, verdict.transmitMs, t4);
       // The server cannot have spent longer on the request than the whole round trip took.
-      if (measured.delayMs < 0) return void (lastIgnored = 'ignored a reply whose times do not fit the round trip');
+      if (measured.delayMs < 0)
+        return void (lastIgnored = 'ignored a reply whose times do not fit the round trip');
       finish({ kind: 'measured', ...measured });
     });
     socket.send(encodeRequest(transmit), to.port, to.address, (error) => {

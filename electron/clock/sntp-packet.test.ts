@@ -33,7 +33,11 @@ describe('the request', () => {
 
 describe('NTP timestamps and eras (RFC 4330 §3)', () => {
   it.each([
-    ['the first second with the top bit set (era 0)', { seconds: 0x8000_0000, fraction: 0 }, '1968-01-20T03:14:08.000Z'],
+    [
+      'the first second with the top bit set (era 0)',
+      { seconds: 0x8000_0000, fraction: 0 },
+      '1968-01-20T03:14:08.000Z',
+    ],
     ['the last second of era 0', { seconds: 0xffff_ffff, fraction: 0 }, '2036-02-07T06:28:15.000Z'],
     ['era 1 begins (seconds wrap to 0)', { seconds: 0, fraction: 0 }, '2036-02-07T06:28:16.000Z'],
     ['a half second into era 1', { seconds: 1, fraction: 0x8000_0000 }, '2036-02-07T06:28:17.500Z'],
@@ -82,13 +86,16 @@ describe('checking a reply (RFC 4330 §5)', () => {
     expect(checkReply(reply, SERVER, request)).toEqual({ kind: 'ignored', why: expect.stringMatching(why) });
   });
 
-  it.each([
-    [{ address: '127.0.0.2', port: 4123 }],
-    [{ address: '127.0.0.1', port: 4124 }],
-  ])('ignores a reply from another address or port: %o', (from) => {
-    const { reply, request } = exchange({ kind: 'time', offsetMs: 0 });
-    expect(checkReply(reply, from, request)).toMatchObject({ kind: 'ignored', why: /not the server asked/ });
-  });
+  it.each([[{ address: '127.0.0.2', port: 4123 }], [{ address: '127.0.0.1', port: 4124 }]])(
+    'ignores a reply from another address or port: %o',
+    (from) => {
+      const { reply, request } = exchange({ kind: 'time', offsetMs: 0 });
+      expect(checkReply(reply, from, request)).toMatchObject({
+        kind: 'ignored',
+        why: /not the server asked/,
+      });
+    },
+  );
 
   it.each([['RATE'], ['DENY'], ['RSTR'], ['INIT']])('reads the Kiss-o-Death %s', (code) => {
     const { reply, request } = exchange({ kind: 'kiss', code });

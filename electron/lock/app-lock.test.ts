@@ -89,16 +89,19 @@ describe('the app lock', () => {
   it.each([
     ['locked', 'keychain-locked'],
     ['unavailable', 'keychain-unavailable'],
-  ] as const)('stays unknown (so shut) while the keychain is %s, and settles once it is back', async (mode, code) => {
-    const { lock, secrets } = setup();
-    secrets.items.set(LOCK_VERIFIER_ID, 'anything');
-    secrets.mode = mode;
-    await expect(lock.settle()).rejects.toMatchObject({ code });
-    expect(lock.isLocked()).toBe(true);
-    secrets.mode = 'ok';
-    await lock.settle();
-    expect(lock.status().locked).toBe(true);
-  });
+  ] as const)(
+    'stays unknown (so shut) while the keychain is %s, and settles once it is back',
+    async (mode, code) => {
+      const { lock, secrets } = setup();
+      secrets.items.set(LOCK_VERIFIER_ID, 'anything');
+      secrets.mode = mode;
+      await expect(lock.settle()).rejects.toMatchObject({ code });
+      expect(lock.isLocked()).toBe(true);
+      secrets.mode = 'ok';
+      await lock.settle();
+      expect(lock.status().locked).toBe(true);
+    },
+  );
 
   it('changes and removes the password only with the current one', async () => {
     const { lock, pass } = setup();

@@ -23,7 +23,10 @@ describe('PasswordAttempts', () => {
     const wrong = () => Promise.resolve(false);
     expect(await attempts.attempt(wrong)).toBe(false);
     expect(attempts.waitMs()).toBe(1_000);
-    await expect(attempts.attempt(wrong)).rejects.toMatchObject({ code: 'busy', message: 'Wait 1 s before trying again.' });
+    await expect(attempts.attempt(wrong)).rejects.toMatchObject({
+      code: 'busy',
+      message: 'Wait 1 s before trying again.',
+    });
     mono += 1_000;
     expect(await attempts.attempt(wrong)).toBe(false);
     expect(attempts.waitMs()).toBe(2_000);

@@ -15,7 +15,14 @@ function setup(minutes = 5) {
     lock: () => void (open = false),
   } as AppLock;
   const auto = autoLock({ lock, power, timers, now: () => now, minutes: () => minutes });
-  return { auto, power, timers, isOpen: () => open, pass: (s: number) => void (now += s * 1000), reopen: () => void (open = true) };
+  return {
+    auto,
+    power,
+    timers,
+    isOpen: () => open,
+    pass: (s: number) => void (now += s * 1000),
+    reopen: () => void (open = true),
+  };
 }
 
 describe('auto-lock', () => {

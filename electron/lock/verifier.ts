@@ -59,7 +59,9 @@ export function parseVerifier(verifier: string): { cost: ScryptCost; salt: Buffe
 }
 
 function within(cost: ScryptCost, max: ScryptCost): boolean {
-  return cost.ln >= 10 && cost.ln <= max.ln && cost.r >= 1 && cost.r <= max.r && cost.p >= 1 && cost.p <= max.p;
+  return (
+    cost.ln >= 10 && cost.ln <= max.ln && cost.r >= 1 && cost.r <= max.r && cost.p >= 1 && cost.p <= max.p
+  );
 }
 
 function derive(password: string, salt: Buffer, { ln, r, p }: ScryptCost): Promise<Buffer> {

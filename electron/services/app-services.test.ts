@@ -155,7 +155,10 @@ describe('settings', () => {
     });
     expect((await readdir(home)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const again = await createAppServices({ home, secrets, clipboard, watch: false });
-    expect(await again.handlers['settings:get']()).toEqual({ ...DEFAULT_SETTINGS, clearClipboardSeconds: 45 });
+    expect(await again.handlers['settings:get']()).toEqual({
+      ...DEFAULT_SETTINGS,
+      clearClipboardSeconds: 45,
+    });
     await again.close();
   });
 

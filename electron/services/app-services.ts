@@ -203,7 +203,9 @@ async function clockAndLock(
       askTime &&
       ((server) => {
         const address = parseServerAddress(server);
-        return address === null ? Promise.resolve({ kind: 'no-answer', why: 'bad server' }) : askTime(address);
+        return address === null
+          ? Promise.resolve({ kind: 'no-answer', why: 'bad server' })
+          : askTime(address);
       }),
     now,
     monotonic,

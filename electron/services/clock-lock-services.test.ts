@@ -52,7 +52,10 @@ beforeEach(async () => {
   });
   services.on('clock:changed', (status) => clockEvents.push(status));
   services.on('lock:changed', (status) => lockEvents.push(status));
-  await services.handlers['accounts:add']({ ...EMPTY_DRAFT, issuer: 'Site', secret: SECRET }, { allowDuplicate: false });
+  await services.handlers['accounts:add'](
+    { ...EMPTY_DRAFT, issuer: 'Site', secret: SECRET },
+    { allowDuplicate: false },
+  );
 });
 afterEach(async () => {
   await services.close();
@@ -96,7 +99,11 @@ describe('corrected time', () => {
     });
     const id = codes[0]?.id ?? '';
     expect(await services.handlers['clipboard:copy-code'](id)).toMatchObject({ code: corrected.code });
-    const draft = await services.handlers['accounts:check-draft']({ ...EMPTY_DRAFT, issuer: 'X', secret: SECRET });
+    const draft = await services.handlers['accounts:check-draft']({
+      ...EMPTY_DRAFT,
+      issuer: 'X',
+      secret: SECRET,
+    });
     expect(draft.preview?.code).toBe(corrected.code);
     const step = await services.handlers['scan:submit'](`otpauth://totp/New:me?secret=${SECRET}`);
     expect(step.kind === 'preview' && step.preview.entries[0]?.code.code).toBe(corrected.code);
@@ -152,7 +159,10 @@ describe('the lock', () => {
     });
     expect(await services.invoke('vault:status')).toMatchObject({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await services.invoke('lock:unlock', 'correct horse')).toMatchObject({ ok: true, value: { locked: false } });
+    expect(await services.invoke('lock:unlock', 'correct horse')).toMatchObject({
+      ok: true,
+      value: { locked: false },
+    });
     expect(await services.invoke('accounts:codes')).toMatchObject({ ok: true });
   });
 
@@ -168,7 +178,10 @@ describe('the lock', () => {
     now += 200_000;
     expect(await services.invoke('accounts:codes')).toMatchObject({ ok: true }); // the window was used 200 s ago
     now += 200_000;
-    expect(await services.invoke('accounts:codes')).toMatchObject({ ok: false, error: { code: 'app-locked' } });
+    expect(await services.invoke('accounts:codes')).toMatchObject({
+      ok: false,
+      error: { code: 'app-locked' },
+    });
   });
 
   it('starts locked when a password was set before', async () => {

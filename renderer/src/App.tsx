@@ -19,6 +19,7 @@ import { useAccountSearch } from './hooks/useAccountSearch';
 import { useBackupDialogs } from './hooks/useBackupDialogs';
 import { BackupDialogs } from './components/BackupDialogs';
 import { BackupReminder } from './components/BackupReminder';
+import { ClockBanner } from './components/ClockBanner';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
@@ -178,6 +179,7 @@ export function App() {
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
+        <ClockBanner onCodesMoved={refreshCodes} />
         {backup.remind && (
           <BackupReminder onExport={() => backup.start('export')} onDismiss={backup.dismissReminder} />
         )}

@@ -19,7 +19,10 @@ export const entry = <const A extends v.GenericSchema<unknown, unknown[]>>(args:
 });
 
 /** Marks a table entry as answered while the app is locked (it shows no code, seed or name). */
-export const answeredWhileLocked = <E extends { locked: WhileLocked }>(e: E): E => ({ ...e, locked: 'answer' });
+export const answeredWhileLocked = <E extends { locked: WhileLocked }>(e: E): E => ({
+  ...e,
+  locked: 'answer',
+});
 
 /** A request that leaves the account list as it is (it may write other files: settings, backups). */
 export const read = <const T extends v.TupleItems>(...items: T) => entry(args(...items), false);

@@ -112,7 +112,8 @@ export function replyTo(request: Uint8Array, answer: Exclude<FakeAnswer, { kind:
   }
   if (answer.kind !== 'kiss') {
     if (flaw !== 'zero-receive') writeUnixMs(reply, 32, serverMs);
-    if (flaw !== 'zero-transmit') writeUnixMs(reply, 40, flaw === 'transmit-before-receive' ? serverMs - 5 : serverMs);
+    if (flaw !== 'zero-transmit')
+      writeUnixMs(reply, 40, flaw === 'transmit-before-receive' ? serverMs - 5 : serverMs);
   }
   return flaw === 'short' ? reply.subarray(0, 47) : reply;
 }

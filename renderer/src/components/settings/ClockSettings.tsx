@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import { DEFAULT_CLOCK_SERVER } from '../../../../shared/clock-server';
+import { errorData } from '../../bridge';
+import { useClock } from '../../hooks/useClock';
+import { clockStatusText } from '../../lib/clock-status-text';
+import { Field } from '../Field';
+import type { SettingsSectionProps } from './section-props';
+import '../../styles/lock-clock.css';
+
+/**
+ * Settings › Clock: the time server (HOST[:PORT], saved on Enter or on leaving the field), whether
+ * codes use the corrected time, and what the last measurement said.
+ */
+export function ClockSettings({ settings, update }: SettingsSectionProps) {
+  const headingId = useId();
+  const { value: clock } = useClock();
+  const [server, setServer] = useState(settings.clockServer);
+  const [shown, setShown] = useState(settings.clockServer);
+  const [error, setError] = useState<string | null>(null);
+  // A save (main writes the server one way) or another window's change replaces what is typed.
+  if (shown !== settings.clockServer) {
+    setShown(settings.clockServer);
+    setServer(settings.clockServer);
+  }
+
+  const save = (patch: Parameters<typeof update>[0]) =>
+    update(patch).then(
+      () => setError(null),
+      (e: unknown) => setError(errorData(e).message),
+    );
+  const saveServer = () => {
+    if (server.trim() !== settings.clockServer) void save({ clockServer: server.trim() });
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Clock</h3>
+      <p className="settings-note">
+        Codes only work while this computer’s clock is within about half a minute of the sites’. Keyfob
+        compares it with a time server at start, every 6 hours and after sleep.
+      </p>
+      <Field
+        label="Time server"
+        hint={`HOST or HOST:PORT; the default is ${DEFAULT_CLOCK_SERVER}.`}
+        error={error ?? undefined}
+      >
+        <input
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={server}
+          onChange={(e) => setServer(e.target.value)}
+          onBlur={saveServer}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') saveServer();
+          }}
+        />
+      </Field>
+      <label className="settings-check">
+        <input
+          type="checkbox"
+          checked={settings.useCorrectedTime}
+          onChange={(e) => void save({ useCorrectedTime: e.target.checked })}
+        />
+        <span>Use corrected time: compute codes at the time server’s time</span>
+      </label>
+      {clock !== null && (
+        <p className="settings-note" role="status">
+          {clockStatusText(clock)}
+        </p>
+      )}
+      {settings.clockServer !== DEFAULT_CLOCK_SERVER && (
+        <div className="settings-actions">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void save({ clockServer: DEFAULT_CLOCK_SERVER })}
+          >
+            Use {DEFAULT_CLOCK_SERVER}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { LockStatus } from '../../../../shared/ipc/shapes';
+import { call, errorData } from '../../bridge';
+import { useLock } from '../../hooks/useLock';
+import { Field } from '../Field';
+import { FormError } from '../FormError';
+import { LockPasswordForm } from './LockPasswordForm';
+import type { SettingsSectionProps } from './section-props';
+import '../../styles/lock-clock.css';
+
+/** The auto-lock choices, in minutes (0: never because of idle time). */
+const AUTO_LOCK_MINUTES = [1, 2, 5, 10, 15, 30, 60, 0];
+
+/**
+ * Settings › Lock: off by default. Set a password to turn it on; then choose the idle time, Touch
+ * ID (on a Mac that has it), lock now, or change or remove the password (the current one required).
+ */
+export function LockSettings({ settings, update }: SettingsSectionProps) {
+  const headingId = useId();
+  const { value: status, set } = useLock();
+  const [open, setOpen] = useState<'change' | 'remove' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = (patch: Parameters<typeof update>[0]) =>
+    void update(patch).then(
+      () => setError(null),
+      (e: unknown) => setError(errorData(e).message),
+    );
+  const done = async (reply: Promise<LockStatus>) => {
+    set(await reply);
+    setOpen(null);
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Lock</h3>
+      <p className="settings-note">
+        With a password, Keyfob shows only an unlock form after the idle time below, when the computer sleeps
+        and when its screen locks (Windows, macOS). The <code>keyfob</code> command line is not locked: the
+        system keychain guards it.
+      </p>
+      {status?.enabled !== true ? (
+        <LockPasswordForm
+          current={false}
+          next
+          submitLabel="Turn on the lock"
+          onSubmit={(_, next) => done(call('lock:set-password', null, next))}
+        />
+      ) : (
+        <>
+          <Field label="Lock after">
+            <select
+              value={settings.autoLockMinutes}
+              onChange={(e) => save({ autoLockMinutes: Number(e.target.value) })}
+            >
+              {AUTO_LOCK_MINUTES.map((m) => (
+                <option key={m} value={m}>
+                  {m === 0 ? 'Never (only on sleep and screen lock)' : `${m} min without input`}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {status.touchIdPresent && (
+            <label className="settings-check">
+              <input
+                type="checkbox"
+                checked={settings.touchIdUnlock}
+                onChange={(e) => save({ touchIdUnlock: e.target.checked })}
+              />
+              <span>Unlock with Touch ID (the password still works)</span>
+            </label>
+          )}
+          <FormError message={error} />
+          <div className="settings-actions">
+            <button type="button" className="button small" onClick={() => void done(call('lock:lock'))}>
+              Lock now
+            </button>
+            <button type="button" className="button small" onClick={() => setOpen('change')}>
+              Change password…
+            </button>
+            <button type="button" className="button small danger" onClick={() => setOpen('remove')}>
+              Turn off the lock…
+            </button>
+          </div>
+          {open === 'change' && (
+            <LockPasswordForm
+              current
+              next
+              submitLabel="Change password"
+              onSubmit={(current, next) => done(call('lock:set-password', current, next))}
+              onCancel={() => setOpen(null)}
+            />
+          )}
+          {open === 'remove' && (
+            <LockPasswordForm
+              current
+              next={false}
+              danger
+              submitLabel="Turn off the lock"
+              onSubmit={(current) => done(call('lock:remove-password', current ?? ''))}
+              onCancel={() => setOpen(null)}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
