@@ -66,7 +66,8 @@ export function UnlockScreen({ status, onStatus }: UnlockScreenProps) {
             autoComplete="current-password"
             autoFocus
             value={password}
-            disabled={busy}
+            // Read-only, not disabled, while checking: a disabled field would drop the focus.
+            readOnly={busy}
             onChange={(e) => setPassword(e.target.value)}
           />
         </Field>
