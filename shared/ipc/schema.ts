@@ -40,14 +40,15 @@ export const oneOf = <T extends string>(all: Record<T, true>) => v.picklist(Obje
 export const text = (max: number, what: string) =>
   v.pipe(v.string(what), v.minLength(1, what), v.maxLength(max, what));
 
-const CLEAR_SECONDS = 'Clipboard clearing must be a whole number of seconds from 0 (never) to 600';
+/** A whole number from `min` to `max`; `what` says what was expected. */
+const whole = (min: number, max: number, what: string) =>
+  v.pipe(v.number(what), v.integer(what), v.minValue(min, what), v.maxValue(max, what));
 
 /** Seconds before a copied code is wiped: a whole number from 0 (never) to ten minutes. */
-export const clearSeconds = v.pipe(
-  v.number(CLEAR_SECONDS),
-  v.integer(CLEAR_SECONDS),
-  v.minValue(0, CLEAR_SECONDS),
-  v.maxValue(600, CLEAR_SECONDS),
+export const clearSeconds = whole(
+  0,
+  600,
+  'Clipboard clearing must be a whole number of seconds from 0 (never) to 600',
 );
 
 /** The manual-entry form as typed: every field text but the type and algorithm (checked field by field later). */
@@ -72,12 +73,9 @@ export const clockServer = v.pipe(
   v.transform((text) => normaliseServer(text) ?? text),
 );
 
-const LOCK_MINUTES = 'Auto-lock must be a whole number of minutes from 0 (never) to 1440 (a day)';
-
 /** Minutes without input before the app locks itself: 0 (never) to a day. */
-export const autoLockMinutes = v.pipe(
-  v.number(LOCK_MINUTES),
-  v.integer(LOCK_MINUTES),
-  v.minValue(0, LOCK_MINUTES),
-  v.maxValue(1440, LOCK_MINUTES),
+export const autoLockMinutes = whole(
+  0,
+  1440,
+  'Auto-lock must be a whole number of minutes from 0 (never) to 1440 (a day)',
 );

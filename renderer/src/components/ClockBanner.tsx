@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CLOCK_WARN_MS, clockSentence } from '../../../shared/clock-offset';
 import { call } from '../bridge';
 import { useClock } from '../hooks/useClock';
-import { ClockIcon } from './Icons';
+import { WarningIcon } from './Icons';
 
 interface ClockBannerProps {
   /** Called when codes now come from another time (corrected time turned on or off, a new offset). */
@@ -35,7 +35,7 @@ export function ClockBanner({ onCodesMoved }: ClockBannerProps) {
   };
   return (
     <div className="banner clock-banner" role="region" aria-label="Clock">
-      <ClockIcon />
+      <WarningIcon />
       <div className="banner-text">
         <strong>{clockSentence(offset)}</strong>
         <span className="muted">

@@ -71,26 +71,6 @@ export function WarningIcon() {
   );
 }
 
-/** A clock face, for the clock banner. */
-export function ClockIcon() {
-  return (
-    <svg {...base}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </svg>
-  );
-}
-
-/** A padlock, for the unlock screen. */
-export function LockIcon() {
-  return (
-    <svg {...base} width={40} height={40} strokeWidth={1.5}>
-      <rect x="4" y="10" width="16" height="11" rx="2" />
-      <path d="M8 10V7a4 4 0 0 1 8 0v3" />
-    </svg>
-  );
-}
-
 /** Key shape for the empty state. */
 export function KeyIcon() {
   return (

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { LockStatus } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
 import { Field } from './Field';
-import { LockIcon } from './Icons';
+import { KeyIcon } from './Icons';
 import '../styles/lock-clock.css';
 
 interface UnlockScreenProps {
@@ -56,7 +56,7 @@ export function UnlockScreen({ status, onStatus }: UnlockScreenProps) {
           void attempt(() => call('lock:unlock', typed));
         }}
       >
-        <LockIcon />
+        <KeyIcon />
         <h1 id={titleId}>Keyfob is locked</h1>
         <p className="muted">Type your lock password to see your codes.</p>
         <Field label="Password" error={error ?? undefined}>
