@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
-import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
+import { askTimeServer } from '../electron/clock/sntp-client';
+import { keytarSecretStore, LOCK_VERIFIER_ID, resolveVaultLocation } from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
@@ -20,6 +21,7 @@ import {
   requirePrivateKeyring,
   unlockKeyring,
 } from '../test-support/vault/keyring';
+import { fakePower, type FakePower } from '../test-support/adapters/fake-power';
 import { recordingClipboard } from '../test-support/adapters/recording-clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 import { memorySecretStore } from '../test-support/vault/memory-secret-store';
@@ -79,6 +81,11 @@ export interface LaunchOptions {
    * renderer's speed does not depend on the keychain. Every e2e spec uses the default, 'keyring'.
    */
   secrets?: 'keyring' | 'memory';
+  /**
+   * A time server (`HOST:PORT`, e.g. a fake SNTP server's `address`) main asks for the clock's
+   * offset: it becomes the clockServer setting. Without it main never asks any time server.
+   */
+  timeServer?: string;
 }
 
 /** A running app: Chromium showing the built renderer, wired to the real main-process services. */
@@ -120,6 +127,8 @@ export interface LaunchedApp {
   unlockKeychain(): Promise<void>;
   /** Closes everything and removes this run's keychain items and data folder. */
   close(): Promise<void>;
+  /** The system's power events and idle time as main sees them: `emit('suspend')`, `setIdleSeconds(n)`. */
+  readonly power: FakePower;
 }
 
 /**
@@ -155,6 +164,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
   const clock = wallClock(options);
+  const power = fakePower();
   const dialogs = options.dialogs ?? scriptedDialogs();
   // One store for the whole run, so a relaunch on 'memory' still finds its secrets.
   const secrets =
@@ -169,6 +179,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       clipboard: observed,
       dialogs,
       screenCapture: options.screenCapture,
+      power,
+      // Asked with main's clock, so a fixed test clock measures a fake server's offset exactly.
+      askTime:
+        options.timeServer === undefined ? undefined : (server) => askTimeServer(server, { now: clock.now }),
     });
 
   let services = await start();
@@ -183,6 +197,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     if (isKeyringLocked()) await unlockKeyring();
     const store = keytarSecretStore(service);
     for (const item of await store.list().catch(() => [])) await store.delete(item.id).catch(() => undefined);
+    await store.delete(LOCK_VERIFIER_ID).catch(() => undefined); // list() leaves Keyfob's own items out
     await rm(home, { recursive: true, force: true });
   };
   try {
@@ -250,6 +265,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       lockKeychain: async () => lockKeyring(),
       unlockKeychain: () => unlockKeyring(),
       close: cleanup,
+      power,
     };
     // A link that started the app reaches main before the window has loaded, as in Electron.
     await desktop.secondInstance(options.argv ?? []);
@@ -276,7 +292,9 @@ function scratchRoot(options: LaunchOptions): string {
 
 /** Writes the launch options' settings and accounts before the page opens. */
 async function seedVault(services: AppServices, options: LaunchOptions): Promise<void> {
-  if (options.settings !== undefined) await services.handlers['settings:set'](options.settings);
+  const clockServer = options.timeServer;
+  const settings = clockServer === undefined ? options.settings : { ...options.settings, clockServer };
+  if (settings !== undefined) await services.handlers['settings:set'](settings);
   for (const seed of options.accounts ?? []) {
     // Through invoke, like the renderer, so the folder watch knows these writes are this app's own.
     const added = await services.invoke(

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { electronClipboard } from './adapters/clipboard';
 import { electronScreenCapture } from './adapters/screen-capture';
 import { electronDialogs } from './adapters/dialogs';
+import { electronPower } from './adapters/power';
+import { electronTouchId } from './adapters/touch-id';
 import { APP_ICON, assetsDir } from './app/bundled-assets';
 import { runCliInApp } from './app/cli-in-app';
 import { cliArguments, refusalMessage, refusedSwitch } from './app/launch-mode';
@@ -22,6 +24,7 @@ import { registerAppScheme, setupAppProtocol } from './app/protocol';
 import { setupSingleInstance } from './app/single-instance';
 import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
+import { askTimeServer } from './clock/sntp-client';
 import { openIpcGateway } from './ipc/gateway';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
@@ -77,6 +80,10 @@ async function start(): Promise<void> {
     clipboard: electronClipboard(),
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),
+    // The clock (SNTP over node:dgram) and the lock (sleep, screen lock, idle time, Touch ID).
+    askTime: (server) => askTimeServer(server),
+    power: electronPower(),
+    touchId: electronTouchId(),
   });
   openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
   setupAppMenu(iconPath, () => {

@@ -1,97 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type WindowCommand } from '../../shared/ipc/shapes';
-import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import { parseKeyUri } from '../core';
 import { googleTransferUris } from '../formats/testdata/write-google-transfer';
-import { createAppServices, type AppServices } from '../services/app-services';
-import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 import {
-  recordingLoginItem,
-  recordingShortcuts,
-  recordingTray,
-  recordingWindow,
-} from '../../test-support/adapters/recording-desktop';
-import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
-import { startDesktop, type Desktop } from './desktop-controller';
+  RFC_CODE,
+  RFC_SECRET,
+  closeDesktops,
+  desktopTestbed as setup,
+} from '../../test-support/desktop/desktop-testbed';
 
-// RFC 6238 Appendix B: the SHA-1 seed "12345678901234567890" and its published 8-digit code at T.
-const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-const T = 1_111_111_109_000;
-const RFC_CODE = '07081804';
-
-interface Options {
-  platform?: NodeJS.Platform;
-  trayHost?: boolean;
-  taken?: string[];
-  loginFails?: Error;
-  screenCapture?: ScreenCaptureAdapter;
-}
-
-let home: string | undefined;
-let services: AppServices | undefined;
-let desktop: Desktop | undefined;
-afterEach(async () => {
-  desktop?.dispose();
-  await services?.close();
-  if (home !== undefined) await rm(home, { recursive: true, force: true });
-  home = services = desktop = undefined;
-});
-
-async function setup(options: Options = {}) {
-  home = await mkdtemp(join(tmpdir(), 'keyfob-desktop-'));
-  const secrets: MemorySecretStore = memorySecretStore();
-  const clipboard = recordingClipboard();
-  services = await createAppServices({
-    home,
-    secrets,
-    now: () => T,
-    clipboard,
-    watch: false,
-    screenCapture: options.screenCapture,
-  });
-  const commands: WindowCommand[] = [];
-  services.on('window:command', (c) => commands.push(c));
-  const tray = recordingTray();
-  const shortcuts = recordingShortcuts(options.taken);
-  const loginItem = recordingLoginItem(options.loginFails);
-  const window = recordingWindow({ visible: false });
-  const quits: string[] = [];
-  desktop = await startDesktop({
-    platform: options.platform ?? 'win32',
-    services,
-    window,
-    tray,
-    shortcuts,
-    loginItem,
-    trayHost: async () => options.trayHost ?? false,
-    wayland: false,
-    quit: () => void quits.push('quit'),
-  });
-  const add = async (issuer: string, secret = RFC_SECRET) => {
-    const draft = { ...EMPTY_DRAFT, issuer, account: 'me', secret, digits: '8' };
-    const reply = await (services as AppServices).invoke('accounts:add', draft, { allowDuplicate: true });
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.value;
-  };
-  const labels = () => tray.items.flatMap((i) => (i.kind === 'item' ? [i.label] : []));
-  return {
-    services,
-    desktop,
-    secrets,
-    clipboard,
-    commands,
-    tray,
-    shortcuts,
-    loginItem,
-    window,
-    quits,
-    add,
-    labels,
-  };
-}
+afterEach(closeDesktops);
 
 describe('the tray menu', () => {
   it('lists pinned accounts; choosing one copies its code with the clipboard clearing of the window', async () => {

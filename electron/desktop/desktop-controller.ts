@@ -23,7 +23,10 @@ export interface WindowControl {
 /** Everything the desktop side works with; none of it is Electron itself, so tests and the harness supply their own. */
 export interface DesktopDeps {
   platform: NodeJS.Platform;
-  services: Pick<AppServices, 'settings' | 'desktop' | 'opened' | 'command' | 'onListChanged' | 'invoke'>;
+  services: Pick<
+    AppServices,
+    'settings' | 'desktop' | 'opened' | 'command' | 'onListChanged' | 'invoke' | 'on' | 'isLocked'
+  >;
   window: WindowControl;
   /** The tray icon, or null where none could be made. */
   tray: TrayAdapter | null;
@@ -48,7 +51,10 @@ export interface Desktop {
   quitting(): void;
   /** Whether the window shows at start: not when starting hidden in a tray, unless a link came with the start. */
   startVisible(withLinks: boolean): boolean;
-  /** Links opened from outside: each into the scan session as a scanned code, then the window shows them. */
+  /**
+   * Links opened from outside: each into the scan session as a scanned code, then the window shows
+   * them. While the app is locked the window shows its unlock form first and the links wait for it.
+   */
   openLinks(links: readonly string[]): Promise<void>;
   /** The global shortcut: hides a focused window, else shows it with the search field focused. */
   toggle(): Promise<void>;
@@ -98,6 +104,13 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
     services.desktop.report({ startAtLogin });
   };
 
+  const showTrayMenu = (): void =>
+    tray?.setMenu(items, (action) =>
+      desktop.choose(action).catch((error: unknown) => {
+        console.warn(`[keyfob] the tray's ${action.split(':')[0]} failed (${(error as Error).name})`);
+      }),
+    );
+
   const desktop: Desktop = {
     trayItems: () => items,
     async choose(action) {
@@ -107,6 +120,8 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
         await window.show();
         return services.command({ kind: 'settings' });
       }
+      // Locked: nothing is copied or scanned; the window shows its unlock form.
+      if (services.isLocked()) return window.show();
       if (action === 'scan-screen') {
         await services.opened.screens();
         return window.show();
@@ -124,6 +139,7 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
     startVisible: (withLinks) => withLinks || !(settings.startHidden && trayHere.available),
     async openLinks(links) {
       if (links.length === 0) return;
+      if (services.isLocked()) await window.show();
       for (const link of links) await services.opened.link(link);
       await window.show();
     },
@@ -139,6 +155,10 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
       if (family !== 'linux') window.setContentProtection(settings.contentProtection);
     },
     async refreshTray() {
+      if (services.isLocked()) {
+        items = trayMenuModel({ accounts: [], pinned: [], platform: family, locked: true });
+        return showTrayMenu();
+      }
       const reply = await services.invoke('accounts:list');
       const accounts = reply.ok ? reply.value : [];
       const ids = new Set(accounts.map((a) => a.id));
@@ -147,15 +167,12 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
         settings = await services.settings.update((s) => ({ pinned: livePins(s.pinned, ids) }));
       }
       items = trayMenuModel({ accounts, pinned: settings.pinned, platform: family });
-      tray?.setMenu(items, (action) =>
-        desktop.choose(action).catch((error: unknown) => {
-          console.warn(`[keyfob] the tray's ${action.split(':')[0]} failed (${(error as Error).name})`);
-        }),
-      );
+      showTrayMenu();
     },
     dispose() {
       offSettings();
       offList();
+      offLock();
       if (registered !== null) shortcuts.unregister(registered);
       tray?.destroy();
     },
@@ -174,6 +191,8 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
   };
   const offSettings = services.settings.onChange(apply);
   const offList = services.onListChanged(() => void desktop.refreshTray());
+  // Locking takes the pinned accounts out of the tray menu; unlocking brings them back.
+  const offLock = services.on('lock:changed', () => void desktop.refreshTray());
 
   services.desktop.report({
     tray: trayHere,

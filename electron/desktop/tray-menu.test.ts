@@ -54,6 +54,20 @@ describe('trayMenuModel', () => {
     expect(outline(trayMenuModel({ accounts: ACCOUNTS, pinned, platform }))).toEqual(expected);
   });
 
+  it('names no pinned account and scans nothing while the app is locked', () => {
+    expect(
+      outline(trayMenuModel({ accounts: ACCOUNTS, pinned: ['gh'], platform: 'linux', locked: true })),
+    ).toEqual([
+      '(Keyfob is locked: show it to unlock)',
+      '—',
+      'Show Keyfob → show',
+      '(Scan QR code from screen…) → scan-screen',
+      'Settings… → settings',
+      '—',
+      'Quit → quit',
+    ]);
+  });
+
   it('flattens an imported name to one line and cuts it', () => {
     const [, item] = trayMenuModel({ accounts: ACCOUNTS, pinned: ['odd'], platform: 'linux' });
     const label = item?.kind === 'item' ? item.label : '';

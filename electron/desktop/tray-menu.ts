@@ -16,6 +16,8 @@ export interface TrayState {
   /** Pinned account ids in menu order; ids of accounts that no longer exist are left out. */
   pinned: readonly string[];
   platform: DesktopPlatform;
+  /** The app lock is on: no pinned account is named or copied, and nothing is scanned, until the window unlocks it. */
+  locked?: boolean;
 }
 
 /**
@@ -29,9 +31,9 @@ function menuLabel(text: string, platform: DesktopPlatform): string {
 /**
  * The tray (menu-bar) menu for `state`: the pinned accounts, whose items copy the current code, then
  * Show Keyfob, Scan QR code from screen…, Settings… and Quit. A pure function of the state, so the
- * menu is tested as data and rebuilt whenever the accounts or the pins change.
+ * menu is tested as data and rebuilt whenever the accounts, the pins or the lock change.
  */
-export function trayMenuModel({ accounts, pinned, platform }: TrayState): TrayItem[] {
+export function trayMenuModel({ accounts, pinned, platform, locked = false }: TrayState): TrayItem[] {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const shown = pinned.flatMap((id) => {
     const account = byId.get(id);
@@ -43,15 +45,16 @@ export function trayMenuModel({ accounts, pinned, platform }: TrayState): TrayIt
     label: menuLabel(label, platform),
     enabled,
   });
-  const pins: TrayItem[] =
-    shown.length === 0
+  const pins: TrayItem[] = locked
+    ? [item(null, 'Keyfob is locked: show it to unlock', false)]
+    : shown.length === 0
       ? [item(null, 'No pinned accounts: pin one from its ⋯ menu', false)]
       : [item(null, 'Copy code', false), ...shown.map((a) => item(`copy:${a.id}`, dialogName(a)))];
   return [
     ...pins,
     { kind: 'separator' },
     item('show', 'Show Keyfob'),
-    item('scan-screen', 'Scan QR code from screen…'),
+    item('scan-screen', 'Scan QR code from screen…', !locked),
     item('settings', 'Settings…'),
     { kind: 'separator' },
     item('quit', platform === 'mac' ? 'Quit Keyfob' : 'Quit'),

@@ -65,6 +65,14 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],
   'backup:reminder': [[], [[]], /expected 0 arguments/],
   'backup:reminder-dismiss': [[], [0], /expected 0 arguments/],
+  'clock:status': [[], [1], /expected 0 arguments/],
+  'lock:status': [[], [''], /expected 0 arguments/],
+  'lock:unlock': [['correct horse'], ['x'.repeat(1025)], /the password is too long/],
+  'lock:unlock-touch-id': [[], [true], /expected 0 arguments/],
+  'lock:lock': [[], [null], /expected 0 arguments/],
+  'lock:set-password': [[null, 'new secret'], ['old', 42], /\(argument 2\): expected a password/],
+  'lock:remove-password': [['old secret'], [null], /expected a password/],
+  'lock:activity': [[], [{}], /expected 0 arguments/],
 };
 const valid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][0]] as const);
 const invalid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][1], SAMPLES[c][2]] as const);
@@ -94,6 +102,12 @@ describe('the channel table checks every request', () => {
       'settings:set',
       [{ shortcut: 'cmdorctrl + option + k' }],
       [{ shortcut: 'CommandOrControl+Alt+K' }],
+    ],
+    [
+      'writes a time server one way',
+      'settings:set',
+      [{ clockServer: ' Time.Example:123 ', useCorrectedTime: true }],
+      [{ clockServer: 'time.example', useCorrectedTime: true }],
     ],
   ] as const)('%s', (_, channel, given, checked) => expect(checkArgs(channel, given)).toEqual(checked));
 

@@ -159,6 +159,7 @@ describe('settings', () => {
       ...DEFAULT_SETTINGS,
       clearClipboardSeconds: 45,
     });
+    await again.close();
   });
 
   it.each([
@@ -166,6 +167,12 @@ describe('settings', () => {
     [{ clearClipboardSeconds: 1.5 }],
     [{ clearClipboardSeconds: '30' }],
     [{ theme: 'dark' }],
+    [{ clockServer: 'ntp://time.example' }],
+    [{ clockServer: 'time.example:0' }],
+    [{ useCorrectedTime: 'yes' }],
+    [{ autoLockMinutes: 1441 }],
+    [{ autoLockMinutes: 2.5 }],
+    [{ touchIdUnlock: 1 }],
   ])('rejects %j', async (patch) => {
     const reply = await services.invoke('settings:set', patch as never);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

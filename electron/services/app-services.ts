@@ -20,6 +20,18 @@ import { vaultChannels } from '../ipc/vault';
 import { Vault, type SecretStore } from '../vault';
 import { clipboardKeeper, type ClipboardKeeper, type Timers } from './clipboard-clear';
 import { toReply } from './errors';
+import type { ServerAddress } from '../../shared/clock-server';
+import type { PowerAdapter } from '../adapters/power';
+import type { TouchIdAdapter } from '../adapters/touch-id';
+import type { ClockService } from '../clock/clock-service';
+import type { SntpResult } from '../clock/sntp-client';
+import { clockChannels } from '../ipc/clock';
+import { lockChannels } from '../ipc/lock';
+import { guardWhileLocked } from '../ipc/lock-guard';
+import type { LockService } from '../lock/lock-service';
+import { clockAndLock } from './clock-and-lock';
+import type { CodeTime } from './codes';
+import { eventHub } from './event-hub';
 import { watchFolder } from './folder-watch';
 import { settingsStore, type SettingsStore } from './settings-store';
 import { openAppVault, type OpenedVault, type AppVault } from './app-vault';
@@ -48,6 +60,17 @@ export interface AppServicesOptions {
   screenCapture?: ScreenCaptureAdapter;
   /** How to open the vault; `Vault.open` over home/secrets/now by default. */
   openVault?: () => Promise<OpenedVault>;
+  // ---- The clock and the lock ----
+  /** Asks a time server once (`askTimeServer`); without it the clock is never measured (unit tests, benchmarks). */
+  askTime?: (server: ServerAddress) => Promise<SntpResult>;
+  /** Suspend, resume, screen lock and the system's idle time; without it only app activity counts. */
+  power?: PowerAdapter;
+  /** Touch ID for the unlock screen (macOS); none by default. */
+  touchId?: TouchIdAdapter;
+  /** A monotonic clock in ms (gaps between time-server questions, password attempt waits); performance.now by default. */
+  monotonic?: () => number;
+  /** Timers of the clock's schedule and of auto-lock; unref'd global ones by default. */
+  backgroundTimers?: Timers;
 }
 
 /** What the concerns' handlers (electron/ipc/) are built over: the options, the open vault, the shared stores. */
@@ -63,6 +86,11 @@ export interface HandlerContext extends AppServicesOptions {
   desktop: DesktopFactsBoard;
   /** Steps left by opened links and the tray's screen scan, for `scan:opened`. */
   opened: OpenedScans;
+  // ---- The clock and the lock ----
+  /** The instant codes are computed at: corrected when the user chose it. */
+  codeTime: () => CodeTime;
+  clock: ClockService;
+  lock: LockService;
 }
 
 /** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
@@ -87,6 +115,10 @@ export interface AppServices {
   readonly opened: OpenedScans;
   /** Stops watching, wipes a code still pending on the clipboard. */
   close(): Promise<void>;
+  /** Locked (or not yet known): the tray shows no code and copies none. Changes come as `lock:changed`. */
+  isLocked(): boolean;
+  /** Locks now when a password is set (a tray or menu item). */
+  lockNow(): void;
 }
 
 /** Opens the vault (a failure is kept for `vault:status`, never thrown) and builds every handler. */
@@ -94,34 +126,46 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = options.now ?? Date.now;
   const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
   const appVault = await openAppVault(open, options.secrets);
-  const events = new Map<string, Set<(...args: unknown[]) => void>>();
-  const emit = (event: keyof IpcEvents, ...args: unknown[]): void =>
-    events.get(event)?.forEach((listener) => listener(...args));
+  const settings = settingsStore(options.home);
+  const keeper = clipboardKeeper(options.clipboard, options.timers);
+  const events = eventHub();
   const listChanged = new Set<() => void>();
-  const command = (c: WindowCommand): void => emit('window:command', c);
+  const command = (c: WindowCommand): void => events.emit('window:command', c);
+  const { clock, lock, stop } = await clockAndLock(options, settings, keeper, events.emit);
   const context: HandlerContext = {
     ...options,
     vault: () => appVault.current(),
     appVault,
     now,
     dialogs: options.dialogs ?? noDialogs,
-    settings: settingsStore(options.home),
-    keeper: clipboardKeeper(options.clipboard, options.timers),
+    settings,
+    keeper,
     desktop: desktopFactsBoard(),
-    opened: openedScans((channel, args) => receive(channel, args), command),
+    // A link that arrives while the app is locked waits for the unlock.
+    opened: openedScans(
+      (channel, args) => receive(channel, args),
+      command,
+      () => lock.unlocked(),
+    ),
+    codeTime: () => clock.codeTime(),
+    clock,
+    lock,
   };
-  const handlers: ChannelHandlers = {
+  const unguarded: ChannelHandlers = {
     ...vaultChannels(context),
     ...accountChannels(context),
     ...settingsChannels(context),
     ...scanChannels(context),
     ...backupChannels(context),
+    ...clockChannels(context),
+    ...lockChannels(context),
   };
+  const handlers = guardWhileLocked(unguarded, () => lock.guard());
 
   const changes = await vaultChanges(
-    () => handlers['accounts:list'](),
+    () => unguarded['accounts:list'](),
     () => {
-      emit('vault:changed');
+      events.emit('vault:changed');
       listChanged.forEach((listener) => listener());
     },
   );
@@ -141,12 +185,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     handlers,
     receive,
     invoke: (channel, ...args) => receive(channel, args) as Promise<IpcReply<ResultOf<typeof channel>>>,
-    on(event, listener) {
-      const fn = listener as (...args: unknown[]) => void;
-      const set = events.get(event) ?? new Set();
-      events.set(event, set.add(fn));
-      return () => void set.delete(fn);
-    },
+    on: events.on,
     command,
     onListChanged(listener) {
       listChanged.add(listener);
@@ -157,9 +196,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     opened: context.opened,
     async close() {
       watch?.close();
+      stop();
       events.clear();
       listChanged.clear();
       await context.keeper.flush();
     },
+    isLocked: () => lock.isLocked(),
+    lockNow: () => lock.lock(),
   };
 }

@@ -42,6 +42,18 @@ describe('reading settings.json', () => {
       /^Some settings were invalid \(clipboard clearing, shortcut\), so Keyfob uses their defaults\. Check them in Settings\.$/,
     ],
     [
+      'a time server written another way (kept as main writes it)',
+      '{"clockServer": " Time.Example:123 ", "autoLockMinutes": 0}',
+      { clockServer: 'time.example', autoLockMinutes: 0 },
+      null,
+    ],
+    [
+      'an invalid time server and auto-lock time',
+      '{"clockServer": "ntp://time.example", "autoLockMinutes": 2.5, "useCorrectedTime": true}',
+      { useCorrectedTime: true },
+      /^Some settings were invalid \(time server, auto-lock\), so Keyfob uses their defaults\./,
+    ],
+    [
       'eleven pins',
       JSON.stringify({ pinned: Array.from({ length: 11 }, (_, i) => `id${i}`) }),
       {},

@@ -21,6 +21,7 @@ import { useAccountSearch } from './hooks/useAccountSearch';
 import { useBackupDialogs } from './hooks/useBackupDialogs';
 import { BackupDialogs } from './components/BackupDialogs';
 import { BackupReminder } from './components/BackupReminder';
+import { ClockBanner } from './components/ClockBanner';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useKeyReplacements } from './hooks/useKeyReplacements';
@@ -219,6 +220,10 @@ export function App() {
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
+        <ClockBanner
+          onCodesMoved={refreshCodes}
+          setCorrectedTime={(useCorrectedTime) => prefs.update({ useCorrectedTime })}
+        />
         {backup.remind && (
           <BackupReminder onExport={() => backup.start('export')} onDismiss={backup.dismissReminder} />
         )}

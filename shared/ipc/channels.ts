@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { ErrorData } from '../errors';
 import { APP_EXPORT_FORMATS } from '../export-formats';
 import type * as T from './shapes';
-import { args, draft, entry, event, oneOf, read, text, write } from './schema';
+import { answeredWhileLocked, args, draft, entry, event, oneOf, read, text, write } from './schema';
 import { EDITABLE_SETTINGS } from './settings-fields';
 
 // The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
@@ -29,6 +29,8 @@ const scanText = v.pipe(
   v.trim(),
   v.minLength(1, 'a scanned code is empty'),
 );
+// The lock's passwords: bounded, so a check's cost stays scrypt's, not the length's.
+const lockPassword = v.pipe(v.string('expected a password'), v.maxLength(1024, 'the password is too long'));
 const addOptions = v.object({ allowDuplicate: v.boolean() }, 'expected add options');
 const settingsPatch = v.strictObject(
   Object.fromEntries(
@@ -59,14 +61,17 @@ const exportFormat = v.picklist(
  * another process's change) or not (`read`). The renderer's `window.keyfob` type, the preload's
  * channel list, main's argument checks and change detection all follow from this table.
  *
+ * While the app lock is locked, main refuses every channel (error 'app-locked') except those marked
+ * `answeredWhileLocked`: the vault's status and the lock's own channels.
+ *
  * Seeds stay in main. Exactly two replies carry them to the renderer, drawn as QR images:
  * `accounts:show-qr` and `backup:transfer-codes`, and only after main asked the user with a native
  * dialog naming the accounts (a refusal answers null). Every other reply is seed-free.
  */
 export const CHANNELS = {
-  'vault:status': read().returns<T.VaultStatus>(),
+  'vault:status': answeredWhileLocked(read().returns<T.VaultStatus>()),
   /** Re-open the vault (after the user unlocked the keychain). */
-  'vault:retry': read().returns<T.VaultStatus>(),
+  'vault:retry': answeredWhileLocked(read().returns<T.VaultStatus>()),
   'accounts:list': read().returns<T.AccountView[]>(),
   /** Codes of every account, or of the listed ones. */
   'accounts:codes': entry(
@@ -138,6 +143,23 @@ export const CHANNELS = {
   'backup:reminder': read().returns<{ due: boolean }>(),
   /** Hides the backup reminder for a week. */
   'backup:reminder-dismiss': read().returns<null>(),
+  // ---- The clock and the lock ----
+  /** This computer's clock as main measured it against the time server in the settings. */
+  'clock:status': read().returns<T.ClockStatus>(),
+  /** Whether a lock password is set and the app is locked; answered while locked (the unlock form asks). */
+  'lock:status': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Unlocks with the password; wrong ones make the next attempt wait longer each time. */
+  'lock:unlock': answeredWhileLocked(read(lockPassword).returns<T.LockStatus>()),
+  /** Unlocks after the Touch ID prompt (macOS). */
+  'lock:unlock-touch-id': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Locks now; nothing happens without a password. */
+  'lock:lock': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Sets the lock password (current: null) or changes it (current required). */
+  'lock:set-password': read(v.nullable(lockPassword), lockPassword).returns<T.LockStatus>(),
+  /** Turns the lock off; the current password is required. */
+  'lock:remove-password': read(lockPassword).returns<T.LockStatus>(),
+  /** The user did something in the window: auto-lock counts idle time from here. */
+  'lock:activity': read().returns<null>(),
 };
 
 /** Pushed from main to the renderer, each with the arguments its listeners receive. */
@@ -146,6 +168,10 @@ export const EVENTS = {
   'vault:changed': event<[]>(),
   /** The tray, the global shortcut or an opened link asks the window to do something. */
   'window:command': event<[T.WindowCommand]>(),
+  /** What main knows about the clock changed (a measurement, the settings). */
+  'clock:changed': event<[T.ClockStatus]>(),
+  /** The app locked or unlocked, or its password was set or removed. */
+  'lock:changed': event<[T.LockStatus]>(),
 };
 
 export type Channel = keyof typeof CHANNELS;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { DEFAULT_SHORTCUT, checkAccelerator } from '../accelerator';
-import { clearSeconds, text } from './schema';
+import { DEFAULT_CLOCK_SERVER } from '../clock-server';
+import { autoLockMinutes, clearSeconds, clockServer, text } from './schema';
 import type { Settings } from './shapes';
 
 // Every setting in one table: its check (main runs it on `settings:set` and on every read of
@@ -44,6 +45,10 @@ export const EDITABLE_SETTINGS = {
   shortcut: shortcutSchema,
   contentProtection: flag('Hiding from screen sharing'),
   blurCodes: flag('Blurring codes'),
+  clockServer,
+  useCorrectedTime: flag('Use corrected time'),
+  autoLockMinutes,
+  touchIdUnlock: flag('Touch ID unlock'),
 } satisfies { [K in Exclude<keyof Settings, 'pinned'>]: v.GenericSchema<unknown, Settings[K]> };
 
 /** Every field of settings.json with its check. */
@@ -54,7 +59,9 @@ export const SETTING_SCHEMAS = {
 
 /**
  * What a fresh install uses: wipe a copied code after 30 s; close to the tray (where one exists);
- * hidden from screen sharing (where the OS can); the Ctrl+Alt+K / Cmd+Option+K shortcut.
+ * hidden from screen sharing (where the OS can); the Ctrl+Alt+K / Cmd+Option+K shortcut; the
+ * clock measured against Cloudflare's time server but codes at this computer's time until the user
+ * chooses; with a lock password, auto-lock after 5 idle minutes and Touch ID where the Mac has it.
  */
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   clearClipboardSeconds: 30,
@@ -66,6 +73,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   contentProtection: true,
   blurCodes: false,
   pinned: [],
+  clockServer: DEFAULT_CLOCK_SERVER,
+  useCorrectedTime: false,
+  autoLockMinutes: 5,
+  touchIdUnlock: true,
 };
 
 /** How a notice names each setting ("…were invalid: clipboard clearing, shortcut"). */
@@ -79,6 +90,10 @@ export const SETTING_NAMES: Record<keyof Settings, string> = {
   contentProtection: 'hide from screen sharing',
   blurCodes: 'blur codes',
   pinned: 'pinned accounts',
+  clockServer: 'time server',
+  useCorrectedTime: 'use corrected time',
+  autoLockMinutes: 'auto-lock',
+  touchIdUnlock: 'Touch ID unlock',
 };
 
 /** A settings.json read field by field: valid fields kept, the others at their default and named. */

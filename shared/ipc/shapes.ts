@@ -18,7 +18,11 @@ export interface CodeSnapshot {
   id: string;
   /** Digits (or Steam letters), ungrouped. */
   code: string;
-  /** TOTP/Steam: the code's window in ms since the epoch; null for HOTP. */
+  /**
+   * TOTP/Steam: the code's window in ms since the epoch on this computer's clock; null for HOTP.
+   * With corrected time, main computes the code at the corrected instant and moves the window back
+   * by the offset, so the countdown runs on the window's own clock.
+   */
   validFromMs: number | null;
   validUntilMs: number | null;
   /** The code of the following period (TOTP/Steam), so the last seconds can show it. */
@@ -27,6 +31,7 @@ export interface CodeSnapshot {
 
 /** Codes for many accounts at once, plus the accounts whose secret could not be read. */
 export interface CodesResult {
+  /** When the codes were computed, on this computer's clock. */
   atMs: number;
   codes: CodeSnapshot[];
   unavailable: Array<{ id: string; error: ErrorData }>;
@@ -96,6 +101,42 @@ export interface Settings {
   blurCodes: boolean;
   /** Account ids whose codes the tray menu copies, in menu order; at most 10. */
   pinned: string[];
+  /** The time server asked for this computer's clock offset, as `HOST[:PORT]`. */
+  clockServer: string;
+  /** Compute every code at the corrected time (this clock plus the offset measured last). */
+  useCorrectedTime: boolean;
+  /** With a lock password: lock after this many minutes without input (0: never because of idle time). */
+  autoLockMinutes: number;
+  /** With a lock password: offer Touch ID on the unlock screen (macOS, where the Mac has it). */
+  touchIdUnlock: boolean;
+}
+
+/** What main knows about this computer's clock, from the time server in the settings. */
+export interface ClockStatus {
+  /** The server asked, as `HOST[:PORT]`. */
+  server: string;
+  /**
+   * The last valid answer of `server`, null until one came: `offsetMs` is the server's time minus
+   * this clock's (positive: this clock is behind), `delayMs` the round trip taken out of it.
+   */
+  measurement: { offsetMs: number; delayMs: number; atMs: number } | null;
+  /** Codes are computed at the corrected time right now (the setting is on and an offset is known). */
+  corrected: boolean;
+  /** The server asked Keyfob to stop (a Kiss-o'-Death, e.g. DENY); it is not asked again until the setting changes. */
+  refusedCode: string | null;
+}
+
+/** The app lock as main holds it. Seeds and codes are refused while `locked`. */
+export interface LockStatus {
+  /** A lock password is set. */
+  enabled: boolean;
+  locked: boolean;
+  /** Touch ID can unlock now (macOS, available, allowed in the settings, a password set). */
+  touchId: boolean;
+  /** This Mac can show the Touch ID prompt (whatever the setting says); false elsewhere. */
+  touchIdPresent: boolean;
+  /** After wrong passwords: ms until the next attempt is taken; 0 when one may be made now. */
+  retryInMs: number;
 }
 
 /** The desktop families whose integration differs (tray, shortcuts, screen sharing). */

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import type { SettingsState } from '../../hooks/useSettings';
 import { Dialog } from '../Dialog';
+import { ClockSettings } from './ClockSettings';
 import { GeneralSettings } from './GeneralSettings';
+import { LockSettings } from './LockSettings';
 import { PrivacySettings } from './PrivacySettings';
 import { WindowSettings } from './WindowSettings';
 import '../../styles/settings.css';
@@ -14,7 +16,8 @@ interface SettingsDialogProps {
 /**
  * Every setting in one dialog, one section component each (add a section with its import and one
  * line below). Each change is saved at once in main, which checks it and applies it to the desktop
- * (the shortcut, the tray, screen sharing); what does not work here says why beside it.
+ * (the shortcut, the tray, screen sharing, the time server, auto-lock); what does not work here
+ * says why beside it.
  */
 export function SettingsDialog({ state, onClose }: SettingsDialogProps) {
   const { settings, status, update, refresh } = state;
@@ -33,6 +36,8 @@ export function SettingsDialog({ state, onClose }: SettingsDialogProps) {
             <GeneralSettings settings={settings} status={status} update={update} />
             <WindowSettings settings={settings} status={status} update={update} />
             <PrivacySettings settings={settings} status={status} update={update} />
+            <ClockSettings settings={settings} status={status} update={update} />
+            <LockSettings settings={settings} status={status} update={update} />
           </>
         )}
       </div>
