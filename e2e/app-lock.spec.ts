@@ -103,3 +103,30 @@ test('locks by itself after 5 idle minutes, not while the window is being used',
   await expect(page.getByRole('heading', { name: 'Keyfob is locked' })).toBeVisible();
   await expect(list).toHaveCount(0);
 });
+
+test('while locked the tray names no account; a link waits for the unlock, then opens the confirm step', async () => {
+  app = await launchWithLock();
+  const { page } = app;
+  const github = (await app.services.handlers['accounts:list']())[0]?.id ?? '';
+  await app.services.handlers['settings:pin'](github, true);
+  const trayLabels = () => app.desktop.tray.items.flatMap((i) => (i.kind === 'item' ? [i.label] : []));
+  await expect.poll(trayLabels).toContain('GitHub: alice');
+
+  app.services.lockNow();
+  await expect(page.getByRole('heading', { name: 'Keyfob is locked' })).toBeVisible();
+  await expect.poll(trayLabels).not.toContain('GitHub: alice');
+  expect(trayLabels()[0]).toBe('Keyfob is locked: show it to unlock');
+
+  const link = `otpauth://totp/Fastmail:dave?secret=${ACCOUNTS[0]?.secret ?? ''}&issuer=Fastmail`;
+  const opening = app.desktop.secondInstance(['/opt/Keyfob/keyfob-desktop', '--', link]);
+  const confirm = page.getByRole('dialog', { name: 'Add scanned accounts' });
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await expect(confirm).toHaveCount(0);
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await opening;
+  await expect(confirm.getByRole('listitem', { name: 'Fastmail' })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.getByRole('listitem', { name: /^Fastmail, dave/ })).toBeVisible();
+  await expect.poll(trayLabels).toContain('GitHub: alice');
+});

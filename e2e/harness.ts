@@ -260,6 +260,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         page = await openPage(context, () => services, origin, clock, errors);
         desktop = await startHarnessDesktop(services, () => page, options.desktop);
         await page.goto(url);
+        await settled(page);
         return page;
       },
       lockKeychain: async () => lockKeyring(),
@@ -270,6 +271,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     // A link that started the app reaches main before the window has loaded, as in Electron.
     await desktop.secondInstance(options.argv ?? []);
     await page.goto(url);
+    await settled(page);
     return app;
   }
 }
@@ -288,6 +290,14 @@ function callInPage([channel, args]: [string, unknown[]]): Promise<never> {
  */
 function scratchRoot(options: LaunchOptions): string {
   return options.secrets === 'memory' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+/**
+ * Waits until the window shows the app or its unlock form: the app's parts (and their listeners for
+ * the tray's and the shortcut's commands) mount only once main has said whether Keyfob is locked.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.app, .unlock').first().waitFor();
 }
 
 /** Writes the launch options' settings and accounts before the page opens. */

@@ -8,7 +8,7 @@ import { EmptyState } from './components/EmptyState';
 import { Header } from './components/Header';
 import { ManualEntryDialog } from './components/ManualEntryDialog';
 import { ScanDialog } from './components/ScanDialog';
-import { Menu } from './components/Menu';
+import { RowMenu } from './components/RowMenu';
 import { ReplaceKeyDialog } from './components/ReplaceKeyDialog';
 import { ShowQrDialog } from './components/ShowQrDialog';
 import { Toasts } from './components/Toasts';
@@ -27,12 +27,12 @@ import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useKeyReplacements } from './hooks/useKeyReplacements';
 import { useOpenedScan } from './hooks/useOpenedScan';
 import { useSettings } from './hooks/useSettings';
+import { useTrayPins } from './hooks/useTrayPins';
 import { useWindowCommands } from './hooks/useWindowCommands';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
 import { markFilterStart, markPainted } from './lib/perf';
-import { replaceKeyMenuItems } from './lib/replace-key-menu';
 import { replacedText, scanSummary } from './lib/save-summary';
 import { accountTitle } from '../../shared/account-name';
 
@@ -103,18 +103,7 @@ export function App() {
     scan: () => void links.take(),
     notice: ({ message }) => showToast({ message, tone: 'error', durationMs: 6_000 }),
   });
-  const pinned = prefs.settings?.pinned ?? [];
-  const trayName = prefs.status?.platform === 'mac' ? 'menu bar' : 'tray';
-  const togglePin = (account: AccountView) => {
-    const pin = !pinned.includes(account.id);
-    prefs.pin(account.id, pin).then(
-      () =>
-        showToast({
-          message: `${pin ? 'Pinned' : 'Unpinned'} ${accountTitle(account)} ${pin ? 'to' : 'from'} the ${trayName}`,
-        }),
-      (e: unknown) => showToast({ message: errorData(e).message, tone: 'error', durationMs: 6_000 }),
-    );
-  };
+  const pins = useTrayPins(prefs, showToast);
 
   const { actions, busy } = useAccountActions({
     all,
@@ -188,7 +177,6 @@ export function App() {
   }, [listed.length, codes.size]);
 
   const menuAccount = menu ? all.find((a) => a.id === menu.id) : undefined;
-  const menuAt = menu ? visibleIds.indexOf(menu.id) : -1;
   const loaded = vault.accounts !== null;
 
   return (
@@ -248,49 +236,24 @@ export function App() {
         )}
       </main>
       {menu && menuAccount && (
-        <Menu
-          label={`Actions for ${accountTitle(menuAccount)}`}
+        <RowMenu
+          account={menuAccount}
           anchor={menu.anchor}
+          openedAtMs={menu.atMs}
+          at={visibleIds.indexOf(menu.id)}
+          count={visibleIds.length}
+          pinLabel={pins.label(menuAccount)}
           onClose={() => setMenu(null)}
-          items={[
-            { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
-            { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
-            ...replaceKeyMenuItems(menuAccount, menu.atMs, {
-              replace: () => setModal({ kind: 'replace-key', account: menuAccount }),
-              restore: () => void keys.restore([menuAccount]),
-            }),
-            {
-              id: 'show-qr',
-              label: 'Show QR…',
-              onSelect: () => void showQr(menuAccount),
-            },
-            {
-              id: 'pin',
-              label: pinned.includes(menuAccount.id) ? `Unpin from ${trayName}` : `Pin to ${trayName}`,
-              onSelect: () => togglePin(menuAccount),
-            },
-            {
-              id: 'up',
-              label: 'Move up',
-              shortcut: 'Alt+↑',
-              disabled: menuAt <= 0,
-              onSelect: () => actions.move(menu.id, -1),
-            },
-            {
-              id: 'down',
-              label: 'Move down',
-              shortcut: 'Alt+↓',
-              disabled: menuAt < 0 || menuAt >= visibleIds.length - 1,
-              onSelect: () => actions.move(menu.id, 1),
-            },
-            {
-              id: 'delete',
-              label: 'Delete…',
-              shortcut: 'Del',
-              danger: true,
-              onSelect: () => actions.remove(menu.id),
-            },
-          ]}
+          run={{
+            copy: () => actions.copy(menu.id),
+            edit: () => actions.edit(menu.id),
+            replaceKey: () => setModal({ kind: 'replace-key', account: menuAccount }),
+            restoreKey: () => void keys.restore([menuAccount]),
+            showQr: () => void showQr(menuAccount),
+            togglePin: () => pins.toggle(menuAccount),
+            move: (delta) => actions.move(menu.id, delta),
+            remove: () => actions.remove(menu.id),
+          }}
         />
       )}
       {modal?.kind === 'add' && (
