@@ -86,9 +86,12 @@ async function start(): Promise<void> {
     touchId: electronTouchId(),
   });
   openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
-  setupAppMenu(iconPath, () => {
-    void desktop.show().then(() => services.command({ kind: 'settings' }));
+  const lockMenu = setupAppMenu(iconPath, {
+    openSettings: () => void desktop.show().then(() => services.command({ kind: 'settings' })),
+    lockNow: () => services.lockNow(),
   });
+  lockMenu(services.lockable());
+  services.on('lock:changed', () => lockMenu(services.lockable()));
   setupQuitBehaviour(async () => {
     await Promise.all([services.close(), windowStateSaved()]);
   });

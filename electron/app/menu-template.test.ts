@@ -12,8 +12,8 @@ function outline(template: MenuItemConstructorOptions[]): string[] {
   });
 }
 
-const MAC_APP = 'appMenu:about,-,Settings…,-,services,-,hide,hideOthers,unhide,-,quit';
-const FILE = 'fileMenu:Settings…,-,quit';
+const MAC_APP = 'appMenu:about,-,Settings…,Lock Keyfob,-,services,-,hide,hideOthers,unhide,-,quit';
+const FILE = 'fileMenu:Settings…,Lock Keyfob,-,quit';
 
 describe('appMenuTemplate', () => {
   it.each([
@@ -26,16 +26,37 @@ describe('appMenuTemplate', () => {
     expect(outline(appMenuTemplate(platform, packaged))).toEqual(expected);
   });
 
+  /** The item labelled `label` in the top menu with role `menu`, from a template whose actions record into `chosen`. */
+  const itemOf = (
+    platform: NodeJS.Platform,
+    menu: string,
+    label: string,
+    lockable: boolean,
+    chosen: string[],
+  ) => {
+    const actions = { openSettings: () => chosen.push('settings'), lockNow: () => chosen.push('lock') };
+    const top = appMenuTemplate(platform, true, actions, lockable).find((i) => i.role === menu);
+    return (top?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === label);
+  };
+
   it.each([
-    ['darwin', 'appMenu'],
-    ['linux', 'fileMenu'],
-  ] as const)('on %s, Settings… has Ctrl/Cmd+, and opens the Settings dialog', (platform, menu) => {
-    const opened: string[] = [];
-    const top = appMenuTemplate(platform, true, () => opened.push('settings')).find((i) => i.role === menu);
-    const item = (top?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Settings…');
-    expect(item?.accelerator).toBe('CommandOrControl+,');
+    ['darwin', 'appMenu', 'Settings…', 'CommandOrControl+,', 'settings'],
+    ['linux', 'fileMenu', 'Settings…', 'CommandOrControl+,', 'settings'],
+    ['darwin', 'appMenu', 'Lock Keyfob', 'CommandOrControl+L', 'lock'],
+    ['win32', 'fileMenu', 'Lock Keyfob', 'CommandOrControl+L', 'lock'],
+  ] as const)('on %s, %s › %s has %s and chooses %s', (platform, menu, label, accelerator, action) => {
+    const chosen: string[] = [];
+    const item = itemOf(platform, menu, label, true, chosen);
+    expect(item?.accelerator).toBe(accelerator);
     (item?.click as () => void)();
-    expect(opened).toEqual(['settings']);
+    expect(chosen).toEqual([action]);
+  });
+
+  it.each([
+    ['a lock password set and Keyfob open', true, true],
+    ['no lock password, or Keyfob locked', false, false],
+  ])('Lock Keyfob with %s: enabled %s', (_name, lockable, enabled) => {
+    expect(itemOf('linux', 'fileMenu', 'Lock Keyfob', lockable, [])?.enabled).toBe(enabled);
   });
 
   it('labels the About item with the product name', () => {

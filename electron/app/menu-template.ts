@@ -1,21 +1,37 @@
 import type { AboutPanelOptionsOptions, MenuItemConstructorOptions } from 'electron';
 
+/** What the app menu's own items do. */
+export interface AppMenuActions {
+  openSettings(): void;
+  lockNow(): void;
+}
+
+const NO_ACTIONS: AppMenuActions = { openSettings: () => undefined, lockNow: () => undefined };
+
 /**
  * The application menu, deliberately small. macOS needs the Edit menu's roles for Cmd+C/V/X/A to
  * reach text fields, and its app and Window menus for Quit, Hide and Close. Settings… (Cmd+, in the
- * app menu on macOS, Ctrl+, in a File menu elsewhere) calls `openSettings`. Help → About is on
+ * app menu on macOS, Ctrl+, in a File menu elsewhere) and Lock Keyfob (Cmd/Ctrl+L, enabled only
+ * when `lockable`: a lock password is set and Keyfob is open) call `actions`. Help → About is on
  * every OS. The View menu (Reload, Toggle Developer Tools) exists only while developing.
  */
 export function appMenuTemplate(
   platform: NodeJS.Platform,
   isPackaged: boolean,
-  openSettings: () => void = () => undefined,
+  actions: AppMenuActions = NO_ACTIONS,
+  lockable = false,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const settings: MenuItemConstructorOptions = {
     label: 'Settings…',
     accelerator: 'CommandOrControl+,',
-    click: () => openSettings(),
+    click: () => actions.openSettings(),
+  };
+  const lock: MenuItemConstructorOptions = {
+    label: 'Lock Keyfob',
+    accelerator: 'CommandOrControl+L',
+    enabled: lockable,
+    click: () => actions.lockNow(),
   };
   const appMenu: MenuItemConstructorOptions = {
     role: 'appMenu',
@@ -23,6 +39,7 @@ export function appMenuTemplate(
       { role: 'about' },
       { type: 'separator' },
       settings,
+      lock,
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -35,7 +52,7 @@ export function appMenuTemplate(
   };
   const fileMenu: MenuItemConstructorOptions = {
     role: 'fileMenu',
-    submenu: [settings, { type: 'separator' }, { role: 'quit' }],
+    submenu: [settings, lock, { type: 'separator' }, { role: 'quit' }],
   };
   return [
     mac ? appMenu : fileMenu,

@@ -58,7 +58,7 @@ describe('the tray menu', () => {
     await expect.poll(d.labels).toContain('Site: me');
     await d.tray.choose('Site: me');
     expect(d.window.state.visible).toBe(true);
-    expect(d.commands).toEqual([{ kind: 'notice', message: expect.stringMatching(/keychain/i) }]);
+    expect(await d.takeCommands()).toEqual([{ kind: 'notice', message: expect.stringMatching(/keychain/i) }]);
   });
 
   it('Show Keyfob, Settings… and Quit', async () => {
@@ -66,7 +66,7 @@ describe('the tray menu', () => {
     await d.tray.choose('Show Keyfob');
     expect(d.window.state).toMatchObject({ visible: true, shows: 1 });
     await d.tray.choose('Settings…');
-    expect(d.commands).toEqual([{ kind: 'settings' }]);
+    expect(await d.takeCommands()).toEqual([{ kind: 'settings' }]);
     await d.tray.choose('Quit');
     expect(d.quits).toEqual(['quit']);
   });
@@ -77,7 +77,7 @@ describe('the tray menu', () => {
     });
     await d.tray.choose('Scan QR code from screen…');
     expect(d.window.state.visible).toBe(true);
-    expect(d.commands).toEqual([{ kind: 'scan' }]);
+    expect(await d.takeCommands()).toEqual([{ kind: 'scan' }]);
     expect(await d.services.handlers['scan:opened']()).toEqual({ message: expect.any(String), step: null });
     expect(await d.services.handlers['scan:opened']()).toBeNull(); // taken once
   });
@@ -138,7 +138,7 @@ describe('the global shortcut', () => {
       message: null,
     });
     d.shortcuts.press('CommandOrControl+Alt+K');
-    await expect.poll(() => d.commands).toEqual([{ kind: 'focus-search' }]);
+    await expect.poll(d.takeCommands).toEqual([{ kind: 'focus-search' }]);
     expect(d.window.state.visible).toBe(true);
     d.shortcuts.press('CommandOrControl+Alt+K');
     expect(d.window.state.visible).toBe(false);
@@ -222,7 +222,7 @@ describe('links', () => {
     await d.add('Site');
     await d.desktop.openLinks([key('Site')]);
     expect(d.window.state.visible).toBe(true);
-    expect(d.commands).toEqual([{ kind: 'scan' }]);
+    expect(await d.takeCommands()).toEqual([{ kind: 'scan' }]);
     const opened = await d.services.handlers['scan:opened']();
     expect(opened).toMatchObject({
       message: null,

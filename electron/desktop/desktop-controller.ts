@@ -25,7 +25,16 @@ export interface DesktopDeps {
   platform: NodeJS.Platform;
   services: Pick<
     AppServices,
-    'settings' | 'desktop' | 'opened' | 'command' | 'onListChanged' | 'invoke' | 'on' | 'isLocked'
+    | 'settings'
+    | 'desktop'
+    | 'opened'
+    | 'command'
+    | 'onListChanged'
+    | 'invoke'
+    | 'on'
+    | 'isLocked'
+    | 'lockable'
+    | 'lockNow'
   >;
   window: WindowControl;
   /** The tray icon, or null where none could be made. */
@@ -116,16 +125,19 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
     async choose(action) {
       if (action === 'quit') return deps.quit();
       if (action === 'show') return window.show();
+      if (action === 'lock') return services.lockNow();
       if (action === 'settings') {
         await window.show();
         return services.command({ kind: 'settings' });
       }
-      // Locked: nothing is copied or scanned; the window shows its unlock form.
-      if (services.isLocked()) return window.show();
       if (action === 'scan-screen') {
-        await services.opened.screens();
+        // Locked: nothing is captured now; the window shows its unlock form and scans once open.
+        if (services.isLocked()) services.command({ kind: 'scan-screen' });
+        else await services.opened.screens();
         return window.show();
       }
+      // Locked: nothing is copied; the window shows its unlock form.
+      if (services.isLocked()) return window.show();
       const reply = await services.invoke('clipboard:copy-code', action.slice('copy:'.length));
       if (reply.ok) return;
       // The tray cannot show a message itself: the window does.
@@ -166,7 +178,12 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
       if (reply.ok && livePins(settings.pinned, ids).length !== settings.pinned.length) {
         settings = await services.settings.update((s) => ({ pinned: livePins(s.pinned, ids) }));
       }
-      items = trayMenuModel({ accounts, pinned: settings.pinned, platform: family });
+      items = trayMenuModel({
+        accounts,
+        pinned: settings.pinned,
+        platform: family,
+        lockable: services.lockable(),
+      });
       showTrayMenu();
     },
     dispose() {
@@ -191,7 +208,7 @@ export async function startDesktop(deps: DesktopDeps): Promise<Desktop> {
   };
   const offSettings = services.settings.onChange(apply);
   const offList = services.onListChanged(() => void desktop.refreshTray());
-  // Locking takes the pinned accounts out of the tray menu; unlocking brings them back.
+  // Locking takes the pinned accounts (and Lock Keyfob) out of the tray menu; unlocking brings them back.
   const offLock = services.on('lock:changed', () => void desktop.refreshTray());
 
   services.desktop.report({

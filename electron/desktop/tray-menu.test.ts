@@ -54,18 +54,36 @@ describe('trayMenuModel', () => {
     expect(outline(trayMenuModel({ accounts: ACCOUNTS, pinned, platform }))).toEqual(expected);
   });
 
-  it('names no pinned account and scans nothing while the app is locked', () => {
+  it.each([
+    [
+      'no lock password: no Lock item',
+      { lockable: false, locked: false },
+      ['(Copy code)', 'GitHub: alice → copy:gh', ...COMMANDS, 'Quit → quit'],
+    ],
+    [
+      'a lock password, Keyfob open: Lock Keyfob after Show Keyfob',
+      { lockable: true, locked: false },
+      [
+        '(Copy code)',
+        'GitHub: alice → copy:gh',
+        '—',
+        'Show Keyfob → show',
+        'Lock Keyfob → lock',
+        'Scan QR code from screen… → scan-screen',
+        'Settings… → settings',
+        '—',
+        'Quit → quit',
+      ],
+    ],
+    [
+      'locked: no pinned account named, no Lock item; the scan stays (it waits for the unlock)',
+      { lockable: true, locked: true },
+      ['(Keyfob is locked: show it to unlock)', ...COMMANDS, 'Quit → quit'],
+    ],
+  ])('%s', (_name, lock, expected) => {
     expect(
-      outline(trayMenuModel({ accounts: ACCOUNTS, pinned: ['gh'], platform: 'linux', locked: true })),
-    ).toEqual([
-      '(Keyfob is locked: show it to unlock)',
-      '—',
-      'Show Keyfob → show',
-      '(Scan QR code from screen…) → scan-screen',
-      'Settings… → settings',
-      '—',
-      'Quit → quit',
-    ]);
+      outline(trayMenuModel({ accounts: ACCOUNTS, pinned: ['gh'], platform: 'linux', ...lock })),
+    ).toEqual(expected);
   });
 
   it('flattens an imported name to one line and cuts it', () => {

@@ -3,7 +3,7 @@ import type { DesktopPlatform } from '../../shared/ipc/shapes';
 import { dialogName } from '../services/reveal-confirm';
 
 /** What choosing a tray item does: copy a pinned account's code, or one of the app's commands. */
-export type TrayAction = `copy:${string}` | 'show' | 'scan-screen' | 'settings' | 'quit';
+export type TrayAction = `copy:${string}` | 'show' | 'lock' | 'scan-screen' | 'settings' | 'quit';
 
 /** One entry of the tray menu, as data: the tray adapter draws it, tests and the e2e harness read and "click" it. */
 export type TrayItem =
@@ -16,8 +16,10 @@ export interface TrayState {
   /** Pinned account ids in menu order; ids of accounts that no longer exist are left out. */
   pinned: readonly string[];
   platform: DesktopPlatform;
-  /** The app lock is on: no pinned account is named or copied, and nothing is scanned, until the window unlocks it. */
+  /** The app lock is on: no pinned account is named or copied until the window unlocks it (a screen scan waits for that). */
   locked?: boolean;
+  /** A lock password is set and Keyfob is open: the menu offers Lock Keyfob. */
+  lockable?: boolean;
 }
 
 /**
@@ -30,10 +32,13 @@ function menuLabel(text: string, platform: DesktopPlatform): string {
 
 /**
  * The tray (menu-bar) menu for `state`: the pinned accounts, whose items copy the current code, then
- * Show Keyfob, Scan QR code from screen…, Settings… and Quit. A pure function of the state, so the
- * menu is tested as data and rebuilt whenever the accounts, the pins or the lock change.
+ * Show Keyfob, Lock Keyfob (with a lock password, while open), Scan QR code from screen…, Settings…
+ * and Quit. A pure function of the state, so the menu is tested as data and rebuilt whenever the
+ * accounts, the pins or the lock change.
  */
-export function trayMenuModel({ accounts, pinned, platform, locked = false }: TrayState): TrayItem[] {
+export function trayMenuModel(state: TrayState): TrayItem[] {
+  const { accounts, pinned, platform, locked = false } = state;
+  const lockable = state.lockable === true && !locked;
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const shown = pinned.flatMap((id) => {
     const account = byId.get(id);
@@ -54,7 +59,8 @@ export function trayMenuModel({ accounts, pinned, platform, locked = false }: Tr
     ...pins,
     { kind: 'separator' },
     item('show', 'Show Keyfob'),
-    item('scan-screen', 'Scan QR code from screen…', !locked),
+    ...(lockable ? [item('lock', 'Lock Keyfob')] : []),
+    item('scan-screen', 'Scan QR code from screen…'),
     item('settings', 'Settings…'),
     { kind: 'separator' },
     item('quit', platform === 'mac' ? 'Quit Keyfob' : 'Quit'),

@@ -73,6 +73,7 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
   'lock:set-password': [[null, 'new secret'], ['old', 42], /\(argument 2\): expected a password/],
   'lock:remove-password': [['old secret'], [null], /expected a password/],
   'lock:activity': [[], [{}], /expected 0 arguments/],
+  'window:take-commands': [[], ['settings'], /expected 0 arguments/],
 };
 const valid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][0]] as const);
 const invalid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][1], SAMPLES[c][2]] as const);

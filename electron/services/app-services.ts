@@ -38,6 +38,8 @@ import { openAppVault, type OpenedVault, type AppVault } from './app-vault';
 import { desktopFactsBoard, type DesktopFactsBoard } from './desktop-facts';
 import { openedScans, type OpenedScans } from './opened-scans';
 import type { WindowCommand } from '../../shared/ipc/shapes';
+import { windowChannels } from '../ipc/window';
+import { windowCommands, type WindowCommands } from './window-commands';
 
 /** Everything the services need from the outside world; Electron is not among it. */
 export interface AppServicesOptions {
@@ -86,6 +88,8 @@ export interface HandlerContext extends AppServicesOptions {
   desktop: DesktopFactsBoard;
   /** Steps left by opened links and the tray's screen scan, for `scan:opened`. */
   opened: OpenedScans;
+  /** Commands waiting for the window, for `window:take-commands`. */
+  windowCommands: WindowCommands;
   // ---- The clock and the lock ----
   /** The instant codes are computed at: corrected when the user chose it. */
   codeTime: () => CodeTime;
@@ -103,7 +107,10 @@ export interface AppServices {
   invoke<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on<E extends keyof IpcEvents>(event: E, listener: (...args: IpcEvents[E]) => void): () => void;
-  /** Asks the window to do something (the tray, the global shortcut, an opened link). */
+  /**
+   * Asks the window to do something (the tray, the global shortcut, an opened link): the command
+   * waits until the window takes it, which it does once rendered and unlocked.
+   */
   command(command: WindowCommand): void;
   /** Calls `listener` whenever the account list may have changed: a write through a channel or another process's change. */
   onListChanged(listener: () => void): () => void;
@@ -117,7 +124,9 @@ export interface AppServices {
   close(): Promise<void>;
   /** Locked (or not yet known): the tray shows no code and copies none. Changes come as `lock:changed`. */
   isLocked(): boolean;
-  /** Locks now when a password is set (a tray or menu item). */
+  /** A lock password is set and Keyfob is open: {@link lockNow} would lock it. */
+  lockable(): boolean;
+  /** Locks now when a password is set (the tray's and the app menu's Lock Keyfob). */
   lockNow(): void;
 }
 
@@ -130,7 +139,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const keeper = clipboardKeeper(options.clipboard, options.timers);
   const events = eventHub();
   const listChanged = new Set<() => void>();
-  const command = (c: WindowCommand): void => events.emit('window:command', c);
+  const waiting = windowCommands(now);
+  const command = (c: WindowCommand): void => {
+    waiting.put(c);
+    events.emit('window:commands-waiting');
+  };
   const { clock, lock, stop } = await clockAndLock(options, settings, keeper, events.emit);
   const context: HandlerContext = {
     ...options,
@@ -147,6 +160,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       command,
       () => lock.unlocked(),
     ),
+    windowCommands: waiting,
     codeTime: () => clock.codeTime(),
     clock,
     lock,
@@ -159,6 +173,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...backupChannels(context),
     ...clockChannels(context),
     ...lockChannels(context),
+    ...windowChannels(context),
   };
   const handlers = guardWhileLocked(unguarded, () => lock.guard());
 
@@ -202,6 +217,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await context.keeper.flush();
     },
     isLocked: () => lock.isLocked(),
+    lockable: () => lock.isOpenWithPassword(),
     lockNow: () => lock.lock(),
   };
 }

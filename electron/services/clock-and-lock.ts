@@ -10,7 +10,7 @@ import type { SettingsStore } from './settings-store';
 
 /**
  * The clock service (measuring from the settings' server, resumes asking again) and the lock
- * service (verifier in the keychain, auto-lock, wiping the clipboard on lock), both following the
+ * service (verifier in the keychain, auto-lock, wiping a copied code on lock), both following the
  * settings. The lock's state is read at once, so the window's first question gets a real answer.
  */
 export async function clockAndLock(
@@ -47,7 +47,7 @@ export async function clockAndLock(
     timers,
     settings: () => current,
     onChange: (status) => emit('lock:changed', status),
-    onLock: () => void keeper.flush().catch(() => console.warn('[keyfob] could not clear the clipboard')),
+    onLock: () => void keeper.wipe().catch(() => console.warn('[keyfob] could not clear the clipboard')),
   });
   await lock.settle().catch(() => undefined); // a locked keychain: settled on the next guarded request
   clock.follow(current);

@@ -26,6 +26,7 @@ import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useKeyReplacements } from './hooks/useKeyReplacements';
 import { useOpenedScan } from './hooks/useOpenedScan';
+import { useSearchFocusRequest } from './hooks/useSearchFocusRequest';
 import { useSettings } from './hooks/useSettings';
 import { useTrayPins } from './hooks/useTrayPins';
 import { useWindowCommands } from './hooks/useWindowCommands';
@@ -76,6 +77,7 @@ export function App() {
   const { visibleIds } = useAccountSearch(listed, query);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const requestSearch = useSearchFocusRequest(searchRef, vault.accounts !== null);
   const clearSearch = useCallback(() => {
     if (query === '') return false;
     markFilterStart();
@@ -93,14 +95,16 @@ export function App() {
   const openSettings = useCallback(() => setModal({ kind: 'settings' }), []);
   useGlobalKeys(searchRef, modal !== null || backup.open !== null, openSettings);
   // Links and the tray's screen scan open the Scan dialog on what they found; the tray and the
-  // global shortcut ask for Settings, the search field, or an error to be shown.
+  // global shortcut ask for Settings, the search field, or an error to be shown. Commands given
+  // while Keyfob was locked (or before this mounted) are carried out as it mounts.
   const links = useOpenedScan(() => setModal((m) => (m?.kind === 'scan' ? m : { kind: 'scan' })));
   useWindowCommands({
     'focus-search': () => {
-      if (modal === null && backup.open === null) focusSearch();
+      if (modal === null && backup.open === null) requestSearch();
     },
     settings: openSettings,
     scan: () => void links.take(),
+    'scan-screen': () => void links.screens(),
     notice: ({ message }) => showToast({ message, tone: 'error', durationMs: 6_000 }),
   });
   const pins = useTrayPins(prefs, showToast);

@@ -160,14 +160,17 @@ export const CHANNELS = {
   'lock:remove-password': read(lockPassword).returns<T.LockStatus>(),
   /** The user did something in the window: auto-lock counts idle time from here. */
   'lock:activity': read().returns<null>(),
+  // ---- The desktop ----
+  /** The commands waiting for the window (the tray's, the shortcut's, links'), in order; taken once. */
+  'window:take-commands': read().returns<T.WindowCommand[]>(),
 };
 
 /** Pushed from main to the renderer, each with the arguments its listeners receive. */
 export const EVENTS = {
   /** The account list changed outside this window (the CLI, another process). */
   'vault:changed': event<[]>(),
-  /** The tray, the global shortcut or an opened link asks the window to do something. */
-  'window:command': event<[T.WindowCommand]>(),
+  /** The tray, the global shortcut or an opened link asks the window to do something: take it with `window:take-commands`. */
+  'window:commands-waiting': event<[]>(),
   /** What main knows about the clock changed (a measurement, the settings). */
   'clock:changed': event<[T.ClockStatus]>(),
   /** The app locked or unlocked, or its password was set or removed. */

@@ -162,12 +162,18 @@ export interface SettingsStatus {
   notice: string | null;
 }
 
-/** Something main asks the window to do (from the tray, the global shortcut or an opened link). */
+/**
+ * Something main asks the window to do (from the tray, the global shortcut or an opened link). It
+ * waits in main until the window takes it (`window:take-commands`): while Keyfob is locked or the
+ * window has not rendered yet, it is carried out after the unlock or the first render.
+ */
 export type WindowCommand =
   | { kind: 'focus-search' }
   | { kind: 'settings' }
   /** A link or a tray screen scan left a step to show: the Scan dialog fetches it with `scan:opened`. */
   | { kind: 'scan' }
+  /** The tray's screen scan, asked for while Keyfob was locked: the window runs `scan:screens` once open. */
+  | { kind: 'scan-screen' }
   /** A tray action failed: the window shows this message. */
   | { kind: 'notice'; message: string };
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMPTY_DRAFT, type WindowCommand } from '../../shared/ipc/shapes';
+import type { ErrorCode } from '../../shared/errors';
 import type { ScreenCaptureAdapter } from '../../electron/adapters/screen-capture';
 import { startDesktop } from '../../electron/desktop/desktop-controller';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
@@ -57,8 +58,11 @@ export async function desktopTestbed(options: DesktopTestOptions = {}) {
     await services.close();
     await rm(home, { recursive: true, force: true });
   });
-  const commands: WindowCommand[] = [];
-  services.on('window:command', (c) => commands.push(c));
+  /** What the window would take now (`window:take-commands`), or main's refusal's code (locked). */
+  const takeCommands = async (): Promise<WindowCommand[] | ErrorCode> => {
+    const reply = await services.invoke('window:take-commands');
+    return reply.ok ? reply.value : reply.error.code;
+  };
   const tray = recordingTray();
   const shortcuts = recordingShortcuts(options.taken);
   const loginItem = recordingLoginItem(options.loginFails);
@@ -89,7 +93,7 @@ export async function desktopTestbed(options: DesktopTestOptions = {}) {
     desktop,
     secrets,
     clipboard,
-    commands,
+    takeCommands,
     tray,
     shortcuts,
     loginItem,

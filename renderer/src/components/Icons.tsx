@@ -89,3 +89,13 @@ export function GearIcon() {
     </svg>
   );
 }
+
+/** A closed padlock, for "Lock Keyfob". */
+export function LockIcon() {
+  return (
+    <svg {...base}>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
+  );
+}
