@@ -55,6 +55,8 @@ export interface HandlerContext extends AppServicesOptions {
   dialogs: DialogsAdapter;
   settings: SettingsStore;
   keeper: ClipboardKeeper;
+  /** Pushes an event to the window (through the gateway's listeners). */
+  emit<E extends keyof IpcEvents>(event: E, ...args: IpcEvents[E]): void;
 }
 
 /** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
@@ -76,6 +78,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = options.now ?? Date.now;
   const open = options.openVault ?? (() => Vault.open({ home: options.home, secrets: options.secrets, now }));
   const appVault = await openAppVault(open, options.secrets);
+  const listeners = new Map<keyof IpcEvents, Set<(...args: unknown[]) => void>>();
+  const emit = (event: keyof IpcEvents, ...args: unknown[]) =>
+    listeners.get(event)?.forEach((listener) => listener(...args));
   const context: HandlerContext = {
     ...options,
     vault: () => appVault.current(),
@@ -84,6 +89,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dialogs: options.dialogs ?? noDialogs,
     settings: settingsStore(options.home),
     keeper: clipboardKeeper(options.clipboard, options.timers),
+    emit,
   };
   const handlers: ChannelHandlers = {
     ...vaultChannels(context),
@@ -93,10 +99,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...backupChannels(context),
   };
 
-  const listeners = new Set<() => void>();
   const changes = await vaultChanges(
     () => handlers['accounts:list'](),
-    () => listeners.forEach((listener) => listener()),
+    () => emit('vault:changed'),
   );
   const watch = options.watch === false ? null : watchFolder(options.home, () => void changes.check());
 
@@ -110,10 +115,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     handlers,
     receive,
     invoke: (channel, ...args) => receive(channel, args) as Promise<IpcReply<ResultOf<typeof channel>>>,
-    on(_event, listener) {
-      const fn = listener as () => void;
-      listeners.add(fn);
-      return () => void listeners.delete(fn);
+    on(event, listener) {
+      const fn = listener as (...args: unknown[]) => void;
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(fn));
+      return () => void set.delete(fn);
     },
     async close() {
       watch?.close();

@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportChoice, ImportEntryView, ImportOpened, ImportSummary } from '../../../shared/ipc/shapes';
 import type { ErrorCode } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
+import { useImportSave } from '../hooks/useImportSave';
 import { useLatest } from '../hooks/useLatest';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
+import { ImportProgress, ImportStopped } from './ImportProgress';
 import { FormError } from './FormError';
 import { replaceFirst } from './NewKeyChoice';
 import { accountName } from '../../../shared/account-name';
@@ -35,8 +37,10 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
  * Import from a backup: the format (chosen by the user when Keyfob could not tell it from the
  * contents), the password (when the file is encrypted, with retry on a wrong one), then a review of
  * every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
- * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
- * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
+ * and only then the save, shown as "Saving 240 of 500…" with Cancel (Esc too), which stops after the
+ * account being written and then says what was saved. A save the keychain or disk interrupted can be
+ * retried: main kept the plan and saves only what is left. An import main closed (after 5 minutes)
+ * can only be cancelled.
  */
 export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
@@ -50,6 +54,8 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [error, setError] = useState<{ code?: ErrorCode; message: string; field?: string } | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const importSave = useImportSave(opened.sessionId);
+  const [stopped, setStopped] = useState<ImportSummary | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   // A wrong password: select what was typed so the retry starts from a clean field.
@@ -80,6 +86,8 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   }, [readAtOnce, readRef]);
 
   const close = () => {
+    if (importSave.saving) return importSave.stop(); // Esc while saving: stop, then say what was saved
+    if (stopped !== null) return onDone(stopped);
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
     onClose();
   };
@@ -88,7 +96,9 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('backup:import-commit', opened.sessionId, choices));
+      const summary = await importSave.save(choices, adding);
+      if (summary.stopped) setStopped(summary);
+      else onDone(summary);
     } catch (e) {
       setError(errorData(e));
       setSaveFailed(true);
@@ -165,6 +175,23 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
             </button>
           </div>
         </form>
+      ) : stopped !== null && importSave.progress !== null ? (
+        <div className="dialog-body">
+          <ImportStopped
+            fileName={opened.fileName}
+            summary={stopped}
+            total={importSave.progress.total}
+            onClose={() => onDone(stopped)}
+          />
+        </div>
+      ) : importSave.saving && importSave.progress !== null ? (
+        <div className="dialog-body">
+          <ImportProgress
+            progress={importSave.progress}
+            stopping={importSave.stopping}
+            onStop={importSave.stop}
+          />
+        </div>
       ) : (
         <div className="dialog-body">
           {entries === null ? (
