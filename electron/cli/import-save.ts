@@ -32,7 +32,11 @@ export async function saveWithProgress(
   io: Io,
   options: ImportSaveOptions,
 ): Promise<SaveOutcome> {
-  const line = progressLine(options.json ? undefined : io.progressStream, 'saving', 'accounts');
+  const line = progressLine(options.json ? undefined : io.progressStream, {
+    verb: 'saving',
+    noun: 'accounts',
+    timing: 'rate',
+  });
   const stop = new AbortController();
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const release = onInterrupt(

@@ -16,6 +16,8 @@ interface ImportDialogProps {
   /** The file main opened (its bytes stay in main under `opened.sessionId`). */
   opened: ImportOpened;
   onDone: (summary: ImportSummary) => void;
+  /** A save was stopped: what it saved is in the list now (the dialog stays open to say so). */
+  onStopped?: () => void;
   onClose: () => void;
 }
 
@@ -42,7 +44,7 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
  * retried: main kept the plan and saves only what is left. An import main closed (after 5 minutes)
  * can only be cancelled.
  */
-export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
+export function ImportDialog({ opened, onDone, onStopped, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
   const [choices, setChoices] = useState<ImportChoice[]>([]);
   const [password, setPassword] = useState('');
@@ -97,8 +99,9 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     setError(null);
     try {
       const summary = await importSave.save(choices, adding);
-      if (summary.stopped) setStopped(summary);
-      else onDone(summary);
+      if (!summary.stopped) return onDone(summary);
+      setStopped(summary);
+      onStopped?.();
     } catch (e) {
       setError(errorData(e));
       setSaveFailed(true);
