@@ -19,12 +19,12 @@ import { emit } from './figures';
  * every account take end to end, to show which of them can run past a couple of seconds.
  */
 const BATCH = 150;
-const LEVELS = [0, 500, 1000];
+const LEVELS = [0, 500, 1000] as const;
 const home = mkdtempSync(join(tmpdir(), 'keyfob-bench-rate-'));
 const service = `Keyfob-bench-rate-${process.pid}`;
 // Run from the repository root (bench/run.mjs does): the CLI bundle lives in out/main/.
 const bin = resolve(process.cwd(), 'out/main/keyfob.js');
-const tokens = bulkTokens(BATCH * LEVELS.length + LEVELS[LEVELS.length - 1]);
+const tokens = bulkTokens(BATCH * LEVELS.length + Math.max(...LEVELS));
 
 async function main(): Promise<void> {
   const { vault } = await Vault.open({

@@ -72,6 +72,7 @@ test('a long import shows a moving progress bar; Cancel keeps exactly what was s
   // Focus moved to Cancel when saving began: the keyboard stops the import.
   const cancel = dialog.getByRole('button', { name: 'Cancel' });
   await expect(cancel).toBeFocused();
+  await expect(cancel).toHaveAccessibleDescription(/^Saving \d+ of 300…$/);
   await app.page.keyboard.press('Enter');
   const result = dialog.getByRole('status');
   await expect(result).toContainText('Import stopped.', { timeout: 60_000 });
@@ -87,7 +88,9 @@ test('a long import shows a moving progress bar; Cancel keeps exactly what was s
   expect(ids.listed).toHaveLength(saved);
   expect(ids.items).toEqual(ids.listed);
 
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  await expect(close).toHaveAccessibleDescription(new RegExp(`^Import stopped\\. Saved ${saved} of 300`));
   await app.page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.page.getByText(`Imported ${saved} accounts`)).toBeVisible();

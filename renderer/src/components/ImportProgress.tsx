@@ -12,8 +12,9 @@ interface ImportProgressProps {
 
 /**
  * An import being saved: "Saving 240 of 500…" over a determinate progress bar, and Cancel, which
- * stops after the account being written. Cancel keeps focus (aria-disabled, not disabled) while
- * main finishes that account, so keyboard and screen-reader users are never left without a focus.
+ * stops after the account being written. Cancel has the focus and the count as its description (a
+ * screen reader reads it there, rather than on every update), and keeps the focus while main
+ * finishes that account (aria-disabled, not disabled).
  */
 export function ImportProgress({ progress, stopping, onStop }: ImportProgressProps) {
   const labelId = useId();
@@ -45,6 +46,7 @@ export function ImportProgress({ progress, stopping, onStop }: ImportProgressPro
           type="button"
           className="button"
           autoFocus
+          aria-describedby={labelId}
           aria-disabled={stopping}
           onClick={() => !stopping && onStop()}
         >
@@ -65,11 +67,12 @@ interface ImportStoppedProps {
 
 /** A stopped import: how many accounts were saved, and that importing the file again adds only the rest. */
 export function ImportStopped({ fileName, summary, total, onClose }: ImportStoppedProps) {
+  const resultId = useId();
   const saved = summary.added + summary.updated + summary.replaced.length;
   const rest = Math.max(0, total - saved - summary.failed.length);
   return (
     <>
-      <div role="status" className="import-stopped">
+      <div role="status" id={resultId} className="import-stopped">
         <p>
           <strong>Import stopped.</strong> Saved {saved} of {plural(total, 'account', 'accounts')}
           {saved > 0 ? '; they are in your list.' : '.'}
@@ -88,7 +91,13 @@ export function ImportStopped({ fileName, summary, total, onClose }: ImportStopp
         )}
       </div>
       <div className="dialog-actions">
-        <button type="button" className="button primary" autoFocus onClick={onClose}>
+        <button
+          type="button"
+          className="button primary"
+          autoFocus
+          aria-describedby={resultId}
+          onClick={onClose}
+        >
           Close
         </button>
       </div>
