@@ -1,25 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkTokens } from '../formats/testdata/bulk';
 import { writeKeyfobList } from '../formats/testdata/key-uris';
+import { KEYFOB_BIN, requireBuiltCliOnKeyring } from '../../test-support/cli/built-cli';
 import { onTerminal, shellWord } from '../../test-support/cli/pseudo-terminal';
-import { deleteService, requirePrivateKeyring, uniqueService } from '../../test-support/vault/keyring';
+import { deleteService, uniqueService } from '../../test-support/vault/keyring';
 
 // `keyfob doctor` reads every keychain item, seconds with a thousand accounts: on a terminal,
 // standard error shows the step under way, cleared before the report; elsewhere nothing extra.
 // Needs the built CLI: npm run build && node scripts/with-keyring.mjs npx vitest run electron/cli
-const BIN = resolve(__dirname, '../../out/main/keyfob.js');
+const BIN = KEYFOB_BIN;
 const ESC = '\u001b';
 
 let scratch: string;
 let env: NodeJS.ProcessEnv;
 let service: string;
 beforeAll(() => {
-  requirePrivateKeyring();
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
+  requireBuiltCliOnKeyring();
   scratch = mkdtempSync(join(tmpdir(), 'keyfob-doctor-'));
   service = uniqueService('doctor-progress');
   env = { ...process.env, KEYFOB_HOME: join(scratch, 'vault'), KEYFOB_KEYCHAIN_SERVICE: service };

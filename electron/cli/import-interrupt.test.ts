@@ -1,34 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault, keytarSecretStore } from '../vault';
 import { INTERNAL_IDS } from '../vault/keytar-store';
 import { bulkTokens } from '../formats/testdata/bulk';
 import { writeKeyfobList } from '../formats/testdata/key-uris';
+import { KEYFOB_BIN, requireBuiltCliOnKeyring } from '../../test-support/cli/built-cli';
 import { onTerminal, shellWord } from '../../test-support/cli/pseudo-terminal';
-import {
-  rawKeytar,
-  requirePrivateKeyring,
-  uniqueService,
-  deleteService,
-} from '../../test-support/vault/keyring';
+import { rawKeytar, uniqueService, deleteService } from '../../test-support/vault/keyring';
 
 // `keyfob import` on a terminal, with the real keyring: the progress line is redrawn in place on
 // standard error, Ctrl+C stops after the account being saved (exit 130) and nothing is lost — every
 // account reported as added is listed with its keychain item, no other item exists, and the same
 // import run again adds exactly the rest. A second Ctrl+C quits at once, and still loses nothing.
 // Needs the built CLI: npm run build && node scripts/with-keyring.mjs npx vitest run electron/cli
-const BIN = resolve(__dirname, '../../out/main/keyfob.js');
+const BIN = KEYFOB_BIN;
 const ACCOUNTS = 300;
 const ESC = '\u001b';
 
 let scratch: string;
 let list: string;
 beforeAll(() => {
-  requirePrivateKeyring();
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
+  requireBuiltCliOnKeyring();
   scratch = mkdtempSync(join(tmpdir(), 'keyfob-interrupt-'));
   list = join(scratch, 'accounts.txt');
   writeFileSync(list, writeKeyfobList(bulkTokens(ACCOUNTS)));

@@ -1,26 +1,16 @@
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SavedEntry } from '../services/import/save';
 import { planEntries } from '../services/import/plan';
-import { Vault } from '../vault';
-import { tempHome, token } from '../../test-support/vault/fixtures';
-import { memorySecretStore, type MemorySecretStore } from '../../test-support/vault/memory-secret-store';
+import { token } from '../../test-support/vault/fixtures';
+import { useMemoryVault } from '../../test-support/vault/memory-vault';
 import type { Io } from './io';
 import { saveWithProgress } from './import-save';
 
 // `keyfob import`'s Ctrl+C, without a terminal: the first press stops the save after the account
 // being written and says so on standard error; a second ends the process at once with 130.
 
-let home: string;
-let cleanup: () => void;
-let store: MemorySecretStore;
-let vault: Vault;
-beforeEach(async () => {
-  ({ home, cleanup } = tempHome());
-  store = memorySecretStore();
-  ({ vault } = await Vault.open({ home, secrets: store }));
-});
-afterEach(() => cleanup());
+const t = useMemoryVault();
 
 const io = (err: string[]): Io => ({
   out: () => undefined,
@@ -44,14 +34,14 @@ describe('Ctrl+C during keyfob import', () => {
     );
     const signals = new EventEmitter();
     let writes = 0;
-    store.onCall = (op) => {
+    t.store.onCall = (op) => {
       if (op === 'set' && ++writes === 5) for (let n = 0; n < presses; n++) signals.emit('SIGINT');
     };
     const err: string[] = [];
     const exited: number[] = [];
     const saved: SavedEntry[] = [];
     const outcome = await saveWithProgress(
-      vault,
+      t.vault,
       plan,
       plan.map(() => 'keep-both'),
       saved,
@@ -62,7 +52,7 @@ describe('Ctrl+C during keyfob import', () => {
         exit: (code) => void exited.push(code) as never,
       },
     );
-    expect([outcome, saved.filter(Boolean).length, (await vault.list()).length]).toEqual(['stopped', 5, 5]);
+    expect([outcome, saved.filter(Boolean).length, (await t.vault.list()).length]).toEqual(['stopped', 5, 5]);
     expect(exited).toEqual(exits);
     expect(err.at(-1)).toMatch(last);
     // Ctrl+C is given back once the save is over.
