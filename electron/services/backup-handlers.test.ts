@@ -227,7 +227,15 @@ describe('backup channels', () => {
     secrets.mode = 'ok';
     secrets.onCall = undefined;
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
-    expect(summary).toEqual({ added: 5, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] });
+    expect(summary).toEqual({
+      added: 5,
+      updated: 0,
+      skipped: 0,
+      rejected: 0,
+      replaced: [],
+      failed: [],
+      stopped: false,
+    });
     const after = await ok(services.invoke('accounts:list'));
     expect(after.map((a) => a.issuer).sort()).toEqual(names);
     expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());
