@@ -17,6 +17,7 @@ const suites = [
   'qr-jsqr-bench',
   'backup-bench',
   'read-while-import-bench',
+  'import-rate-bench',
   'input-bench',
 ];
 // Programs a suite starts in fresh processes (one cold process per sample): built, not run here.

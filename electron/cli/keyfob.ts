@@ -81,6 +81,7 @@ export function processIo(): Io {
     readStdin: readProcessStdin,
     env: process.env,
     now: () => Date.now(),
+    progressStream: process.stderr.isTTY ? process.stderr : undefined,
   };
 }
 

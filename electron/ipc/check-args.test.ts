@@ -60,6 +60,7 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
     ['s1', [{ replace: '' }]],
     /expected an account id/,
   ],
+  'backup:import-stop': [['s1'], [''], /expected an import session/],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
   'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],

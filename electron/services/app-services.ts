@@ -31,7 +31,7 @@ import { guardWhileLocked } from '../ipc/lock-guard';
 import type { LockService } from '../lock/lock-service';
 import { clockAndLock } from './clock-and-lock';
 import type { CodeTime } from './codes';
-import { eventHub } from './event-hub';
+import { eventHub, type EmitEvent } from './event-hub';
 import { watchFolder } from './folder-watch';
 import { settingsStore, type SettingsStore } from './settings-store';
 import { openAppVault, type OpenedVault, type AppVault } from './app-vault';
@@ -95,6 +95,8 @@ export interface HandlerContext extends AppServicesOptions {
   codeTime: () => CodeTime;
   clock: ClockService;
   lock: LockService;
+  /** Pushes an event to the window (through the gateway's listeners). */
+  emit: EmitEvent;
 }
 
 /** The main process minus Electron: what the IPC gateway and the e2e harness both call. */
@@ -164,6 +166,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     codeTime: () => clock.codeTime(),
     clock,
     lock,
+    emit: events.emit,
   };
   const unguarded: ChannelHandlers = {
     ...vaultChannels(context),

@@ -130,6 +130,11 @@ export const CHANNELS = {
    * the rest, and the summary covers every attempt.
    */
   'backup:import-commit': write(sessionId, importChoices).returns<T.ImportSummary>(),
+  /**
+   * Stops the save in progress of that import after the account being written; `backup:import-commit`
+   * then answers with what was saved (`stopped`) and the session ends. Nothing to stop: nothing happens.
+   */
+  'backup:import-stop': read(sessionId).returns<null>(),
   /** Forgets an import session without saving. */
   'backup:import-cancel': read(sessionId).returns<null>(),
   /** Shows the save dialog and writes every account there; null when cancelled. */
@@ -175,6 +180,8 @@ export const EVENTS = {
   'clock:changed': event<[T.ClockStatus]>(),
   /** The app locked or unlocked, or its password was set or removed. */
   'lock:changed': event<[T.LockStatus]>(),
+  /** An import's save moved on (`backup:import-commit` in progress). */
+  'backup:import-progress': event<[T.ImportProgress]>(),
 };
 
 export type Channel = keyof typeof CHANNELS;

@@ -276,6 +276,15 @@ export interface ImportSummary {
   replaced: AccountView[];
   /** Entries that failed while saving, with the reason. */
   failed: Array<{ source: string; message: string }>;
+  /** True when the user stopped the save (`backup:import-stop`) before every entry was saved. */
+  stopped: boolean;
+}
+
+/** `backup:import-progress`: how far the save of import `sessionId` is (entries written of `total`). */
+export interface ImportProgress {
+  sessionId: string;
+  done: number;
+  total: number;
 }
 
 /** The formats the app exports, from the one list of export formats. */
