@@ -33,30 +33,35 @@ Reads backups and app data of other authenticators, recognising each file's form
 app wrote too: a SQLite database's -wal file, Steam Desktop Authenticator's manifest.json.
 Encrypted backups need their password: --password-file (its first line), or Keyfob asks on the
 terminal. Plain lists hold one otpauth:// URI per line (blank lines and lines starting with # are
-skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from 'keyfob scan'): the codes
-of one export may be spread over lines and files in any order, and an export with codes missing
-is reported, naming them, and imports nothing. Every entry is reported: added, skipped as a
-duplicate (same secret, issuer and account already
-stored — so running the same import again is safe), new-key, or rejected with the reason. One
-bad line never stops the others.
-A new-key entry has the issuer and account name of a stored account (its id is given) but another
-key: the service has probably re-enrolled the account and issued a new one. Nothing is stored for
-it unless asked: --replace-keys makes it that account's key in place (status key-replaced; the old
-key is kept 30 days and 'keyfob restore <id>' brings it back), --allow-duplicate adds it as a
-separate account. When several stored accounts have those names, the entry lists their ids and is
-not replaced: 'keyfob replace <id> <uri>' gives the one you choose its new key.
+skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from
+'keyfob scan'): the codes of one export may be spread over lines and files in any order, and an
+export with codes missing is reported, naming them, and imports nothing.
+
+Every entry is reported: added, skipped as a duplicate (same secret, issuer and account already
+stored, so running the same import again is safe), new-key, or rejected with the reason. One bad
+line never stops the others. A new-key entry has the issuer and account name of a stored account
+(its id is given) but another key: the service has probably re-enrolled the account and issued a
+new one. Nothing is stored for it unless asked: --replace-keys makes it that account's key in place
+(status key-replaced; the old key is kept 30 days and 'keyfob restore <id>' brings it back),
+--allow-duplicate adds it as a separate account. When several stored accounts have those names,
+the entry lists their ids and is not replaced: 'keyfob replace <id> <uri>' gives the one you choose
+its new key.
+
 On a terminal, standard error shows how many accounts are saved, how fast and the time left.
 Ctrl+C stops after the account being saved: what is saved stays, the rest is reported as
 interrupted, and the same import run again adds only the rest (a second Ctrl+C quits at once).
+
 Exit status: 0 when every entry was stored or skipped as a duplicate, 1 when any was rejected or
 is a new key left unstored, 2 when the keychain or the disk failed (the entries after that point
 are reported as not imported), 130 when Ctrl+C stopped it.
+
   --format <id>           read every file given as this format (ids below)
   --password-file <file>  password of the encrypted backups given
-  --replace-keys      give each re-enrolled account its new key (the old one kept 30 days)
-  --allow-duplicate   add new keys as separate accounts instead (duplicates stay skipped)
-  --dry-run   check everything and report what would happen; store nothing (prints secrets with --json)
-  --json      one JSON array with source, status, id (ids), message and the account's fields
+  --replace-keys          give each re-enrolled account its new key (the old one kept 30 days)
+  --allow-duplicate       add new keys as separate accounts instead (duplicates stay skipped)
+  --dry-run               check everything and report what would happen; store nothing
+                          (with --json the report holds the secrets)
+  --json                  one JSON array with source, status, id (ids), message and the fields
 
 Formats (id: what):
 ${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(24)}${f.label}`).join('\n')}`,
