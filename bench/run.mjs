@@ -18,6 +18,7 @@ const suites = [
   'screen-scan-bench',
   'backup-bench',
   'read-while-import-bench',
+  'import-rate-bench',
   'input-bench',
 ];
 // Programs a suite starts in fresh processes (one cold process per sample): built, not run here.

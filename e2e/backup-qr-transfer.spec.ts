@@ -140,3 +140,35 @@ test('transfer shows the chosen accounts as numbered migration codes and lists w
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('transfer codes hide when the window loses focus or is hidden; showing them again asks again and goes on where it was', async () => {
+  const accounts = Array.from({ length: 12 }, (_, i) => ({
+    issuer: `Service ${i + 1}`,
+    account: `user${i + 1}`,
+    secret: BASE32.slice(i % 8, (i % 8) + 16),
+  }));
+  app = await launchApp({ nowMs: NOW, accounts });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Backup and import' }).click();
+  await page.getByRole('menuitem', { name: 'Transfer to Google Authenticator…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Transfer to Google Authenticator' });
+  app.dialogs.nextConfirm(true);
+  await dialog.getByRole('button', { name: 'Show codes…' }).click();
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await expect(dialog.getByRole('img', { name: 'Transfer QR code 2 of 2' })).toBeVisible();
+
+  await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+  await expect(dialog.getByRole('img')).toHaveCount(0);
+  await expect(dialog.getByRole('status')).toHaveText(
+    'The codes were hidden because the window lost focus. Show them again to go on with code 2.',
+  );
+  app.dialogs.nextConfirm(true);
+  await dialog.getByRole('button', { name: 'Show codes…' }).click();
+  await expect(dialog.getByRole('img', { name: 'Transfer QR code 2 of 2' })).toBeVisible();
+  expect(app.dialogs.shown.map((d) => d.kind)).toEqual(['confirm', 'confirm']);
+
+  // Closing to the tray hides the window: the codes go too.
+  app.desktop.window.hide();
+  await app.desktop.window.settled();
+  await expect(dialog.getByRole('img')).toHaveCount(0);
+});

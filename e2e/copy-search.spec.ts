@@ -84,3 +84,26 @@ test('search is case- and accent-insensitive, keyboard-driven, and Esc clears it
   await expect(search).toHaveValue('');
   await expect(rows).toHaveCount(4);
 });
+
+test('`/` on a focused row moves to the search field without typing the slash', async () => {
+  app = await launchApp({
+    nowMs: NOW,
+    accounts: [...ACCOUNTS, { issuer: 'Valve', account: 'gabe', secret: 'MFRGGZDFMZTWQ2LK' }],
+  });
+  const { page } = app;
+  const rows = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem');
+  await rows.first().focus();
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('');
+  await page.keyboard.type('valve');
+  await expect(search).toHaveValue('valve');
+  await expect(rows).toHaveCount(1);
+  // Typing any other character on a row still starts a search with it.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await rows.first().focus();
+  await page.keyboard.type('g');
+  await expect(search).toHaveValue('g');
+});

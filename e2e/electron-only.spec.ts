@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { qrPng } from './scan-helpers';
 
 // What only a real Electron can answer: window options, the IPC sender check, navigation and
-// What only a real Electron can answer: window options, the IPC sender check, navigation and
 // permission refusals, single instance, the remembered window position, desktopCapturer, the native
-// confirmation before a key is shown, the application menu and the command-line mode. The harness
+// confirmation before a key is shown, the application menu, the command-line mode, and the desktop
+// side's real APIs (links on the command line and open-url, globalShortcut, content protection,
+// closing to the tray). The harness
 // specs cover everything else in Chromium. Needs `npx electron-vite build` and the Electron binary
 // (`npx install-electron --no`).
 const electronDir = dirname(require.resolve('electron/package.json'));
@@ -260,4 +261,70 @@ test('the app binary with --keyfob-cli is the keyfob command: same output and st
     expect([inApp.code, inApp.stdout]).toEqual([cli.code, cli.stdout]);
     expect(inApp.stderr).toContain(cli.stderr);
   }
+});
+
+// ---- The desktop side: links, the global shortcut, screen-sharing protection, closing to the tray ----
+
+const LINK = 'otpauth://totp/Linked:dave?secret=JBSWY3DPEHPK3PXP&issuer=Linked';
+
+test('a link that starts the app, and one opened while it runs, reach the confirm step', async () => {
+  await app.close();
+  app = await electron.launch({ args: [MAIN, '--', LINK], env });
+  win = await app.firstWindow();
+  const confirm = win.getByRole('dialog', { name: 'Add scanned accounts' });
+  await expect(confirm.getByRole('listitem', { name: 'Linked' })).toBeVisible({ timeout: 15_000 });
+  await confirm.getByRole('button', { name: 'Scan again' }).click();
+  await win.keyboard.press('Escape');
+
+  const executable = await app.evaluate(({ app: a }) => a.getPath('exe'));
+  const other = LINK.replaceAll('Linked', 'Second');
+  const second = spawn(executable, [MAIN, '--', other], { env, stdio: 'ignore' });
+  expect(await new Promise<number | null>((resolve) => second.on('exit', resolve))).toBe(0);
+  await expect(confirm.getByRole('listitem', { name: 'Second' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('macOS: a link arriving as open-url reaches the confirm step', async () => {
+  test.skip(process.platform !== 'darwin', 'open-url is emitted on macOS only');
+  await app.evaluate(({ app: a }, link) => {
+    a.emit('open-url', { preventDefault: () => undefined }, link);
+  }, LINK);
+  await expect(win.getByRole('dialog', { name: 'Add scanned accounts' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('the default global shortcut is registered, or Settings says why not', async () => {
+  const registered = await app.evaluate(({ globalShortcut }) =>
+    globalShortcut.isRegistered('CommandOrControl+Alt+K'),
+  );
+  const status = (await win.evaluate(() =>
+    (globalThis as unknown as { keyfob: { 'settings:status': () => Promise<unknown> } }).keyfob[
+      'settings:status'
+    ](),
+  )) as { value: { shortcut: { available: boolean; message: string | null } } };
+  expect(status.value.shortcut.available).toBe(registered);
+  if (!registered) expect(status.value.shortcut.message).toMatch(/could not be registered/);
+});
+
+test('the window is kept out of screen captures on macOS and Windows, and not on Linux', async () => {
+  const isProtected = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()[0]?.isContentProtected(),
+  );
+  expect(isProtected).toBe(process.platform !== 'linux');
+});
+
+test('Settings… in the application menu opens the Settings dialog', async () => {
+  await app.evaluate(({ Menu }) => {
+    const items = Menu.getApplicationMenu()?.items.flatMap((item) => item.submenu?.items ?? []) ?? [];
+    items.find((item) => item.label === 'Settings…')?.click();
+  });
+  await expect(win.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+});
+
+test('closing the window keeps Keyfob in the tray where one exists (macOS, Windows)', async () => {
+  test.skip(process.platform === 'linux', 'whether a Linux panel shows tray icons depends on the desktop');
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+  await win.waitForTimeout(300);
+  const state = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), destroyed: w.isDestroyed() })),
+  );
+  expect(state).toEqual([{ visible: false, destroyed: false }]);
 });

@@ -8,10 +8,12 @@ import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { SCREEN_WORKER, workerDecoders } from '../electron/qr/screen-decoders';
-import { keytarSecretStore, resolveVaultLocation } from '../electron/vault';
+import { askTimeServer } from '../electron/clock/sntp-client';
+import { keytarSecretStore, LOCK_VERIFIER_ID, resolveVaultLocation } from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
+import { startHarnessDesktop, type DesktopOptions, type HarnessDesktop } from './harness-desktop';
 import { openPage, PRELOAD } from './harness-page';
 import { serveRenderer, type RendererServer } from './harness-server';
 import {
@@ -20,6 +22,7 @@ import {
   requirePrivateKeyring,
   unlockKeyring,
 } from '../test-support/vault/keyring';
+import { fakePower, type FakePower } from '../test-support/adapters/fake-power';
 import { recordingClipboard } from '../test-support/adapters/recording-clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../test-support/adapters/scripted-dialogs';
 import { memorySecretStore } from '../test-support/vault/memory-secret-store';
@@ -66,12 +69,24 @@ export interface LaunchOptions {
   screenCapture?: ScreenCaptureAdapter;
   /** Extra Chromium flags (e.g. for the benchmark's tracing). */
   chromiumArgs?: string[];
+  /** The desktop main runs on: platform, tray host, shortcuts other programs hold (see {@link LaunchedApp.desktop}). */
+  desktop?: DesktopOptions;
+  /**
+   * The app's command line at start (e.g. `['keyfob-desktop', '--', 'otpauth://…']` for a link
+   * that started it): handed to main's own entry before the page loads.
+   */
+  argv?: string[];
   /**
    * BENCHMARK ONLY: 'memory' keeps secrets in an in-memory store instead of the real keyring (and
    * the vault folder in RAM), so the UI benchmark can seed thousands of accounts in seconds; the
    * renderer's speed does not depend on the keychain. Every e2e spec uses the default, 'keyring'.
    */
   secrets?: 'keyring' | 'memory';
+  /**
+   * A time server (`HOST:PORT`, e.g. a fake SNTP server's `address`) main asks for the clock's
+   * offset: it becomes the clockServer setting. Without it main never asks any time server.
+   */
+  timeServer?: string;
 }
 
 /** A running app: Chromium showing the built renderer, wired to the real main-process services. */
@@ -96,6 +111,8 @@ export interface LaunchedApp {
   readonly clipboard: { read(): string; readonly writes: readonly string[] };
   /** Uncaught page errors and console errors (CSP violations show up here), newest last. */
   readonly errors: string[];
+  /** main's desktop side (tray menu, global shortcut, links, window shown or hidden) over recording adapters. */
+  readonly desktop: HarnessDesktop;
   /** Calls `window.keyfob[channel](...args)` inside the page (the renderer's path, bridge included). */
   call<C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<IpcReply<ResultOf<C>>>;
   /** main's current time in ms. */
@@ -111,6 +128,8 @@ export interface LaunchedApp {
   unlockKeychain(): Promise<void>;
   /** Closes everything and removes this run's keychain items and data folder. */
   close(): Promise<void>;
+  /** The system's power events and idle time as main sees them: `emit('suspend')`, `setIdleSeconds(n)`. */
+  readonly power: FakePower;
 }
 
 /**
@@ -146,6 +165,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
   const clock = wallClock(options);
+  const power = fakePower();
   const dialogs = options.dialogs ?? scriptedDialogs();
   // One store for the whole run, so a relaunch on 'memory' still finds its secrets.
   const secrets =
@@ -162,18 +182,25 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       screenCapture: options.screenCapture,
       // The app's own screen decoding: worker threads running main's built worker file.
       screenDecoder: workerDecoders(join(__dirname, '..', 'out', 'main', SCREEN_WORKER)),
+      power,
+      // Asked with main's clock, so a fixed test clock measures a fake server's offset exactly.
+      askTime:
+        options.timeServer === undefined ? undefined : (server) => askTimeServer(server, { now: clock.now }),
     });
 
   let services = await start();
   let browser: Browser | undefined;
   let server: RendererServer | undefined;
+  let desktop: HarnessDesktop | undefined;
   const cleanup = async (): Promise<void> => {
+    desktop?.dispose();
     await services.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server?.close();
     if (isKeyringLocked()) await unlockKeyring();
     const store = keytarSecretStore(service);
     for (const item of await store.list().catch(() => [])) await store.delete(item.id).catch(() => undefined);
+    await store.delete(LOCK_VERIFIER_ID).catch(() => undefined); // list() leaves Keyfob's own items out
     await rm(home, { recursive: true, force: true });
   };
   try {
@@ -198,6 +225,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
     const errors: string[] = [];
     let page = await openPage(context, () => services, origin, clock, errors);
+    desktop = await startHarnessDesktop(services, () => page, options.desktop);
 
     const app: LaunchedApp = {
       get page() {
@@ -214,6 +242,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       dialogs,
       clipboard: { read: () => clipboard.read?.() ?? writes.at(-1) ?? '', writes },
       errors,
+      get desktop() {
+        return desktop as HarnessDesktop;
+      },
       call: (channel, ...args) => page.evaluate(callInPage, [channel, args] as [string, unknown[]]),
       now: clock.now,
       async setNow(ms) {
@@ -226,17 +257,24 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       },
       async relaunch() {
         await page.close();
+        desktop?.dispose();
         await services.close();
         services = await start();
         page = await openPage(context, () => services, origin, clock, errors);
+        desktop = await startHarnessDesktop(services, () => page, options.desktop);
         await page.goto(url);
+        await settled(page);
         return page;
       },
       lockKeychain: async () => lockKeyring(),
       unlockKeychain: () => unlockKeyring(),
       close: cleanup,
+      power,
     };
+    // A link that started the app reaches main before the window has loaded, as in Electron.
+    await desktop.secondInstance(options.argv ?? []);
     await page.goto(url);
+    await settled(page);
     return app;
   }
 }
@@ -257,9 +295,19 @@ function scratchRoot(options: LaunchOptions): string {
   return options.secrets === 'memory' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
+/**
+ * Waits until the window shows the app or its unlock form: the app's parts (and their listeners for
+ * the tray's and the shortcut's commands) mount only once main has said whether Keyfob is locked.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.app, .unlock').first().waitFor();
+}
+
 /** Writes the launch options' settings and accounts before the page opens. */
 async function seedVault(services: AppServices, options: LaunchOptions): Promise<void> {
-  if (options.settings !== undefined) await services.handlers['settings:set'](options.settings);
+  const clockServer = options.timeServer;
+  const settings = clockServer === undefined ? options.settings : { ...options.settings, clockServer };
+  if (settings !== undefined) await services.handlers['settings:set'](settings);
   for (const seed of options.accounts ?? []) {
     // Through invoke, like the renderer, so the folder watch knows these writes are this app's own.
     const added = await services.invoke(

@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { electronClipboard } from './adapters/clipboard';
 import { electronScreenCapture } from './adapters/screen-capture';
 import { electronDialogs } from './adapters/dialogs';
+import { electronPower } from './adapters/power';
+import { electronTouchId } from './adapters/touch-id';
 import { APP_ICON, assetsDir } from './app/bundled-assets';
 import { runCliInApp } from './app/cli-in-app';
 import { cliArguments, refusalMessage, refusedSwitch } from './app/launch-mode';
+import { prepareDesktop, secondInstance, setupDesktop } from './app/desktop';
 import { setupQuitBehaviour } from './app/lifecycle';
 import { setupAppMenu } from './app/menu';
 import { setupNavigationGuards } from './app/navigation';
@@ -21,6 +24,7 @@ import { registerAppScheme, setupAppProtocol } from './app/protocol';
 import { setupSingleInstance } from './app/single-instance';
 import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
+import { askTimeServer } from './clock/sntp-client';
 import { openIpcGateway } from './ipc/gateway';
 import { SCREEN_WORKER, workerDecoders } from './qr/screen-decoders';
 import { createAppServices } from './services/app-services';
@@ -54,8 +58,9 @@ function launch(): void {
   app.enableSandbox();
   registerAppScheme();
   setupNavigationGuards();
+  prepareDesktop();
 
-  if (setupSingleInstance(() => mainWindow)) {
+  if (setupSingleInstance(() => mainWindow, secondInstance)) {
     start().catch((error: unknown) => {
       console.error(`[keyfob] start-up failed (${error instanceof Error ? error.name : typeof error})`);
       app.exit(1);
@@ -68,7 +73,6 @@ async function start(): Promise<void> {
   const entry = rendererEntry(process.env, app.isPackaged);
   setupAppProtocol(join(__dirname, '../renderer'));
   setupPermissions(session.defaultSession, entry.origin);
-  setupAppMenu(iconPath);
 
   // A locked or missing keychain does not stop the app: vault:status reports it to the banner.
   const services = await createAppServices({
@@ -79,13 +83,23 @@ async function start(): Promise<void> {
     screenCapture: electronScreenCapture(() => mainWindow),
     // Beside this file in out/main/ (its own entry in electron.vite.config.ts).
     screenDecoder: workerDecoders(join(__dirname, SCREEN_WORKER)),
+    // The clock (SNTP over node:dgram) and the lock (sleep, screen lock, idle time, Touch ID).
+    askTime: (server) => askTimeServer(server),
+    power: electronPower(),
+    touchId: electronTouchId(),
   });
   openIpcGateway(() => mainWindow?.webContents ?? null, entry.origin, services);
+  const lockMenu = setupAppMenu(iconPath, {
+    openSettings: () => void desktop.show().then(() => services.command({ kind: 'settings' })),
+    lockNow: () => services.lockNow(),
+  });
+  lockMenu(services.lockable());
+  services.on('lock:changed', () => lockMenu(services.lockable()));
   setupQuitBehaviour(async () => {
     await Promise.all([services.close(), windowStateSaved()]);
   });
 
-  const openWindow = async (): Promise<void> => {
+  const openWindow = async (show: boolean): Promise<BrowserWindow> => {
     const stateFile = windowStateFile();
     const win = createMainWindow({
       preloadPath: join(__dirname, '../preload/index.js'),
@@ -93,16 +107,22 @@ async function start(): Promise<void> {
       state: await loadWindowState(stateFile),
       iconPath,
       devTools: !app.isPackaged,
+      show,
     });
     trackWindowState(win, stateFile);
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
     mainWindow = win;
+    return win;
   };
-  // macOS: clicking the Dock icon with no window open brings one back.
-  app.on('activate', () => {
-    if (mainWindow === null) void openWindow();
+  // The tray, the global shortcut, links and login items; it opens the window.
+  const desktop = await setupDesktop({
+    services,
+    assetsDir: assetsDir(__dirname),
+    window: () => mainWindow,
+    openWindow,
   });
-  await openWindow();
+  // macOS: clicking the Dock icon brings the window back, hidden or closed.
+  app.on('activate', () => void desktop.show());
 }

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'keychain-locked'
   | 'storage-unavailable'
   | 'busy'
+  /** The app lock is on: main refuses codes and seeds until it is unlocked. */
+  | 'app-locked'
   | 'internal';
 
 /** An error as data: what went wrong, in words a user can act on. */

@@ -1,7 +1,7 @@
 import { app } from 'electron';
 
 /**
- * Quits when the last window closes (a tray-less authenticator has nothing to do without one)
+ * Quits when the last window really closes (closing to the tray only hides it, see app/desktop.ts)
  * and runs `cleanup` once before the process exits — e.g. wiping a code still on the clipboard.
  */
 export function setupQuitBehaviour(cleanup: () => Promise<void>): void {

@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   iconPath: string;
   /** False in an installed app: no DevTools, whatever shortcut or API asks for them. */
   devTools: boolean;
+  /** Show the window once its page is ready (false when starting hidden in the tray). */
+  show: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function createMainWindow({
   state,
   iconPath,
   devTools,
+  show,
 }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Keyfob',
@@ -52,7 +55,7 @@ export function createMainWindow({
     },
   });
   if (state?.maximized === true) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  if (show) win.once('ready-to-show', () => win.show());
   void win.loadURL(entry.url);
   return win;
 }

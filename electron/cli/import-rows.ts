@@ -20,7 +20,9 @@ export type Status =
   | 'key-replaced'
   | 'would-replace-key'
   | 'rejected'
-  | 'failed';
+  | 'failed'
+  /** Not saved because Ctrl+C stopped the import first. */
+  | 'interrupted';
 
 /** One reported entry: its source, what happened, and the account it concerns. */
 export interface Row {
@@ -47,11 +49,14 @@ export function choiceFor(p: PlannedEntry, newKeys: NewKeys): ImportChoice {
   return newKeys === 'replace' && only !== undefined && more.length === 0 ? { replace: only.id } : 'skip';
 }
 
-/** The row for one planned entry: what saving it did, or what the plan said; `notImported` says why the rest stayed out. */
+/**
+ * The row for one planned entry: what saving it did, or what the plan said; `notImported` says why
+ * the rest stayed out, `interrupted` that Ctrl+C stopped the save before it.
+ */
 export function rowOf(
   p: PlannedEntry,
   saved: SavedEntry | undefined,
-  opts: { dryRun: boolean; newKeys: NewKeys; notImported?: string },
+  opts: { dryRun: boolean; newKeys: NewKeys; notImported?: string; interrupted?: boolean },
 ): Row {
   if (p.token === undefined) return { source: p.source, status: 'rejected', message: p.message };
   const { dryRun, newKeys, notImported } = opts;
@@ -84,8 +89,11 @@ export function rowOf(
     const duplicate = saved.error instanceof KeyfobError && saved.error.code === 'duplicate';
     return { ...base, status: duplicate ? 'duplicate' : 'rejected', message: saved.message };
   }
+  if (opts.interrupted === true) return { ...base, status: 'interrupted', message: INTERRUPTED };
   return { ...base, status: 'failed', message: notImported ?? 'not imported' };
 }
+
+const INTERRUPTED = 'not imported: Ctrl+C stopped the import before it; run the same import again to add it';
 
 /** A new key left alone: the account it is for, or — when several bear its names — all of them. */
 function newKeyRow(base: Omit<Row, 'status'>, p: PlannedEntry): Row {
@@ -133,7 +141,12 @@ export function report(rows: Row[], json: boolean, io: Io): void {
     parts.splice(-1, 0, `${plural(count('would-replace-key'), 'key', 'keys')} would be replaced`);
   if (count('new-key')) parts.splice(-1, 0, `${plural(count('new-key'), 'new key', 'new keys')} not stored`);
   if (count('failed')) parts.push(`${count('failed')} not imported`);
-  io.err(`keyfob: ${parts.join(', ')}`);
+  if (count('interrupted')) parts.push(`${count('interrupted')} not imported (interrupted)`);
+  io.err(`keyfob: ${count('interrupted') ? 'interrupted: ' : ''}${parts.join(', ')}`);
+  if (count('interrupted'))
+    io.err(
+      'keyfob: run the same import again to add the rest: the accounts already added are found as duplicates and skipped',
+    );
   if (rows.some((r) => r.status === 'new-key' && r.id !== undefined))
     io.err(
       "keyfob: new keys are for accounts Keyfob already has (the service probably re-enrolled them): --replace-keys gives each account its new key, keeping the old one 30 days ('keyfob restore <id>' brings it back); --allow-duplicate adds them as separate accounts",

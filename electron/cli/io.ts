@@ -9,10 +9,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Milliseconds since the epoch, read once per command at the edge. */
   now(): number;
+  /** Where long work draws its progress line: standard error when it is a terminal; absent otherwise. */
+  progressStream?: NodeJS.WriteStream;
 }
 
-/** Exit codes of `keyfob`: 0 success, 1 bad input, 2 keychain or disk unavailable. */
-export const EXIT = { ok: 0, input: 1, system: 2 } as const;
+/** Exit codes of `keyfob`: 0 success, 1 bad input, 2 keychain or disk unavailable, 130 stopped by Ctrl+C. */
+export const EXIT = { ok: 0, input: 1, system: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**

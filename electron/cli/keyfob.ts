@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { KeyfobError, isInputError } from '../../shared/errors';
 import { parseFor, type Command } from './command';
 import { add } from './commands/add';
+import { clock } from './commands/clock';
 import { code } from './commands/code';
 import { doctor } from './commands/doctor';
 import { exportCommand } from './commands/export';
@@ -28,6 +29,7 @@ const COMMANDS: Command[] = [
   replaceKey,
   restoreKey,
   doctor,
+  clock,
 ];
 
 const USAGE = `usage: keyfob <command> [options]
@@ -79,6 +81,7 @@ export function processIo(): Io {
     readStdin: readProcessStdin,
     env: process.env,
     now: () => Date.now(),
+    progressStream: process.stderr.isTTY ? process.stderr : undefined,
   };
 }
 

@@ -6,8 +6,8 @@ import type { HandlerContext } from '../services/app-services';
 
 /** The account channels: the list and its codes, adding and editing, copying, replacing and showing a key. */
 export function accountChannels(ctx: HandlerContext) {
-  const accounts = accountHandlers(ctx.vault, ctx.now);
-  const keys = replaceKeyHandlers(ctx.vault, ctx.now);
+  const accounts = accountHandlers(ctx.vault, ctx.now, ctx.codeTime);
+  const keys = replaceKeyHandlers(ctx.vault, ctx.now, ctx.codeTime);
   const qr = qrHandlers(ctx.vault, ctx.dialogs);
   return {
     'accounts:list': () => accounts.list(),

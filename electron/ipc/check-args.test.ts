@@ -44,12 +44,15 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
     [{ clearClipboardSeconds: 601 }],
     /from 0 \(never\) to 600/,
   ],
+  'settings:pin': [['a', true], ['a', 'yes'], /\(argument 2\): expected pin or unpin/],
+  'settings:status': [[], [{}], /expected 0 arguments/],
   'scan:submit': [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], [' \n '], /a scanned code is empty/],
   'scan:screens': [[], [1], /expected 0 arguments/],
   'scan:pending': [[], [null], /expected 0 arguments/],
   'scan:save': [[['add', 'keep-both', { replace: 'a' }]], [['add', 'maybe']], /"maybe"/],
   'scan:replace-key': [['a'], [{ replace: 'a' }], /expected an account id/],
   'scan:reset': [[], ['now'], /expected 0 arguments/],
+  'scan:opened': [[], ['link'], /expected 0 arguments/],
   'backup:import-open': [[], [true], /expected 0 arguments/],
   'backup:import-read': [['s1', null, null], ['s1', 42, null], /\(argument 2\): expected a password/],
   'backup:import-commit': [
@@ -57,11 +60,21 @@ const SAMPLES: { [C in Channel]: [valid: ArgsOf<C>, invalid: unknown, problem: R
     ['s1', [{ replace: '' }]],
     /expected an account id/,
   ],
+  'backup:import-stop': [['s1'], [''], /expected an import session/],
   'backup:import-cancel': [['s1'], [7], /expected an import session/],
   'backup:export': [['aegis', null], ['zip', null], /\(argument 1\): expected a format the app exports/],
   'backup:transfer-codes': [[['a']], ['a'], /expected a list of account ids/],
   'backup:reminder': [[], [[]], /expected 0 arguments/],
   'backup:reminder-dismiss': [[], [0], /expected 0 arguments/],
+  'clock:status': [[], [1], /expected 0 arguments/],
+  'lock:status': [[], [''], /expected 0 arguments/],
+  'lock:unlock': [['correct horse'], ['x'.repeat(1025)], /the password is too long/],
+  'lock:unlock-touch-id': [[], [true], /expected 0 arguments/],
+  'lock:lock': [[], [null], /expected 0 arguments/],
+  'lock:set-password': [[null, 'new secret'], ['old', 42], /\(argument 2\): expected a password/],
+  'lock:remove-password': [['old secret'], [null], /expected a password/],
+  'lock:activity': [[], [{}], /expected 0 arguments/],
+  'window:take-commands': [[], ['settings'], /expected 0 arguments/],
 };
 const valid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][0]] as const);
 const invalid = IPC_NAMES.channels.map((c) => [c, SAMPLES[c][1], SAMPLES[c][2]] as const);
@@ -86,6 +99,18 @@ describe('the channel table checks every request', () => {
       ['a', { issuer: 'x', account: 'y' }],
     ],
     ['lets accounts:codes go without ids', 'accounts:codes', [], []],
+    [
+      'spells a shortcut the canonical way',
+      'settings:set',
+      [{ shortcut: 'cmdorctrl + option + k' }],
+      [{ shortcut: 'CommandOrControl+Alt+K' }],
+    ],
+    [
+      'writes a time server one way',
+      'settings:set',
+      [{ clockServer: ' Time.Example:123 ', useCorrectedTime: true }],
+      [{ clockServer: 'time.example', useCorrectedTime: true }],
+    ],
   ] as const)('%s', (_, channel, given, checked) => expect(checkArgs(channel, given)).toEqual(checked));
 
   it.each([

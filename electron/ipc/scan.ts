@@ -2,9 +2,16 @@ import { scanHandlers } from '../services/scan-handlers';
 import type { ChannelHandlers } from '../../shared/ipc/channels';
 import type { HandlerContext } from '../services/app-services';
 
-/** The QR-scan channels: a scanned text into main's scan session, its preview, and saving it. */
+/** The QR-scan channels: a scanned text into main's scan session, its preview, saving it, and what a link left. */
 export function scanChannels(ctx: HandlerContext) {
-  const scan = scanHandlers(ctx.vault, ctx.now, ctx.screenCapture, ctx.holdTimers, ctx.screenDecoder);
+  const scan = scanHandlers(
+    ctx.vault,
+    ctx.now,
+    ctx.screenCapture,
+    ctx.holdTimers,
+    ctx.codeTime,
+    ctx.screenDecoder,
+  );
   return {
     'scan:submit': (text) => scan.submit(text),
     'scan:screens': () => scan.screens(),
@@ -12,5 +19,6 @@ export function scanChannels(ctx: HandlerContext) {
     'scan:save': (decisions) => scan.save(decisions),
     'scan:replace-key': (id) => scan.replaceKey(id),
     'scan:reset': () => scan.reset(),
+    'scan:opened': async () => ctx.opened.take(),
   } satisfies Partial<ChannelHandlers>;
 }

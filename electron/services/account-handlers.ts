@@ -8,7 +8,7 @@ import type {
 } from '../../shared/ipc/shapes';
 import type { TokenLabel } from '../../shared/otp-types';
 import type { Vault } from '../vault';
-import { codeSnapshot, toAccountView, withSecret } from './codes';
+import { codeSnapshot, systemCodeTime, toAccountView, withSecret, type CodeTime } from './codes';
 import { draftToToken, parseDraft, parseLabel } from './manual-entry';
 import { toErrorData } from './errors';
 import { duplicateOf, newKeyFor, storedMatches } from './stored-match';
@@ -27,8 +27,15 @@ export interface AccountHandlers {
   currentCode(id: string): Promise<string>;
 }
 
-/** Account handlers over `vault()` (which throws while the vault is not open) and `now()`. */
-export function accountHandlers(vault: () => Vault, now: () => number): AccountHandlers {
+/**
+ * Account handlers over `vault()` (which throws while the vault is not open) and `now()`; codes are
+ * computed at `codeTime()` (this clock unless the user chose corrected time).
+ */
+export function accountHandlers(
+  vault: () => Vault,
+  now: () => number,
+  codeTime: () => CodeTime = systemCodeTime(now),
+): AccountHandlers {
   const list = async (): Promise<AccountView[]> => (await vault().list()).map(toAccountView);
   const find = async (id: string) => {
     const account = (await vault().list()).find((a) => a.id === id);
@@ -41,13 +48,13 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
     async codes(ids) {
       const wanted = ids === undefined ? null : new Set(ids);
       const accounts = (await vault().list()).filter((a) => wanted === null || wanted.has(a.id));
-      const atMs = now();
+      const at = codeTime();
       const secrets = await vault().secrets(accounts.map((a) => a.id));
-      const result: CodesResult = { atMs, codes: [], unavailable: [] };
+      const result: CodesResult = { atMs: at.atMs - at.aheadMs, codes: [], unavailable: [] };
       for (const account of accounts) {
         const secret = secrets.get(account.id);
         if (secret instanceof Uint8Array)
-          result.codes.push(codeSnapshot(account.id, withSecret(account, secret), atMs));
+          result.codes.push(codeSnapshot(account.id, withSecret(account, secret), at));
         else result.unavailable.push({ id: account.id, error: toErrorData(secret ?? notFound()) });
       }
       return result;
@@ -60,7 +67,7 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
       const duplicate = duplicateOf(match);
       return {
         errors: {},
-        preview: codeSnapshot('draft', parsed.token, now()),
+        preview: codeSnapshot('draft', parsed.token, codeTime()),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
         newKeyFor: newKeyFor(match).map(toAccountView),
       };
@@ -85,7 +92,8 @@ export function accountHandlers(vault: () => Vault, now: () => number): AccountH
     },
     async currentCode(id) {
       const account = await find(id);
-      return codeSnapshot(account.id, withSecret(account, await vault().secret(account.id)), now()).code;
+      const secret = await vault().secret(account.id);
+      return codeSnapshot(account.id, withSecret(account, secret), codeTime()).code;
     },
   };
 }

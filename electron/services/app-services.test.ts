@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyfobError } from '../../shared/errors';
 import type { ManualDraft } from '../../shared/ipc/shapes';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/settings-fields';
 import { Vault } from '../vault';
 import { createAppServices, type AppServices } from './app-services';
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
@@ -145,14 +146,20 @@ describe('clipboard:copy-code', () => {
 
 describe('settings', () => {
   it('defaults to 30 s, persists a change atomically and survives a restart', async () => {
-    expect(await services.handlers['settings:get']()).toEqual({ clearClipboardSeconds: 30 });
+    expect(await services.handlers['settings:get']()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.clearClipboardSeconds).toBe(30);
     await services.handlers['settings:set']({ clearClipboardSeconds: 45 });
     expect(JSON.parse(await readFile(join(home, 'settings.json'), 'utf8'))).toEqual({
+      ...DEFAULT_SETTINGS,
       clearClipboardSeconds: 45,
     });
     expect((await readdir(home)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const again = await createAppServices({ home, secrets, clipboard, watch: false });
-    expect(await again.handlers['settings:get']()).toEqual({ clearClipboardSeconds: 45 });
+    expect(await again.handlers['settings:get']()).toEqual({
+      ...DEFAULT_SETTINGS,
+      clearClipboardSeconds: 45,
+    });
+    await again.close();
   });
 
   it.each([
@@ -160,6 +167,12 @@ describe('settings', () => {
     [{ clearClipboardSeconds: 1.5 }],
     [{ clearClipboardSeconds: '30' }],
     [{ theme: 'dark' }],
+    [{ clockServer: 'ntp://time.example' }],
+    [{ clockServer: 'time.example:0' }],
+    [{ useCorrectedTime: 'yes' }],
+    [{ autoLockMinutes: 1441 }],
+    [{ autoLockMinutes: 2.5 }],
+    [{ touchIdUnlock: 1 }],
   ])('rejects %j', async (patch) => {
     const reply = await services.invoke('settings:set', patch as never);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -167,7 +180,7 @@ describe('settings', () => {
 
   it('falls back to defaults for a damaged file', async () => {
     await writeFile(join(home, 'settings.json'), '{ not json');
-    expect(await services.handlers['settings:get']()).toEqual({ clearClipboardSeconds: 30 });
+    expect(await services.handlers['settings:get']()).toEqual(DEFAULT_SETTINGS);
   });
 });
 

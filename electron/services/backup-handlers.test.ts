@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from './app-services';
 import { EMPTY_DRAFT } from '../../shared/ipc/shapes';
 import { SEED_HOLD_MS } from './seed-hold';
+import { emptySummary } from './import/sessions';
 import { manualTimers, type ManualTimers } from '../../test-support/services/manual-timers';
 import { recordingClipboard } from '../../test-support/adapters/recording-clipboard';
 import { scriptedDialogs, type ScriptedDialogs } from '../../test-support/adapters/scripted-dialogs';
@@ -227,7 +228,7 @@ describe('backup channels', () => {
     secrets.mode = 'ok';
     secrets.onCall = undefined;
     const summary = await ok(services.invoke('backup:import-commit', sessionId, all));
-    expect(summary).toEqual({ added: 5, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] });
+    expect(summary).toEqual({ ...emptySummary(), added: 5 });
     const after = await ok(services.invoke('accounts:list'));
     expect(after.map((a) => a.issuer).sort()).toEqual(names);
     expect([...secrets.items.values()].sort()).toEqual([...secretsOf].sort());

@@ -6,6 +6,7 @@ import type {
   ImportChoice,
   ImportEntryView,
   ImportOpened,
+  ImportProgress,
   ImportSummary,
 } from '../../shared/ipc/shapes';
 import type { DialogsAdapter } from '../adapters/dialogs';
@@ -37,6 +38,8 @@ export interface BackupHandlers {
   importOpen(): Promise<ImportOpened | null>;
   importRead(sessionId: string, password: string | null, formatId: string | null): Promise<ImportEntryView[]>;
   importCommit(sessionId: string, choices: ImportChoice[]): Promise<ImportSummary>;
+  /** Stops that import's save in progress after the account being written (nothing to stop: nothing). */
+  importStop(sessionId: string): Promise<null>;
   importCancel(sessionId: string): Promise<null>;
   exportTo(format: AppExportFormat, password: string | null): Promise<ExportSummary | null>;
   /** Whether the backup reminder banner should show now. */
@@ -46,8 +49,9 @@ export interface BackupHandlers {
 
 /**
  * Backup handlers over the vault, the file dialogs, the vault home (last-backup time), a clock,
- * the timers that end an import session's 5-minute hold, and `keychainReady`, which throws when the
- * keychain cannot take a write right now (the secret store's probe).
+ * the timers that end an import session's 5-minute hold, `keychainReady`, which throws when the
+ * keychain cannot take a write right now (the secret store's probe), and `progress`, told how far
+ * each save is.
  */
 export function backupHandlers(
   vault: () => Vault,
@@ -56,8 +60,12 @@ export function backupHandlers(
   now: () => number,
   timers?: Timers,
   keychainReady?: () => Promise<void>,
+  progress?: (p: ImportProgress) => void,
 ): BackupHandlers {
   const sessions = new ImportSessions(now, timers);
+  // The saves in progress, by session id: kept apart from the sessions, whose 5-minute hold may end
+  // during a long save, so a stop always reaches its save.
+  const saving = new Map<string, AbortController>();
 
   return {
     async importOpen() {
@@ -121,13 +129,28 @@ export function backupHandlers(
       // A keychain locked while the user reviewed the list fails here, in one write, rather than in
       // many parallel ones (libsecret can leave those waiting for an unlock prompt).
       await keychainReady?.();
-      // The session (plan and progress) stays until the save succeeds: a keychain that locks half-way
-      // throws here, and the renderer's Retry saves the rest.
-      const summary = await saveSession(vault(), s, choices);
-      sessions.close(id);
-      return summary;
+      // The session (plan and progress) stays until the save succeeds or is stopped: a keychain that
+      // locks half-way throws here, and the renderer's Retry saves the rest.
+      if (saving.has(id)) throw new KeyfobError('busy', 'This import is already being saved.');
+      const stop = new AbortController();
+      saving.set(id, stop);
+      try {
+        const summary = await saveSession(vault(), s, choices, {
+          signal: stop.signal,
+          progress: (p) => progress?.({ sessionId: id, ...p }),
+        });
+        sessions.close(id);
+        return summary;
+      } finally {
+        saving.delete(id);
+      }
+    },
+    async importStop(id) {
+      saving.get(id)?.abort();
+      return null;
     },
     async importCancel(id) {
+      saving.get(id)?.abort();
       sessions.close(id);
       return null;
     },

@@ -70,4 +70,23 @@ describe('clipboardKeeper', () => {
     await keeper.flush();
     expect(clipboard.read()).toBe('mine');
   });
+
+  it.each([
+    ['with a clear pending', 30, null, ''],
+    ['with clearing set to never', 0, null, ''],
+    ['not what the user copied since', 30, 'mine', 'mine'],
+  ])('wipe (the app locks) clears its last code %s', async (_name, seconds, userCopy, expected) => {
+    const clipboard = recordingClipboard();
+    const timers = manualTimers();
+    const keeper = clipboardKeeper(clipboard, timers);
+    await keeper.copy('444444', seconds);
+    if (userCopy !== null) await clipboard.writeText(userCopy);
+    await keeper.wipe();
+    expect(clipboard.read()).toBe(expected);
+    await clipboard.writeText('later');
+    timers.fire(); // the timer went with the wipe
+    await keeper.wipe(); // and so did the code: nothing of the user's is touched
+    await settle();
+    expect(clipboard.read()).toBe('later');
+  });
 });

@@ -12,6 +12,11 @@ export interface ClipboardKeeper {
   copy(code: string, clearAfterSeconds: number): Promise<void>;
   /** Clears a still-pending code now (app quit) and cancels the timer. */
   flush(): Promise<void>;
+  /**
+   * Clears the last code copied if the clipboard still holds it, whatever the clearing time (even
+   * "never"), and cancels the timer: the app locked, and a lock hides every code.
+   */
+  wipe(): Promise<void>;
 }
 
 /** A keeper over `clipboard`; `timers` defaults to the global ones. */
@@ -23,6 +28,7 @@ export function clipboardKeeper(
   },
 ): ClipboardKeeper {
   let pending: { code: string; handle: unknown } | null = null;
+  let last: string | null = null;
   const clearIfStill = async (code: string): Promise<void> => {
     // Never wipe something the user copied since: only our own code is removed.
     if ((await clipboard.readText()) === code) await clipboard.writeText('');
@@ -35,6 +41,7 @@ export function clipboardKeeper(
     async copy(code, clearAfterSeconds) {
       cancel();
       await clipboard.writeText(code);
+      last = code;
       if (clearAfterSeconds <= 0) return;
       const handle = timers.setTimeout(() => {
         pending = null;
@@ -46,6 +53,12 @@ export function clipboardKeeper(
       const code = pending?.code;
       cancel();
       if (code !== undefined) await clearIfStill(code);
+    },
+    async wipe() {
+      const code = last;
+      cancel();
+      last = null;
+      if (code !== null) await clearIfStill(code);
     },
   };
 }

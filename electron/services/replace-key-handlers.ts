@@ -4,7 +4,7 @@ import type { AccountView, ManualDraft, NewKeyCheck } from '../../shared/ipc/sha
 import type { Token } from '../../shared/otp-types';
 import { labelKey, parseKeyUri } from '../core';
 import type { Vault } from '../vault';
-import { codeSnapshot, toAccountView } from './codes';
+import { codeSnapshot, systemCodeTime, toAccountView, type CodeTime } from './codes';
 import { draftToToken, parseDraft } from './manual-entry';
 
 /** "Replace key…" and "Restore previous key" on a row: a new key after a service reset the enrolment. */
@@ -16,8 +16,12 @@ export interface ReplaceKeyHandlers {
   restore(id: string): Promise<AccountView>;
 }
 
-/** Replace handlers over an open vault and a clock. */
-export function replaceKeyHandlers(vault: () => Vault, now: () => number): ReplaceKeyHandlers {
+/** Replace handlers over an open vault and a clock; previews are computed at `codeTime()`. */
+export function replaceKeyHandlers(
+  vault: () => Vault,
+  now: () => number,
+  codeTime: () => CodeTime = systemCodeTime(now),
+): ReplaceKeyHandlers {
   /**
    * The new key as typed: an `otpauth://` URI (its parameters win, the row keeps its name) or a
    * base32 secret for the account's current parameters. Throws `invalid-input` on the `key` field.
@@ -56,7 +60,7 @@ export function replaceKeyHandlers(vault: () => Vault, now: () => number): Repla
     async check(id, key) {
       try {
         const token = await newToken(id, key);
-        return { error: null, preview: codeSnapshot(id, token, now()) };
+        return { error: null, preview: codeSnapshot(id, token, codeTime()) };
       } catch (e) {
         if (e instanceof KeyfobError && e.field === 'key') return { error: e.message, preview: null };
         throw e;

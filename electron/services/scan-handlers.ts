@@ -12,7 +12,7 @@ import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
 import { inThreadDecoder, type DisplayDecoder } from '../qr/screen-decoders';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
-import { codeSnapshot, toAccountView } from './codes';
+import { codeSnapshot, systemCodeTime, toAccountView, type CodeTime } from './codes';
 import { planImport } from './import/plan';
 import { duplicateOf, newKeyFor, storedMatches } from './stored-match';
 import { saveImport } from './import/save';
@@ -32,19 +32,21 @@ export interface ScanHandlers {
 
 /**
  * Scan handlers over `vault()`, `now()`, the screen `capture` adapter, the `timers` that end a
- * seed's 5-minute hold and the `decoder` of display captures (on the calling thread by default). A scanned text arrives once and stays in the session; codes are computed
- * here and only parameters, codes and duplicates go back.
+ * seed's 5-minute hold and the `decoder` of display captures (on the calling thread by default);
+ * previews' codes are computed at `codeTime()`. A scanned text arrives once and stays in the
+ * session; codes are computed here and only parameters, codes and duplicates go back.
  */
 export function scanHandlers(
   vault: () => Vault,
   now: () => number,
   capture?: ScreenCaptureAdapter,
   timers?: Timers,
+  codeTime: () => CodeTime = systemCodeTime(now),
   decoder: DisplayDecoder = inThreadDecoder(),
 ): ScanHandlers {
   const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
-    const atMs = now();
+    const at = codeTime();
     const stored = await storedMatches(vault(), tokens);
     const entries = tokens.map((token, i) => {
       const duplicate = duplicateOf(stored[i]);
@@ -56,7 +58,7 @@ export function scanHandlers(
         digits: token.digits,
         period: token.period,
         counter: token.counter.toString(),
-        code: codeSnapshot('scan', token, atMs),
+        code: codeSnapshot('scan', token, at),
         duplicateOf: duplicate === undefined ? null : toAccountView(duplicate),
         newKeyFor: newKeyFor(stored[i]).map(toAccountView),
       };
@@ -77,10 +79,10 @@ export function scanHandlers(
       if (waiting === null) return null;
       // Names, parameters and duplicates were settled when the code was scanned (save checks
       // duplicates again); only the codes move with the clock, so this reads no keychain item.
-      const atMs = now();
+      const at = codeTime();
       const entries = waiting.preview.entries.map((e, i) => ({
         ...e,
-        code: codeSnapshot('scan', waiting.tokens[i] as Token, atMs),
+        code: codeSnapshot('scan', waiting.tokens[i] as Token, at),
       }));
       return { ...waiting.preview, entries };
     },

@@ -18,6 +18,20 @@ const FIRST_SLICE = 10;
 /** The most accounts in one slice (a fast keychain: few metadata writes per account). */
 const MAX_SLICE = 100;
 
+/**
+ * How a caller follows and stops a bulk add. `signal`: once aborted, the add stops after the keychain
+ * write in progress; accounts written by then are saved (listed, their entries active), the rest are
+ * never written and get no result (null). `onSlice`: after each committed slice, how many of its
+ * accounts were settled (saved, or refused on their own).
+ */
+export interface BulkControl {
+  signal?: AbortSignal;
+  onSlice?: (settled: number) => void;
+}
+
+/** One account's outcome: the new account, why it was not added, or null when a stop came first. */
+export type BulkResult = Account | KeyfobError | null;
+
 /** Each token checked like a single add; a refused one carries its error and is never written. */
 export function checkBulk(items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>): BulkItem[] {
   return items.map(({ token, allowDuplicate }) => {
@@ -42,25 +56,31 @@ export async function addInSlices(
   store: SecretStore,
   items: BulkItem[],
   at: () => string,
+  control: BulkControl = {},
   holdMs = SLICE_HOLD_MS,
-): Promise<Array<Account | KeyfobError>> {
-  const out: Array<Account | KeyfobError> = [];
+): Promise<BulkResult[]> {
+  const out: BulkResult[] = [];
   const accepted = new DuplicateFinder<true>();
   let size = FIRST_SLICE;
   for (let i = 0; i < items.length;) {
+    if (control.signal?.aborted === true) {
+      out.push(...items.slice(i).map(() => null));
+      break;
+    }
     const slice = items.slice(i, i + size);
     i += slice.length;
     let held = 0;
     const results = await metadata.transaction(async (tx) => {
       const started = performance.now();
       try {
-        return await addManyInOrder(tx, store, slice, at(), accepted);
+        return await addManyInOrder(tx, store, slice, at(), accepted, control.signal);
       } finally {
         held = performance.now() - started;
       }
     });
     out.push(...results);
-    const written = results.filter((r) => !(r instanceof KeyfobError)).length;
+    control.onSlice?.(results.filter((r) => r !== null).length);
+    const written = results.filter((r) => r !== null && !(r instanceof KeyfobError)).length;
     const perAccount = held / Math.max(written, 1);
     size = Math.max(1, Math.min(MAX_SLICE, Math.floor(holdMs / Math.max(perAccount, 1))));
   }
@@ -87,7 +107,9 @@ const BULK_WRITES_IN_FLIGHT = 1;
  * Adds many accounts under one lock in the same crash-safe order as addInOrder, but with
  * one metadata write per step instead of two per account: all pending → keychain items (a few in
  * flight) → all active. A kill at any instant leaves pending entries that `open()` adopts (secret
- * written) or drops (not written). Each item gets its account or its own error.
+ * written) or drops (not written). Each item gets its account or its own error; once `signal` is
+ * aborted no further item is written: those get null and their pending entries are dropped in the
+ * last write, exactly as `open()` would drop them after a kill.
  */
 export async function addManyInOrder(
   tx: Transaction,
@@ -95,7 +117,8 @@ export async function addManyInOrder(
   items: BulkItem[],
   at: string,
   accepted = new DuplicateFinder<true>(),
-): Promise<Array<Account | KeyfobError>> {
+  signal?: AbortSignal,
+): Promise<BulkResult[]> {
   for (const item of items) {
     if (item.error !== undefined || item.checked === undefined) continue;
     if (item.allowDuplicate !== true) {
@@ -130,9 +153,11 @@ export async function addManyInOrder(
   if (pending.size > 0) await tx.commit([...tx.entries, ...pending.values()]);
   const queue = [...pending];
   const failed = new Set<string>();
+  const reached = new Set<BulkItem>();
   const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined && signal?.aborted !== true; next = queue.shift()) {
       const [item, entry] = next;
+      reached.add(item);
       try {
         await store.set(entry.id, (item.checked as CheckedToken).secretText);
       } catch (e) {
@@ -143,6 +168,7 @@ export async function addManyInOrder(
     }
   };
   await Promise.all(Array.from({ length: Math.min(BULK_WRITES_IN_FLIGHT, queue.length) }, worker));
+  for (const [item, entry] of pending) if (!reached.has(item)) failed.add(entry.id);
   if (pending.size > 0) {
     // Re-read first: only if our lock was broken as stale could someone else have touched them.
     const fresh = (await tx.reload()).filter((x) => !failed.has(x.id));
@@ -160,6 +186,7 @@ export async function addManyInOrder(
   return items.map((item) => {
     if (item.error !== undefined) return item.error;
     const entry = pending.get(item) as Entry;
+    if (!reached.has(item)) return null;
     return toAccount(tx.entries, { ...entry, state: 'active' });
   });
 }

@@ -2,7 +2,8 @@
 // Electron main process and the `keyfob` CLI alike (they may run at the same time).
 export { Vault, type OpenReport, type VaultOptions } from './vault';
 export type { SecretStore } from './secret-store';
-export { keytarSecretStore, PROBE_ID } from './keytar-store';
+export type { BulkControl, BulkResult } from './bulk-add';
+export { keytarSecretStore, LOCK_VERIFIER_ID, PROBE_ID } from './keytar-store';
 export { resolveVaultLocation, DEFAULT_SERVICE } from './location';
 export { METADATA_FILE, UnreadableMetadataError } from './metadata-file';
 export { MissingSecretError } from './read-secrets';

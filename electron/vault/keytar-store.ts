@@ -15,8 +15,11 @@ interface Keytar {
 /** Item written and deleted by `probe()`; never an account id (those are UUIDs). */
 export const PROBE_ID = 'keyfob-probe';
 
+/** The app lock's password verifier (salt, scrypt cost, hash; never the password), beside the seeds. */
+export const LOCK_VERIFIER_ID = 'keyfob-app-lock';
+
 /** Keyfob's own bookkeeping items: never accounts, never adopted by an audit. */
-export const INTERNAL_IDS: ReadonlySet<string> = new Set([PROBE_ID, INDEX_KEY_ID]);
+export const INTERNAL_IDS: ReadonlySet<string> = new Set([PROBE_ID, INDEX_KEY_ID, LOCK_VERIFIER_ID]);
 
 /** A daemon restart leaves libsecret holding the old bus name; the next call reconnects. */
 const STALE_CONNECTION = /not provided by any \.service files|ServiceUnknown|NoReply|Disconnected/i;

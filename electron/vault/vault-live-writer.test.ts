@@ -78,14 +78,18 @@ describe('a live writer holds the lock', () => {
 describe('the writer is this process', () => {
   it('recover() during its own bulk add returns at once and leaves the add alone', async () => {
     const { vault } = await Vault.open({ home, secrets: store });
+    let writing: (value?: unknown) => void = () => undefined;
+    const firstWrite = new Promise((r) => (writing = r));
     store.onCall = async (op) => {
-      if (op === 'set') await new Promise((r) => setTimeout(r, 20));
+      if (op !== 'set') return;
+      writing();
+      await new Promise((r) => setTimeout(r, 20));
     };
     const done: string[] = [];
     const bulk = vault
       .addMany(Array.from({ length: 20 }, (_, i) => ({ token: token('Bulk', `u${i}`, i) })))
       .then(() => done.push('bulk'));
-    await new Promise((r) => setTimeout(r, 30)); // the first slice's entries are pending now
+    await firstWrite; // the first slice's entries are pending now (written before its first keychain write)
     expect(states().some((s) => s.endsWith(':pending'))).toBe(true);
     const recovered = await vault.recover();
     // It answered while the first slice was still being written, without waiting for it.

@@ -8,7 +8,7 @@ import { withLock } from './lock-file';
 import type { Entry } from './metadata';
 import { accountName } from '../../shared/account-name';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
-import { addInSlices, checkBulk } from './bulk-add';
+import { addInSlices, checkBulk, type BulkControl, type BulkResult } from './bulk-add';
 import { addInOrder, duplicateIn, removeInOrder } from './add-and-remove';
 import { auditKeychain, reconcile } from './reconcile';
 import { replaceKeyInOrder, restoreKeyInOrder } from './replace-key';
@@ -125,12 +125,14 @@ export class Vault {
    * Adds many accounts at once (imports): a few metadata writes per slice of accounts instead of two
    * per account, and the lock taken per slice, never for the whole batch, so other writers get
    * their turn in between (see bulk-add.ts). Each result is the new account or why that one was not
-   * added (invalid, duplicate, keychain failure); one bad entry never stops the rest.
+   * added (invalid, duplicate, keychain failure); one bad entry never stops the rest. `control`
+   * follows the add slice by slice and stops it after the current account (null results: not written).
    */
   async addMany(
     items: ReadonlyArray<{ token: Token; allowDuplicate?: boolean }>,
-  ): Promise<Array<Account | KeyfobError>> {
-    return addInSlices(this.metadata, this.store, checkBulk(items), () => this.iso());
+    control: BulkControl = {},
+  ): Promise<BulkResult[]> {
+    return addInSlices(this.metadata, this.store, checkBulk(items), () => this.iso(), control);
   }
 
   /** Removes an account: entry marked `deleting` first, then the keychain item, then the entry. */

@@ -8,25 +8,32 @@ import { EmptyState } from './components/EmptyState';
 import { Header } from './components/Header';
 import { ManualEntryDialog } from './components/ManualEntryDialog';
 import { ScanDialog } from './components/ScanDialog';
-import { Menu } from './components/Menu';
+import { RowMenu } from './components/RowMenu';
 import { ReplaceKeyDialog } from './components/ReplaceKeyDialog';
 import { ShowQrDialog } from './components/ShowQrDialog';
 import { Toasts } from './components/Toasts';
 import { RecoveryNotice } from './components/RecoveryNotice';
+import { SettingsDialog } from './components/settings/SettingsDialog';
+import { SettingsNotice } from './components/SettingsNotice';
 import { VaultBanner } from './components/VaultBanner';
 import { useAccountActions } from './hooks/useAccountActions';
 import { useAccountSearch } from './hooks/useAccountSearch';
 import { useBackupDialogs } from './hooks/useBackupDialogs';
 import { BackupDialogs } from './components/BackupDialogs';
 import { BackupReminder } from './components/BackupReminder';
+import { ClockBanner } from './components/ClockBanner';
 import { useCodes } from './hooks/useCodes';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useKeyReplacements } from './hooks/useKeyReplacements';
+import { useOpenedScan } from './hooks/useOpenedScan';
+import { useSearchFocusRequest } from './hooks/useSearchFocusRequest';
+import { useSettings } from './hooks/useSettings';
+import { useTrayPins } from './hooks/useTrayPins';
+import { useWindowCommands } from './hooks/useWindowCommands';
 import { UNDO_DELETE_MS, usePendingDeletes } from './hooks/usePendingDeletes';
 import { useToasts } from './hooks/useToasts';
 import { useVault } from './hooks/useVault';
 import { markFilterStart, markPainted } from './lib/perf';
-import { replaceKeyMenuItems } from './lib/replace-key-menu';
 import { replacedText, scanSummary } from './lib/save-summary';
 import { accountTitle } from '../../shared/account-name';
 
@@ -37,6 +44,7 @@ type Modal =
   | { kind: 'delete'; account: AccountView }
   | { kind: 'replace-key'; account: AccountView }
   | { kind: 'qr'; account: AccountView; image: string }
+  | { kind: 'settings' }
   | null;
 
 const NO_ACCOUNTS: AccountView[] = [];
@@ -69,6 +77,7 @@ export function App() {
   const { visibleIds } = useAccountSearch(listed, query);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const requestSearch = useSearchFocusRequest(searchRef, vault.accounts !== null);
   const clearSearch = useCallback(() => {
     if (query === '') return false;
     markFilterStart();
@@ -82,7 +91,23 @@ export function App() {
     refreshCodes,
     showToast,
   });
-  useGlobalKeys(searchRef, modal !== null || backup.open !== null);
+  const prefs = useSettings();
+  const openSettings = useCallback(() => setModal({ kind: 'settings' }), []);
+  useGlobalKeys(searchRef, modal !== null || backup.open !== null, openSettings);
+  // Links and the tray's screen scan open the Scan dialog on what they found; the tray and the
+  // global shortcut ask for Settings, the search field, or an error to be shown. Commands given
+  // while Keyfob was locked (or before this mounted) are carried out as it mounts.
+  const links = useOpenedScan(() => setModal((m) => (m?.kind === 'scan' ? m : { kind: 'scan' })));
+  useWindowCommands({
+    'focus-search': () => {
+      if (modal === null && backup.open === null) requestSearch();
+    },
+    settings: openSettings,
+    scan: () => void links.take(),
+    'scan-screen': () => void links.screens(),
+    notice: ({ message }) => showToast({ message, tone: 'error', durationMs: 6_000 }),
+  });
+  const pins = useTrayPins(prefs, showToast);
 
   const { actions, busy } = useAccountActions({
     all,
@@ -156,11 +181,10 @@ export function App() {
   }, [listed.length, codes.size]);
 
   const menuAccount = menu ? all.find((a) => a.id === menu.id) : undefined;
-  const menuAt = menu ? visibleIds.indexOf(menu.id) : -1;
   const loaded = vault.accounts !== null;
 
   return (
-    <div className="app">
+    <div className={prefs.settings?.blurCodes === true ? 'app blur-codes' : 'app'}>
       <Header
         ref={searchRef}
         query={query}
@@ -173,13 +197,25 @@ export function App() {
         showSearch={listed.length > 0 || query !== ''}
         onBackup={backup.start}
         canExport={all.length > 0}
+        onSettings={openSettings}
       />
       <main className="content">
         {vault.status && !vault.status.ok && <VaultBanner error={vault.status.error} onRetry={vault.retry} />}
         <RecoveryNotice lines={vault.status?.ok ? vault.status.recovered : []} />
+        {prefs.status?.notice && (
+          <SettingsNotice
+            message={prefs.status.notice}
+            onOpenSettings={openSettings}
+            onKeep={() => void prefs.update({}).catch(() => undefined)}
+          />
+        )}
         {vault.listError && (vault.status?.ok ?? true) && (
           <VaultBanner error={vault.listError} onRetry={vault.retry} />
         )}
+        <ClockBanner
+          onCodesMoved={refreshCodes}
+          setCorrectedTime={(useCorrectedTime) => prefs.update({ useCorrectedTime })}
+        />
         {backup.remind && (
           <BackupReminder onExport={() => backup.start('export')} onDismiss={backup.dismissReminder} />
         )}
@@ -204,44 +240,24 @@ export function App() {
         )}
       </main>
       {menu && menuAccount && (
-        <Menu
-          label={`Actions for ${accountTitle(menuAccount)}`}
+        <RowMenu
+          account={menuAccount}
           anchor={menu.anchor}
+          openedAtMs={menu.atMs}
+          at={visibleIds.indexOf(menu.id)}
+          count={visibleIds.length}
+          pinLabel={pins.label(menuAccount)}
           onClose={() => setMenu(null)}
-          items={[
-            { id: 'copy', label: 'Copy code', shortcut: 'Enter', onSelect: () => actions.copy(menu.id) },
-            { id: 'edit', label: 'Edit…', shortcut: 'F2', onSelect: () => actions.edit(menu.id) },
-            ...replaceKeyMenuItems(menuAccount, menu.atMs, {
-              replace: () => setModal({ kind: 'replace-key', account: menuAccount }),
-              restore: () => void keys.restore([menuAccount]),
-            }),
-            {
-              id: 'show-qr',
-              label: 'Show QR…',
-              onSelect: () => void showQr(menuAccount),
-            },
-            {
-              id: 'up',
-              label: 'Move up',
-              shortcut: 'Alt+↑',
-              disabled: menuAt <= 0,
-              onSelect: () => actions.move(menu.id, -1),
-            },
-            {
-              id: 'down',
-              label: 'Move down',
-              shortcut: 'Alt+↓',
-              disabled: menuAt < 0 || menuAt >= visibleIds.length - 1,
-              onSelect: () => actions.move(menu.id, 1),
-            },
-            {
-              id: 'delete',
-              label: 'Delete…',
-              shortcut: 'Del',
-              danger: true,
-              onSelect: () => actions.remove(menu.id),
-            },
-          ]}
+          run={{
+            copy: () => actions.copy(menu.id),
+            edit: () => actions.edit(menu.id),
+            replaceKey: () => setModal({ kind: 'replace-key', account: menuAccount }),
+            restoreKey: () => void keys.restore([menuAccount]),
+            showQr: () => void showQr(menuAccount),
+            togglePin: () => pins.toggle(menuAccount),
+            move: (delta) => actions.move(menu.id, delta),
+            remove: () => actions.remove(menu.id),
+          }}
         />
       )}
       {modal?.kind === 'add' && (
@@ -253,16 +269,22 @@ export function App() {
       )}
       {modal?.kind === 'scan' && (
         <ScanDialog
+          opened={links.opened}
           onSaved={(r) => {
             setModal(null);
+            links.clear();
             void vault.reload();
             const first = r.added[0] ?? r.replaced[0];
             if (first) setFocusId(first.id);
             keys.announce(r.replaced, { message: scanSummary(r) });
           }}
-          onClose={() => setModal(null)}
+          onClose={() => {
+            setModal(null);
+            links.clear();
+          }}
         />
       )}
+      {modal?.kind === 'settings' && <SettingsDialog state={prefs} onClose={() => setModal(null)} />}
       {modal?.kind === 'edit' && (
         <EditDialog
           account={modal.account}

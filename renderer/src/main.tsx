@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LockGate } from './components/LockGate';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +15,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element to render into.');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>,
 );

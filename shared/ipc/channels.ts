@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { ErrorData } from '../errors';
 import { APP_EXPORT_FORMATS } from '../export-formats';
 import type * as T from './shapes';
-import { args, clearSeconds, draft, entry, event, oneOf, read, text, write } from './schema';
+import { answeredWhileLocked, args, draft, entry, event, oneOf, read, text, write } from './schema';
+import { EDITABLE_SETTINGS } from './settings-fields';
 
 // The one table of IPC channels, CHANNELS below. Adding a channel takes two edits: its entry there,
 // and its handler in the concern's file under electron/ipc/ (the compiler points at it).
@@ -28,9 +29,15 @@ const scanText = v.pipe(
   v.trim(),
   v.minLength(1, 'a scanned code is empty'),
 );
+// The lock's passwords: bounded, so a check's cost stays scrypt's, not the length's.
+const lockPassword = v.pipe(v.string('expected a password'), v.maxLength(1024, 'the password is too long'));
 const addOptions = v.object({ allowDuplicate: v.boolean() }, 'expected add options');
 const settingsPatch = v.strictObject(
-  { clearClipboardSeconds: v.exactOptional(clearSeconds) } satisfies Record<keyof T.Settings, unknown>,
+  Object.fromEntries(
+    Object.entries(EDITABLE_SETTINGS).map(([key, schema]) => [key, v.exactOptional(schema)]),
+  ) as {
+    [K in keyof typeof EDITABLE_SETTINGS]: v.ExactOptionalSchema<(typeof EDITABLE_SETTINGS)[K], undefined>;
+  },
   'expected only known settings',
 );
 const CHOICE = { skip: true, update: true, 'keep-both': true } as const;
@@ -54,14 +61,17 @@ const exportFormat = v.picklist(
  * another process's change) or not (`read`). The renderer's `window.keyfob` type, the preload's
  * channel list, main's argument checks and change detection all follow from this table.
  *
+ * While the app lock is locked, main refuses every channel (error 'app-locked') except those marked
+ * `answeredWhileLocked`: the vault's status and the lock's own channels.
+ *
  * Seeds stay in main. Exactly two replies carry them to the renderer, drawn as QR images:
  * `accounts:show-qr` and `backup:transfer-codes`, and only after main asked the user with a native
  * dialog naming the accounts (a refusal answers null). Every other reply is seed-free.
  */
 export const CHANNELS = {
-  'vault:status': read().returns<T.VaultStatus>(),
+  'vault:status': answeredWhileLocked(read().returns<T.VaultStatus>()),
   /** Re-open the vault (after the user unlocked the keychain). */
-  'vault:retry': read().returns<T.VaultStatus>(),
+  'vault:retry': answeredWhileLocked(read().returns<T.VaultStatus>()),
   'accounts:list': read().returns<T.AccountView[]>(),
   /** Codes of every account, or of the listed ones. */
   'accounts:codes': entry(
@@ -88,7 +98,12 @@ export const CHANNELS = {
   /** Copy the account's current code (computed in main) to the clipboard. */
   'clipboard:copy-code': read(id).returns<{ code: string; clearAfterSeconds: number }>(),
   'settings:get': read().returns<T.Settings>(),
+  /** Changes some settings (checked field by field); the reply is every setting as saved. */
   'settings:set': read(settingsPatch).returns<T.Settings>(),
+  /** Pins an account to the tray menu (at most 10) or unpins it. */
+  'settings:pin': read(id, v.boolean('expected pin or unpin')).returns<T.Settings>(),
+  /** What the Settings dialog says beside the values: tray, shortcut, screen sharing, login, a damaged file. */
+  'settings:status': read().returns<T.SettingsStatus>(),
   // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
   /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
   'scan:submit': read(scanText).returns<T.ScanStep>(),
@@ -102,6 +117,8 @@ export const CHANNELS = {
   'scan:replace-key': write(id).returns<T.AccountView>(),
   /** Forgets the pending preview and any half-collected transfer. */
   'scan:reset': read().returns<null>(),
+  /** What an opened otpauth link or the tray's screen scan left for the Scan dialog (taken once); null when nothing. */
+  'scan:opened': read().returns<T.OpenedScan | null>(),
   // ---- Backups: file bytes and seeds stay in main; sessions are opaque ids, kept 5 minutes. ----
   /** Shows the open-file dialog and detects the chosen backup's format; null when cancelled. */
   'backup:import-open': read().returns<T.ImportOpened | null>(),
@@ -113,6 +130,11 @@ export const CHANNELS = {
    * the rest, and the summary covers every attempt.
    */
   'backup:import-commit': write(sessionId, importChoices).returns<T.ImportSummary>(),
+  /**
+   * Stops the save in progress of that import after the account being written; `backup:import-commit`
+   * then answers with what was saved (`stopped`) and the session ends. Nothing to stop: nothing happens.
+   */
+  'backup:import-stop': read(sessionId).returns<null>(),
   /** Forgets an import session without saving. */
   'backup:import-cancel': read(sessionId).returns<null>(),
   /** Shows the save dialog and writes every account there; null when cancelled. */
@@ -126,12 +148,40 @@ export const CHANNELS = {
   'backup:reminder': read().returns<{ due: boolean }>(),
   /** Hides the backup reminder for a week. */
   'backup:reminder-dismiss': read().returns<null>(),
+  // ---- The clock and the lock ----
+  /** This computer's clock as main measured it against the time server in the settings. */
+  'clock:status': read().returns<T.ClockStatus>(),
+  /** Whether a lock password is set and the app is locked; answered while locked (the unlock form asks). */
+  'lock:status': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Unlocks with the password; wrong ones make the next attempt wait longer each time. */
+  'lock:unlock': answeredWhileLocked(read(lockPassword).returns<T.LockStatus>()),
+  /** Unlocks after the Touch ID prompt (macOS). */
+  'lock:unlock-touch-id': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Locks now; nothing happens without a password. */
+  'lock:lock': answeredWhileLocked(read().returns<T.LockStatus>()),
+  /** Sets the lock password (current: null) or changes it (current required). */
+  'lock:set-password': read(v.nullable(lockPassword), lockPassword).returns<T.LockStatus>(),
+  /** Turns the lock off; the current password is required. */
+  'lock:remove-password': read(lockPassword).returns<T.LockStatus>(),
+  /** The user did something in the window: auto-lock counts idle time from here. */
+  'lock:activity': read().returns<null>(),
+  // ---- The desktop ----
+  /** The commands waiting for the window (the tray's, the shortcut's, links'), in order; taken once. */
+  'window:take-commands': read().returns<T.WindowCommand[]>(),
 };
 
 /** Pushed from main to the renderer, each with the arguments its listeners receive. */
 export const EVENTS = {
   /** The account list changed outside this window (the CLI, another process). */
   'vault:changed': event<[]>(),
+  /** The tray, the global shortcut or an opened link asks the window to do something: take it with `window:take-commands`. */
+  'window:commands-waiting': event<[]>(),
+  /** What main knows about the clock changed (a measurement, the settings). */
+  'clock:changed': event<[T.ClockStatus]>(),
+  /** The app locked or unlocked, or its password was set or removed. */
+  'lock:changed': event<[T.LockStatus]>(),
+  /** An import's save moved on (`backup:import-commit` in progress). */
+  'backup:import-progress': event<[T.ImportProgress]>(),
 };
 
 export type Channel = keyof typeof CHANNELS;

@@ -18,7 +18,11 @@ export interface CodeSnapshot {
   id: string;
   /** Digits (or Steam letters), ungrouped. */
   code: string;
-  /** TOTP/Steam: the code's window in ms since the epoch; null for HOTP. */
+  /**
+   * TOTP/Steam: the code's window in ms since the epoch on this computer's clock; null for HOTP.
+   * With corrected time, main computes the code at the corrected instant and moves the window back
+   * by the offset, so the countdown runs on the window's own clock.
+   */
   validFromMs: number | null;
   validUntilMs: number | null;
   /** The code of the following period (TOTP/Steam), so the last seconds can show it. */
@@ -27,6 +31,7 @@ export interface CodeSnapshot {
 
 /** Codes for many accounts at once, plus the accounts whose secret could not be read. */
 export interface CodesResult {
+  /** When the codes were computed, on this computer's clock. */
   atMs: number;
   codes: CodeSnapshot[];
   unavailable: Array<{ id: string; error: ErrorData }>;
@@ -76,10 +81,106 @@ export interface KeyReplace {
 /** Where the vault stands: usable, or why not (locked/unavailable keychain, storage problems). */
 export type VaultStatus = { ok: true; recovered: string[] } | { ok: false; error: ErrorData };
 
-/** User preferences persisted by main. */
+/** User preferences persisted by main (`settings.json`); each field's check and default are in ipc/settings-fields.ts. */
 export interface Settings {
   /** Seconds after which a copied code is wiped from the clipboard if still there; 0 = never. */
   clearClipboardSeconds: number;
+  /** Closing the window hides it to the tray (where there is one); without a tray closing quits. */
+  closeToTray: boolean;
+  /** Linux: the user sees Keyfob's tray icon although no tray host was detected on the session bus. */
+  trayIconSeen: boolean;
+  /** Keyfob starts when the user logs in. */
+  startAtLogin: boolean;
+  /** Keyfob starts with its window hidden in the tray (a link or a second launch still shows it). */
+  startHidden: boolean;
+  /** The global show/hide shortcut as an Electron accelerator ("CommandOrControl+Alt+K"); '' for none. */
+  shortcut: string;
+  /** Windows and macOS: keep the window out of screenshots and screen shares. */
+  contentProtection: boolean;
+  /** Codes stay blurred until the row is hovered or focused. */
+  blurCodes: boolean;
+  /** Account ids whose codes the tray menu copies, in menu order; at most 10. */
+  pinned: string[];
+  /** The time server asked for this computer's clock offset, as `HOST[:PORT]`. */
+  clockServer: string;
+  /** Compute every code at the corrected time (this clock plus the offset measured last). */
+  useCorrectedTime: boolean;
+  /** With a lock password: lock after this many minutes without input (0: never because of idle time). */
+  autoLockMinutes: number;
+  /** With a lock password: offer Touch ID on the unlock screen (macOS, where the Mac has it). */
+  touchIdUnlock: boolean;
+}
+
+/** What main knows about this computer's clock, from the time server in the settings. */
+export interface ClockStatus {
+  /** The server asked, as `HOST[:PORT]`. */
+  server: string;
+  /**
+   * The last valid answer of `server`, null until one came: `offsetMs` is the server's time minus
+   * this clock's (positive: this clock is behind), `delayMs` the round trip taken out of it.
+   */
+  measurement: { offsetMs: number; delayMs: number; atMs: number } | null;
+  /** Codes are computed at the corrected time right now (the setting is on and an offset is known). */
+  corrected: boolean;
+  /** The server asked Keyfob to stop (a Kiss-o'-Death, e.g. DENY); it is not asked again until the setting changes. */
+  refusedCode: string | null;
+}
+
+/** The app lock as main holds it. Seeds and codes are refused while `locked`. */
+export interface LockStatus {
+  /** A lock password is set. */
+  enabled: boolean;
+  locked: boolean;
+  /** Touch ID can unlock now (macOS, available, allowed in the settings, a password set). */
+  touchId: boolean;
+  /** This Mac can show the Touch ID prompt (whatever the setting says); false elsewhere. */
+  touchIdPresent: boolean;
+  /** After wrong passwords: ms until the next attempt is taken; 0 when one may be made now. */
+  retryInMs: number;
+}
+
+/** The desktop families whose integration differs (tray, shortcuts, screen sharing). */
+export type DesktopPlatform = 'mac' | 'windows' | 'linux';
+
+/** Whether a desktop feature works here and, when it does not (or failed), a sentence saying why. */
+export interface Facility {
+  available: boolean;
+  message: string | null;
+}
+
+/** What the Settings dialog says beside the values: what this desktop offers and what failed. */
+export interface SettingsStatus {
+  platform: DesktopPlatform;
+  /** A tray (or menu-bar) icon the window can be closed to. */
+  tray: Facility;
+  /** The global shortcut as registered now (`available` false when registration failed). */
+  shortcut: Facility;
+  /** Hiding the window from screenshots and screen sharing. */
+  contentProtection: Facility;
+  startAtLogin: Facility;
+  /** Set when settings.json was damaged and defaults are in use: what happened and what to do. */
+  notice: string | null;
+}
+
+/**
+ * Something main asks the window to do (from the tray, the global shortcut or an opened link). It
+ * waits in main until the window takes it (`window:take-commands`): while Keyfob is locked or the
+ * window has not rendered yet, it is carried out after the unlock or the first render.
+ */
+export type WindowCommand =
+  | { kind: 'focus-search' }
+  | { kind: 'settings' }
+  /** A link or a tray screen scan left a step to show: the Scan dialog fetches it with `scan:opened`. */
+  | { kind: 'scan' }
+  /** The tray's screen scan, asked for while Keyfob was locked: the window runs `scan:screens` once open. */
+  | { kind: 'scan-screen' }
+  /** A tray action failed: the window shows this message. */
+  | { kind: 'notice'; message: string };
+
+/** What an opened link or a tray screen scan left for the Scan dialog: a sentence, and the step to show. */
+export interface OpenedScan {
+  message: string | null;
+  step: ScanStep | null;
 }
 
 // ---- Adding accounts from QR codes ----
@@ -175,6 +276,15 @@ export interface ImportSummary {
   replaced: AccountView[];
   /** Entries that failed while saving, with the reason. */
   failed: Array<{ source: string; message: string }>;
+  /** True when the user stopped the save (`backup:import-stop`) before every entry was saved. */
+  stopped: boolean;
+}
+
+/** `backup:import-progress`: how far the save of import `sessionId` is (entries written of `total`). */
+export interface ImportProgress {
+  sessionId: string;
+  done: number;
+  total: number;
 }
 
 /** The formats the app exports, from the one list of export formats. */

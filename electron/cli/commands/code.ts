@@ -4,7 +4,8 @@ import { KeyfobError } from '../../../shared/errors';
 import { matchesSearch, searchKey } from '../../../shared/search-key';
 import { accountName } from '../../../shared/account-name';
 import { accountJson, fieldsJson } from '../account-json';
-import { atMs, command, type Command } from '../command';
+import { codeInstant } from '../clock-time';
+import { command, type Command } from '../command';
 import { EXIT, type ExitCode, type Io } from '../io';
 import { openVault } from '../open-vault';
 import { uriArgs } from '../uri-input';
@@ -18,9 +19,9 @@ function validSeconds(validUntilMs: number | null, at: number): number | null {
 export const code: Command = command({
   name: 'code',
   summary: 'print current codes of stored accounts, or of URIs given with --uri',
-  help: `usage: keyfob code [<search>] [--at <unix-seconds>] [--json]
-       keyfob code --uri <otpauth-uri> [--uri …] [--at <unix-seconds>] [--json]
-       keyfob code --uri - [--at <unix-seconds>] [--json]   (URIs on standard input, one per line)
+  help: `usage: keyfob code [<search>] [--at <unix-seconds> | --clock-server HOST[:PORT]] [--json]
+       keyfob code --uri <otpauth-uri> [--uri …] [--at … | --clock-server …] [--json]
+       keyfob code --uri - [--at … | --clock-server …] [--json]   (URIs on standard input, one per line)
 
 Stored accounts: prints the code, the seconds it stays valid and the name of every account whose
 id equals <search> or whose issuer and account contain all its words (case and accents ignored).
@@ -30,10 +31,20 @@ With --uri: prints one code per URI, in order, from the URI alone; the keychain 
 '--uri -' reads the URIs from standard input, one per line, so the secrets stay out of your shell
 history and the process list: pass show site-2fa | keyfob code --uri -
   --at <unix-seconds>   the time to compute TOTP/Steam codes for (default: now)
-  --json                JSON array: the account fields plus code and validSeconds`,
-  options: { at: { type: 'string' }, json: { type: 'boolean' }, uri: { type: 'string', multiple: true } },
+  --clock-server HOST[:PORT]
+                        compute codes at that time server's time (this clock corrected by the
+                        offset measured now); no valid answer within 3 s: exit status 1
+  --json                JSON array: the account fields plus code and validSeconds
+With the app's "Use corrected time" setting on, codes are computed at the time of the app's time
+server; when it does not answer within 3 s, they use this computer's clock and a note says so.`,
+  options: {
+    at: { type: 'string' },
+    'clock-server': { type: 'string' },
+    json: { type: 'boolean' },
+    uri: { type: 'string', multiple: true },
+  },
   async run({ values, positionals }, io) {
-    const at = atMs(values, io);
+    const at = await codeInstant(values, io);
     const uriValues = (values['uri'] as string[] | undefined) ?? [];
     if (uriValues.length > 0) {
       if (positionals.length > 0) {

@@ -12,10 +12,11 @@ import {
   type ImportResult,
 } from '../../formats';
 import { importedTokens, isEntryError, planEntries } from '../../services/import/plan';
-import { saveImport, type SavedEntry } from '../../services/import/save';
+import type { SavedEntry } from '../../services/import/save';
 import { storedMatches } from '../../services/stored-match';
 import { command, type Command } from '../command';
 import { choiceFor, report, rowOf, sortBySource, type NewKeys, type Row } from '../import-rows';
+import { saveWithProgress } from '../import-save';
 import { EXIT } from '../io';
 import { openVault } from '../open-vault';
 import { readPassword, terminalPasswordSource } from '../password-input';
@@ -32,27 +33,35 @@ Reads backups and app data of other authenticators, recognising each file's form
 app wrote too: a SQLite database's -wal file, Steam Desktop Authenticator's manifest.json.
 Encrypted backups need their password: --password-file (its first line), or Keyfob asks on the
 terminal. Plain lists hold one otpauth:// URI per line (blank lines and lines starting with # are
-skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from 'keyfob scan'): the codes
-of one export may be spread over lines and files in any order, and an export with codes missing
-is reported, naming them, and imports nothing. Every entry is reported: added, skipped as a
-duplicate (same secret, issuer and account already
-stored — so running the same import again is safe), new-key, or rejected with the reason. One
-bad line never stops the others.
-A new-key entry has the issuer and account name of a stored account (its id is given) but another
-key: the service has probably re-enrolled the account and issued a new one. Nothing is stored for
-it unless asked: --replace-keys makes it that account's key in place (status key-replaced; the old
-key is kept 30 days and 'keyfob restore <id>' brings it back), --allow-duplicate adds it as a
-separate account. When several stored accounts have those names, the entry lists their ids and is
-not replaced: 'keyfob replace <id> <uri>' gives the one you choose its new key.
+skipped) and may hold Google Authenticator transfer codes (otpauth-migration://, e.g. from
+'keyfob scan'): the codes of one export may be spread over lines and files in any order, and an
+export with codes missing is reported, naming them, and imports nothing.
+
+Every entry is reported: added, skipped as a duplicate (same secret, issuer and account already
+stored, so running the same import again is safe), new-key, or rejected with the reason. One bad
+line never stops the others. A new-key entry has the issuer and account name of a stored account
+(its id is given) but another key: the service has probably re-enrolled the account and issued a
+new one. Nothing is stored for it unless asked: --replace-keys makes it that account's key in place
+(status key-replaced; the old key is kept 30 days and 'keyfob restore <id>' brings it back),
+--allow-duplicate adds it as a separate account. When several stored accounts have those names,
+the entry lists their ids and is not replaced: 'keyfob replace <id> <uri>' gives the one you choose
+its new key.
+
+On a terminal, standard error shows how many accounts are saved, how fast and the time left.
+Ctrl+C stops after the account being saved: what is saved stays, the rest is reported as
+interrupted, and the same import run again adds only the rest (a second Ctrl+C quits at once).
+
 Exit status: 0 when every entry was stored or skipped as a duplicate, 1 when any was rejected or
 is a new key left unstored, 2 when the keychain or the disk failed (the entries after that point
-are reported as not imported).
+are reported as not imported), 130 when Ctrl+C stopped it.
+
   --format <id>           read every file given as this format (ids below)
   --password-file <file>  password of the encrypted backups given
-  --replace-keys      give each re-enrolled account its new key (the old one kept 30 days)
-  --allow-duplicate   add new keys as separate accounts instead (duplicates stay skipped)
-  --dry-run   check everything and report what would happen; store nothing (prints secrets with --json)
-  --json      one JSON array with source, status, id (ids), message and the account's fields
+  --replace-keys          give each re-enrolled account its new key (the old one kept 30 days)
+  --allow-duplicate       add new keys as separate accounts instead (duplicates stay skipped)
+  --dry-run               check everything and report what would happen; store nothing
+                          (with --json the report holds the secrets)
+  --json                  one JSON array with source, status, id (ids), message and the fields
 
 Formats (id: what):
 ${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(24)}${f.label}`).join('\n')}`,
@@ -90,15 +99,20 @@ ${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(24)}${f.label}`).join('\n')}`,
     const stored = vault ? await storedMatches(vault, tokens).catch(stop) : [];
     const plan = planEntries(results, stored ?? []);
     const saved: SavedEntry[] = [];
+    const json = values['json'] === true;
+    let interrupted = false;
     if (vault && !dryRun && stored) {
       // New entries are added, duplicates (of a stored account or an earlier entry) left alone,
       // new keys for stored accounts left alone unless --replace-keys or --allow-duplicate.
       const choices = plan.map((p) => choiceFor(p, newKeys));
-      await saveImport(vault, plan, choices, [], (i, entry) => (saved[i] = entry)).catch(stop);
+      const outcome = await saveWithProgress(vault, plan, choices, saved, io, { json }).catch(stop);
+      interrupted = outcome === 'stopped';
     }
     const notImported = failure && `not imported: ${failure.message}`;
-    for (const [i, p] of plan.entries()) rows.push(rowOf(p, saved[i], { dryRun, newKeys, notImported }));
-    report(sortBySource(rows, positionals), values['json'] === true, io);
+    for (const [i, p] of plan.entries())
+      rows.push(rowOf(p, saved[i], { dryRun, newKeys, notImported, interrupted }));
+    report(sortBySource(rows, positionals), json, io);
+    if (interrupted) return EXIT.interrupted;
     if (failure) return EXIT.system;
     return rows.some((r) => r.status === 'rejected' || r.status === 'new-key') ? EXIT.input : EXIT.ok;
   },

@@ -14,9 +14,9 @@ export const replaceKey: Command = command({
 
 After a service has reset your two-factor enrolment: stores the new key of account <id> (see
 'keyfob list'), keeping its place and name, and prints the new current code so you can check it
-with the service. The old key stays in the keychain for 30 days: 'keyfob restore <id>' brings it back
-if the service did not accept the new one. The name in the URI is ignored. With '-' the URI is
-read from standard input (one line), so the new secret stays out of your shell history and the
+with the service. The old key stays in the keychain for 30 days: 'keyfob restore <id>' brings it
+back if the service did not accept the new one. The name in the URI is ignored. With '-' the URI
+is read from standard input (one line), so the new secret stays out of your shell history and the
 process list.
 HOTP: the code shown is for the new counter and is not used up.
   --at <unix-seconds>   time for the verification code (default: now)`,

@@ -25,6 +25,27 @@ const failed = (error: unknown): SavedEntry => ({
 /** Accounts saved per Vault.addMany call: one lock and a few metadata writes per chunk. */
 const ADD_CHUNK = 100;
 
+/** How far a save is: entries written (or failed on their own) of all the entries it writes. */
+export interface SaveProgress {
+  done: number;
+  total: number;
+}
+
+/** How a caller follows and stops a save. */
+export interface SaveControl {
+  /** Once aborted, the save stops after the account being written; what is saved by then stays saved. */
+  signal?: AbortSignal;
+  /** Told at the start and after each saved slice of new accounts, each replaced key and each update. */
+  progress?: (p: SaveProgress) => void;
+}
+
+/** Whether a save went through every entry or was stopped by its signal first. */
+export type SaveOutcome = 'finished' | 'stopped';
+
+/** True for the entries a save writes: neither rejected nor skipped. */
+const writes = (entry: PlannedEntry, choice: ImportChoice | undefined): boolean =>
+  entry.status !== 'rejected' && entry.token !== undefined && choice !== 'skip';
+
 /**
  * Saves a plan with one choice per entry, for the app and `keyfob import` alike, resumably: each
  * entry is reported to `saved` and marked in `done` once it is saved, skipped or failed for a
@@ -32,7 +53,9 @@ const ADD_CHUNK = 100;
  * after that point stay undone and the error is thrown; calling this again with the same `done`
  * saves exactly the rest. New entries and kept duplicates are added in chunks, not two writes per
  * account (1000 entries: minutes → seconds), and a chunk at a time, so the app is never locked out
- * for the whole import.
+ * for the whole import. A stop through `control.signal` ends it after the account being written:
+ * entries not reached stay undone (resolves 'stopped'), and planning the same file again finds the
+ * saved ones as duplicates.
  */
 export async function saveImport(
   vault: Vault,
@@ -40,53 +63,73 @@ export async function saveImport(
   choices: readonly ImportChoice[],
   done: boolean[],
   saved: (index: number, entry: SavedEntry) => void,
-): Promise<void> {
+  control: SaveControl = {},
+): Promise<SaveOutcome> {
+  const { signal } = control;
+  const written = plan.map((entry, i) => writes(entry, choices[i]));
+  const progress = {
+    done: written.filter((w, i) => w && done[i]).length,
+    total: written.filter(Boolean).length,
+  };
+  const tell = () => control.progress?.({ ...progress });
   const finish = (i: number, entry: SavedEntry) => {
     saved(i, entry);
     done[i] = true;
   };
+  /** One replaced key or update, its own failure kept with the entry; the keychain's or the disk's thrown. */
+  const one = async (i: number, write: () => Promise<SavedEntry>) => {
+    try {
+      finish(i, await write());
+    } catch (error) {
+      if (!isEntryError(error)) throw error;
+      finish(i, failed(error));
+    }
+    progress.done++;
+    tell();
+  };
+  tell();
   const adds: number[] = [];
   for (const [i, entry] of plan.entries()) {
     if (done[i]) continue;
     const choice = choices[i];
     if (entry.status === 'rejected' || entry.token === undefined) finish(i, { status: 'rejected' });
     else if (choice === 'skip') finish(i, { status: 'skipped' });
+    else if (signal?.aborted === true) continue;
     else if (typeof choice === 'object') {
-      try {
-        finish(i, { status: 'key-replaced', account: await replaceKey(vault, entry, choice.replace) });
-      } catch (error) {
-        if (!isEntryError(error)) throw error;
-        finish(i, failed(error));
-      }
+      await one(i, async () => ({
+        status: 'key-replaced',
+        account: await replaceKey(vault, entry, choice.replace),
+      }));
     } else if (choice === 'update' && entry.status === 'duplicate' && entry.duplicateOf?.account) {
       // A duplicate holds the same secret: updating the existing account takes the incoming names and parameters (a
       // newer HOTP counter, say) in place, in one metadata write; the row keeps its id and place.
+      const { id } = entry.duplicateOf.account;
       const { secret: _secret, ...fields } = entry.token;
-      try {
-        finish(i, { status: 'updated', account: await vault.update(entry.duplicateOf.account.id, fields) });
-      } catch (error) {
-        if (!isEntryError(error)) throw error;
-        finish(i, failed(error));
-      }
+      await one(i, async () => ({ status: 'updated', account: await vault.update(id, fields) }));
     } else adds.push(i);
   }
-  for (let at = 0; at < adds.length; at += ADD_CHUNK) {
+  for (let at = 0; at < adds.length && signal?.aborted !== true; at += ADD_CHUNK) {
     const chunk = adds.slice(at, at + ADD_CHUNK);
-    const results = await vault.addMany(
-      chunk.map((i) => {
-        const entry = plan[i] as PlannedEntry;
-        return { token: entry.token as Token, allowDuplicate: entry.status === 'duplicate' };
-      }),
-    );
+    const items = chunk.map((i) => {
+      const entry = plan[i] as PlannedEntry;
+      return { token: entry.token as Token, allowDuplicate: entry.status === 'duplicate' };
+    });
+    const onSlice = (settled: number) => {
+      progress.done += settled;
+      tell();
+    };
+    const results = await vault.addMany(items, { signal, onSlice });
     let machine: KeyfobError | undefined;
     for (const [j, result] of results.entries()) {
       const i = chunk[j] as number;
+      if (result === null) continue; // stopped before it was written: stays undone
       if (!(result instanceof KeyfobError)) finish(i, { status: 'added', account: result });
       else if (isEntryError(result)) finish(i, failed(result));
       else machine ??= result;
     }
     if (machine !== undefined) throw machine;
   }
+  return signal?.aborted === true && plan.some((_, i) => !done[i]) ? 'stopped' : 'finished';
 }
 
 /**

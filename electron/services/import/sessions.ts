@@ -7,7 +7,7 @@ import type { Timers } from '../clipboard-clear';
 import { toAccountView } from '../codes';
 import { SeedHold, unrefTimers } from '../seed-hold';
 import type { PlannedEntry } from './plan';
-import { saveImport } from './save';
+import { saveImport, type SaveControl } from './save';
 
 /** One backup being imported: its bytes, its plan once read, and how far a save got. */
 export interface ImportSession {
@@ -29,7 +29,7 @@ const MAX_EXPIRED_IDS = 16;
 
 /** An empty summary for a new save. */
 export function emptySummary(): ImportSummary {
-  return { added: 0, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] };
+  return { added: 0, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [], stopped: false };
 }
 
 /**
@@ -93,21 +93,31 @@ export class ImportSessions {
 /**
  * Saves a session's plan with one choice per entry (see saveImport): when the keychain or the disk
  * fails half-way, the error is thrown and the session keeps its plan and progress, so the app's
- * Retry saves exactly the rest. Resolves with the summary of every attempt together.
+ * Retry saves exactly the rest. Resolves with the summary of every attempt together; `stopped`
+ * when `control.signal` ended it first.
  */
 export async function saveSession(
   vault: Vault,
   s: ImportSession,
   choices: ImportChoice[],
+  control: SaveControl = {},
 ): Promise<ImportSummary> {
   const plan = s.plan ?? [];
   if (s.done.length !== plan.length) s.done = plan.map(() => false);
   const { summary } = s;
-  await saveImport(vault, plan, choices, s.done, (i, saved) => {
-    if (saved.status === 'key-replaced') summary.replaced.push(toAccountView(saved.account));
-    else if (saved.status !== 'failed') summary[saved.status]++;
-    else
-      summary.failed.push({ source: showSource((plan[i] as PlannedEntry).source), message: saved.message });
-  });
+  const outcome = await saveImport(
+    vault,
+    plan,
+    choices,
+    s.done,
+    (i, saved) => {
+      if (saved.status === 'key-replaced') summary.replaced.push(toAccountView(saved.account));
+      else if (saved.status !== 'failed') summary[saved.status]++;
+      else
+        summary.failed.push({ source: showSource((plan[i] as PlannedEntry).source), message: saved.message });
+    },
+    control,
+  );
+  summary.stopped = outcome === 'stopped';
   return summary;
 }

@@ -128,6 +128,9 @@ export function AccountList({
       if (button) actions.openMenu(id, button);
     } else if (key === 'Escape') {
       if (!actions.clearSearch()) return;
+    } else if (key === '/') {
+      // The window's `/` shortcut (useGlobalKeys) focuses the search without typing the slash.
+      return;
     } else if (key.length === 1 && !e.shiftKey && /\S/.test(key)) {
       // Typing on a row starts a search; the key's character lands in the newly focused field.
       actions.typeToSearch();

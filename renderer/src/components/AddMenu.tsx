@@ -17,7 +17,7 @@ export function AddMenu({ onChoose }: AddMenuProps) {
   return (
     <MenuButton label="Add account" items={items} className="button primary">
       <PlusIcon />
-      Add account
+      <span className="add-label">Add account</span>
       <ChevronDownIcon />
     </MenuButton>
   );

@@ -26,7 +26,8 @@ export function BackupDialogs({ state, accounts, reload, showToast, announce }: 
     announce(s.replaced, { message: importSummary(s), tone, durationMs: 10_000 });
   };
 
-  if (open?.kind === 'import') return <ImportDialog opened={open.opened} onDone={imported} onClose={close} />;
+  if (open?.kind === 'import')
+    return <ImportDialog opened={open.opened} onDone={imported} onStopped={reload} onClose={close} />;
   if (open?.kind === 'transfer') return <TransferDialog accounts={accounts} onClose={close} />;
   if (open?.kind !== 'export') return null;
   return (

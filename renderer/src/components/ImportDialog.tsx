@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportChoice, ImportEntryView, ImportOpened, ImportSummary } from '../../../shared/ipc/shapes';
 import type { ErrorCode } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
+import { useImportSave } from '../hooks/useImportSave';
 import { useLatest } from '../hooks/useLatest';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { ImportEntryList } from './ImportEntryList';
+import { ImportProgress, ImportStopped } from './ImportProgress';
 import { FormError } from './FormError';
 import { replaceFirst } from './NewKeyChoice';
 import { accountName } from '../../../shared/account-name';
@@ -14,6 +16,8 @@ interface ImportDialogProps {
   /** The file main opened (its bytes stay in main under `opened.sessionId`). */
   opened: ImportOpened;
   onDone: (summary: ImportSummary) => void;
+  /** A save was stopped: what it saved is in the list now (the dialog stays open to say so). */
+  onStopped?: () => void;
   onClose: () => void;
 }
 
@@ -35,10 +39,12 @@ function defaultChoice(entry: ImportEntryView): ImportChoice {
  * Import from a backup: the format (chosen by the user when Keyfob could not tell it from the
  * contents), the password (when the file is encrypted, with retry on a wrong one), then a review of
  * every entry — will add, duplicate (skip / update the existing account / keep both), rejected with the reason —
- * and only then the save. A save the keychain or disk interrupted can be retried: main kept the
- * plan and saves only what is left. An import main closed (after 5 minutes) can only be cancelled.
+ * and only then the save, shown as "Saving 240 of 500…" with Cancel (Esc too), which stops after the
+ * account being written and then says what was saved. A save the keychain or disk interrupted can be
+ * retried: main kept the plan and saves only what is left. An import main closed (after 5 minutes)
+ * can only be cancelled.
  */
-export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
+export function ImportDialog({ opened, onDone, onStopped, onClose }: ImportDialogProps) {
   const [entries, setEntries] = useState<ImportEntryView[] | null>(null);
   const [choices, setChoices] = useState<ImportChoice[]>([]);
   const [password, setPassword] = useState('');
@@ -50,6 +56,8 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   const [error, setError] = useState<{ code?: ErrorCode; message: string; field?: string } | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const importSave = useImportSave(opened.sessionId);
+  const [stopped, setStopped] = useState<ImportSummary | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   // A wrong password: select what was typed so the retry starts from a clean field.
@@ -80,6 +88,8 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
   }, [readAtOnce, readRef]);
 
   const close = () => {
+    if (importSave.saving) return importSave.stop(); // Esc while saving: stop, then say what was saved
+    if (stopped !== null) return onDone(stopped);
     void call('backup:import-cancel', opened.sessionId).catch(() => undefined);
     onClose();
   };
@@ -88,7 +98,10 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('backup:import-commit', opened.sessionId, choices));
+      const summary = await importSave.save(choices, adding);
+      if (!summary.stopped) return onDone(summary);
+      setStopped(summary);
+      onStopped?.();
     } catch (e) {
       setError(errorData(e));
       setSaveFailed(true);
@@ -165,6 +178,23 @@ export function ImportDialog({ opened, onDone, onClose }: ImportDialogProps) {
             </button>
           </div>
         </form>
+      ) : stopped !== null && importSave.progress !== null ? (
+        <div className="dialog-body">
+          <ImportStopped
+            fileName={opened.fileName}
+            summary={stopped}
+            total={importSave.progress.total}
+            onClose={() => onDone(stopped)}
+          />
+        </div>
+      ) : importSave.saving && importSave.progress !== null ? (
+        <div className="dialog-body">
+          <ImportProgress
+            progress={importSave.progress}
+            stopping={importSave.stopping}
+            onStop={importSave.stop}
+          />
+        </div>
       ) : (
         <div className="dialog-body">
           {entries === null ? (

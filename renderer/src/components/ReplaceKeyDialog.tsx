@@ -40,6 +40,10 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
     scanned !== null,
     useCallback((p: ScanPreview) => setScanned((s) => (s === null ? null : p)), []),
   );
+  const close = () => {
+    scanner.endSession();
+    onClose();
+  };
 
   // Main parses and previews the key as it is typed; a stale answer is dropped.
   useEffect(() => {
@@ -80,7 +84,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
   };
 
   return (
-    <Dialog title={`Replace the key of ${name}`} onClose={onClose} className="scan-dialog">
+    <Dialog title={`Replace the key of ${name}`} onClose={close} className="scan-dialog">
       <form
         className="dialog-body"
         onSubmit={(e) => {
@@ -110,7 +114,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
               // Typing takes over from a scanned code, which main then forgets.
               if (scanned !== null) {
                 setScanned(null);
-                void call('scan:reset').catch(() => undefined);
+                scanner.endSession();
               }
             }}
           />
@@ -131,7 +135,7 @@ export function ReplaceKeyDialog({ account, onSaved, onClose }: ReplaceKeyDialog
         )}
         <FormError message={error} />
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="button primary" disabled={saving || !ready}>

@@ -9,6 +9,8 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Delete', 'Delete account'],
   ['Alt+↑ Alt+↓', 'Move account up or down'],
   ['Shift+F10', 'Account actions'],
+  ['Ctrl+,', 'Settings'],
+  ['Ctrl+L', 'Lock Keyfob (with a lock password)'],
 ];
 
 /** A "?" button that toggles a small panel listing the keyboard shortcuts. */

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AccountView } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
+import { useHideWhenLeft } from '../hooks/useHideWhenLeft';
 import { Dialog } from './Dialog';
 import { FormError } from './FormError';
 import { accountSubtitle, accountTitle } from '../../../shared/account-name';
@@ -26,17 +27,7 @@ export function ShowQrDialog({ account, image: first, onClose }: ShowQrDialogPro
   const name = accountTitle(account);
   const second = accountSubtitle(account);
 
-  useEffect(() => {
-    if (image === null) return;
-    const hide = () => setImage(null);
-    const onVisibility = () => document.visibilityState === 'hidden' && hide();
-    window.addEventListener('blur', hide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('blur', hide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [image]);
+  useHideWhenLeft(image !== null, () => setImage(null));
 
   const showAgain = async () => {
     setError(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountView, TransferCodes } from '../../../shared/ipc/shapes';
 import { call, errorData } from '../bridge';
+import { useHideWhenLeft } from '../hooks/useHideWhenLeft';
 import { Dialog } from './Dialog';
 import { FormError } from './FormError';
 import { accountName } from '../../../shared/account-name';
@@ -15,7 +16,8 @@ const label = (a: AccountView) => accountName(a);
 /**
  * "Transfer to Google Authenticator": choose accounts, confirm in main's native dialog (it names
  * them; refusing leaves this step as it was), then scan the migration QR codes one after another
- * ("1 of 3"); accounts Google cannot hold are listed with the reason.
+ * ("1 of 3"); accounts Google cannot hold are listed with the reason. The codes are dropped as soon
+ * as the window loses focus or is hidden; showing them again asks again and goes on where it was.
  */
 export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(accounts.map((a) => a.id)));
@@ -23,6 +25,11 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
   const [at, setAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [left, setLeft] = useState(false);
+  useHideWhenLeft(codes !== null, () => {
+    setCodes(null);
+    setLeft(true);
+  });
 
   const toggle = (id: string, on: boolean) =>
     setChosen((prev) => {
@@ -40,7 +47,8 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
       const shown = await call('backup:transfer-codes', ids);
       if (shown === null) return; // refused in main's dialog: nothing to show, nothing to say
       setCodes(shown);
-      setAt(0);
+      setLeft(false);
+      setAt((was) => (was < shown.images.length ? was : 0));
     } catch (e) {
       setError(errorData(e).message);
     } finally {
@@ -53,6 +61,11 @@ export function TransferDialog({ accounts, onClose }: TransferDialogProps) {
   return (
     <Dialog title="Transfer to Google Authenticator" onClose={onClose} className="transfer-dialog">
       <div className="dialog-body">
+        {codes === null && left && (
+          <p role="status" className="qr-hidden-note">
+            The codes were hidden because the window lost focus. Show them again to go on with code {at + 1}.
+          </p>
+        )}
         {codes === null ? (
           <fieldset className="transfer-choice">
             <legend>Accounts to transfer</legend>

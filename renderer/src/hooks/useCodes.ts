@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeSnapshot, CodesResult } from '../../../shared/ipc/shapes';
 import type { ErrorData } from '../../../shared/errors';
 import { call } from '../bridge';
+import { usePageVisible } from './usePageVisible';
 
 /** Codes by account id, plus the accounts whose secret could not be read right now. */
 export interface CodesState {
@@ -36,13 +37,14 @@ const BOUNDARY_SLACK_MS = 40;
 /**
  * Fetches every account's code (or only those of `ids`) and refreshes them with ONE timer, set for
  * the earliest period boundary among all accounts — never per row, never per frame. `version`
- * changes force a fetch.
+ * changes force a fetch. While the window is hidden nothing is fetched; showing it fetches at once.
  */
 export function useCodes(version: number, enabled: boolean, ids?: readonly string[]) {
   const [state, setState] = useState<CodesState>(EMPTY);
   const [failed, setFailed] = useState(false);
   const seq = useRef(0);
   const only = ids?.join('\n');
+  const visible = usePageVisible();
 
   // The answers land in callbacks: fetching starts in effects, and state changes when main replies.
   const refresh = useCallback(() => {
@@ -61,11 +63,11 @@ export function useCodes(version: number, enabled: boolean, ids?: readonly strin
   }, [only]);
 
   useEffect(() => {
-    if (enabled) void refresh();
-  }, [version, enabled, refresh]);
+    if (enabled && visible) void refresh();
+  }, [version, enabled, visible, refresh]);
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !visible) return;
     const now = Date.now();
     let next = Infinity;
     for (const snap of state.codes.values()) {
@@ -77,7 +79,7 @@ export function useCodes(version: number, enabled: boolean, ids?: readonly strin
     const delay = next > now ? next - now + BOUNDARY_SLACK_MS : 1_000;
     const timer = setTimeout(() => void refresh(), delay);
     return () => clearTimeout(timer);
-  }, [state, failed, enabled, refresh]);
+  }, [state, failed, enabled, visible, refresh]);
 
   return { ...state, refresh };
 }

@@ -6,6 +6,8 @@ import { call, errorData } from '../bridge';
 import { scanClient, type ScanClient } from '../scan/scan-client';
 import { scanFingerprint } from '../scan/scan-fingerprint';
 import type { ScanResult } from '../scan/scan-messages';
+import type { OpenedStep } from './useOpenedScan';
+import { usePageVisible } from './usePageVisible';
 import { useScanInputs } from './useScanInputs';
 
 /** A line under the scan sources: progress, or why nothing was found. */
@@ -16,6 +18,11 @@ interface QrScannerOptions {
   onPreview: (preview: ScanPreview) => void;
   /** While true (a preview is on screen), dropped and pasted images and texts are ignored. */
   paused: boolean;
+  /**
+   * What an opened otpauth link or the tray's screen scan left in main's scan session, shown as if
+   * it had been scanned here; a new `seq` shows the next one. Null when the user opened the dialog.
+   */
+  opened?: OpenedStep | null;
 }
 
 /** The scan sources' state and actions, shared by the Scan dialog and "Replace key…". */
@@ -31,30 +38,35 @@ export interface QrScanner {
   onCameraFrame: (result: ScanResult) => void;
   /** Forgets the message and the last camera code (going back to scanning). */
   reset: () => void;
+  /** Forgets main's scan session: the dialog is being closed (Cancel, Esc) without saving. */
+  endSession: () => void;
 }
+
+const resetSession = () => void call('scan:reset').catch(() => undefined);
 
 /**
  * Scanning a QR code from an image file, a drop, a paste, the webcam or the screens into main's scan
  * session. Decoded key texts go to main once (`scan:submit`) and stay there: this hook only ever
  * sees previews, and remembers the last camera code by a salted fingerprint, not its text. Main's
- * session is reset when the hook mounts and unmounts.
+ * session starts from nothing when the hook mounts, unless a link's step is waiting in it.
  */
-export function useQrScanner({ onPreview, paused }: QrScannerOptions): QrScanner {
+export function useQrScanner({ onPreview, paused, opened = null }: QrScannerOptions): QrScanner {
   const [client] = useState(scanClient);
   const [camera, setCamera] = useState(false);
   const [message, setMessage] = useState<ScanMessage>(null);
   const [working, setWorking] = useState(false);
   const lastCameraSeen = useRef('');
+  // Opened for a link, the dialog must not forget what the link put in main's scan session.
+  const [fromOutside] = useState(opened !== null);
 
+  // Main keeps a half-collected transfer and the pending preview until the dialog is closed
+  // (`endSession`) or 5 minutes have passed. Closing resets it, not unmounting: a dialog that
+  // gives way to a link's Scan dialog must leave the link's step in place.
   useEffect(() => {
     client.start();
-    // Main keeps a half-collected transfer and the pending preview until the dialog closes.
-    void call('scan:reset').catch(() => undefined);
-    return () => {
-      client.terminate();
-      void call('scan:reset').catch(() => undefined);
-    };
-  }, [client]);
+    if (!fromOutside) resetSession();
+    return () => client.terminate();
+  }, [client, fromOutside]);
 
   const showStep = useCallback(
     (step: ScanStep, prefix = '') => {
@@ -73,6 +85,16 @@ export function useQrScanner({ onPreview, paused }: QrScannerOptions): QrScanner
     },
     [onPreview],
   );
+
+  // A link or the tray's screen scan: shown as a scan of this dialog's own would be, once each
+  // (state adjusted while rendering, as React advises for a prop that brings something new).
+  const [shownOpened, setShownOpened] = useState<OpenedStep | null>(null);
+  if (opened !== null && opened !== shownOpened) {
+    setShownOpened(opened);
+    const { message: said, step } = opened.scan;
+    if (step !== null) showStep(step, said ?? '');
+    else setMessage({ tone: 'error', text: said ?? 'Nothing was found to add.' });
+  }
 
   const submit = useCallback(
     async (text: string) => {
@@ -167,13 +189,18 @@ export function useQrScanner({ onPreview, paused }: QrScannerOptions): QrScanner
       lastCameraSeen.current = '';
       setMessage(null);
     },
+    endSession: resetSession,
   };
 }
 
-/** While `active`, main recomputes the pending preview's codes each second (its seeds stay there). */
+/**
+ * While `active` and the window is shown, main recomputes the pending preview's codes each second
+ * (its seeds stay there).
+ */
 export function usePendingPreview(active: boolean, update: (preview: ScanPreview) => void): void {
+  const visible = usePageVisible();
   useEffect(() => {
-    if (!active) return;
+    if (!active || !visible) return;
     const timer = window.setInterval(() => {
       void call('scan:pending').then(
         (p) => p !== null && update(p),
@@ -181,5 +208,5 @@ export function usePendingPreview(active: boolean, update: (preview: ScanPreview
       );
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [active, update]);
+  }, [active, visible, update]);
 }

@@ -3,7 +3,15 @@ import type { AccountView, ImportSummary, ScanSaveResult } from '../../../shared
 import { importSummary, saveLabel, scanSummary } from './save-summary';
 
 const account = (issuer: string) => ({ id: issuer, issuer, account: 'alice' }) as AccountView;
-const NONE: ImportSummary = { added: 0, updated: 0, skipped: 0, rejected: 0, replaced: [], failed: [] };
+const NONE: ImportSummary = {
+  added: 0,
+  updated: 0,
+  skipped: 0,
+  rejected: 0,
+  replaced: [],
+  failed: [],
+  stopped: false,
+};
 
 describe('saveLabel', () => {
   it.each([
