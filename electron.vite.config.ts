@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
           keyfob: resolve(__dirname, 'electron/cli/keyfob.ts'),
+          // Screen captures are decoded in worker threads that main starts from this file.
+          'qr-screen-worker': resolve(__dirname, 'electron/qr/screen-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -19,7 +19,16 @@ export function atMost(value: number, max: number): Check {
   return { target: max, ok: value <= max };
 }
 
-/** Prints one figure as a JSON line: `{"metric","value","unit"[,"target","ok"]}`. */
-export function emit(metric: string, value: number, unit: string, check?: Check): void {
-  console.log(JSON.stringify({ metric, value, unit, ...(check ?? {}) }));
+/**
+ * Prints one figure as a JSON line: `{"metric","value"[, …beside],"unit"[,"target","ok"]}`, where
+ * `beside` holds figures to read next to it (e.g. another decoder's on the same frames).
+ */
+export function emit(
+  metric: string,
+  value: number,
+  unit: string,
+  check?: Check,
+  beside?: Record<string, number>,
+): void {
+  console.log(JSON.stringify({ metric, value, ...(beside ?? {}), unit, ...(check ?? {}) }));
 }

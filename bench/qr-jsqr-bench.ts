@@ -1,11 +1,11 @@
 import jsQR from 'jsqr';
 import { decodeFrame } from '../qr-decoder/decode-frame';
 import { loadZxingWasmFile } from '../electron/qr/load-wasm';
-import { qrCorpus } from './qr-corpus';
+import { qrCorpus } from '../test-support/qr/corpus';
 import { emit, median } from './figures';
 
 // jsQR against the decoder Keyfob ships (zxing-wasm, thorough passes), frame by frame over the same
-// generated corpus: is there any frame jsQR reads correctly that zxing misses (a reason to keep it
+// generated corpus (its tuning half): is there any frame jsQR reads correctly that zxing misses (a reason to keep it
 // as a second pass), and what would it cost? Prints JSON lines; the decision is in
 // docs/qr-decoder.md and the README's design notes.
 

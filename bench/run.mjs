@@ -15,6 +15,7 @@ const suites = [
   'secret-service-wrong-answers-bench',
   'qr-bench',
   'qr-jsqr-bench',
+  'screen-scan-bench',
   'backup-bench',
   'read-while-import-bench',
   'import-rate-bench',

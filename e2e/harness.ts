@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { type ClipboardAdapter } from '../electron/adapters/clipboard';
 import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
+import { SCREEN_WORKER, workerDecoders } from '../electron/qr/screen-decoders';
 import { askTimeServer } from '../electron/clock/sntp-client';
 import { keytarSecretStore, LOCK_VERIFIER_ID, resolveVaultLocation } from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
@@ -179,6 +180,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       clipboard: observed,
       dialogs,
       screenCapture: options.screenCapture,
+      // The app's own screen decoding: worker threads running main's built worker file.
+      screenDecoder: workerDecoders(join(__dirname, '..', 'out', 'main', SCREEN_WORKER)),
       power,
       // Asked with main's clock, so a fixed test clock measures a fake server's offset exactly.
       askTime:

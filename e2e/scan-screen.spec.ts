@@ -8,8 +8,8 @@ import { desktopWithQr, oathtoolTotp, openScan } from './scan-helpers';
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 // The screen path: main captures every display (here a capture adapter handing main two real
-// generated desktops, as Chromium cannot give main a desktop), decodes them in
-// main, and the renderer confirms what the display held. Electron's desktopCapturer itself is
+// generated desktops, as Chromium cannot give main a desktop), decodes them in worker threads
+// running main's built worker file, and the renderer confirms what the display held. Electron's desktopCapturer itself is
 // exercised only where the Electron binary exists.
 const NOW = Date.UTC(2026, 2, 2, 9, 41, 21);
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -21,9 +21,10 @@ function displays(second: DisplayImage['frame']): ScreenCaptureAdapter & { captu
     permission: () => 'unknown' as const,
     capture: async () => {
       adapter.captures++;
+      // A fresh copy each time, as a real capture is: its pixels move to a decoding thread.
       return [
         { label: 'Built-in Display', frame: desktopWithQr(1920, 1080) },
-        { label: 'DELL U2720Q', frame: second },
+        { label: 'DELL U2720Q', frame: { ...second, data: second.data.slice() } },
       ];
     },
   };

@@ -26,6 +26,7 @@ import { createMainWindow } from './app/window';
 import { loadWindowState, trackWindowState, windowStateFile, windowStateSaved } from './app/window-state';
 import { askTimeServer } from './clock/sntp-client';
 import { openIpcGateway } from './ipc/gateway';
+import { SCREEN_WORKER, workerDecoders } from './qr/screen-decoders';
 import { createAppServices } from './services/app-services';
 import { keytarSecretStore, resolveVaultLocation } from './vault';
 
@@ -80,6 +81,8 @@ async function start(): Promise<void> {
     clipboard: electronClipboard(),
     dialogs: electronDialogs(() => mainWindow),
     screenCapture: electronScreenCapture(() => mainWindow),
+    // Beside this file in out/main/ (its own entry in electron.vite.config.ts).
+    screenDecoder: workerDecoders(join(__dirname, SCREEN_WORKER)),
     // The clock (SNTP over node:dgram) and the lock (sleep, screen lock, idle time, Touch ID).
     askTime: (server) => askTimeServer(server),
     power: electronPower(),

@@ -1,6 +1,9 @@
 import type { TextKind } from '../shared/text-kind';
 
-/** An RGBA image as `ImageData` holds it (4 bytes a pixel, row after row). */
+/**
+ * An RGBA image as `ImageData` holds it (4 bytes a pixel, row after row). BGRA (a screen capture)
+ * decodes the same: the decoder's luminance weighs red and blue alike.
+ */
 export interface Frame {
   data: Uint8ClampedArray;
   width: number;

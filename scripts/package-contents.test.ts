@@ -87,11 +87,13 @@ async function mainImports(): Promise<string[]> {
 }
 
 describe.runIf(ON_LINUX)('the packed app.asar', () => {
-  it('holds the three bundles, the zxing and sql.js .wasm, the run-time assets and package.json', () => {
+  it('holds the three bundles, the screen worker, the zxing and sql.js .wasm, the run-time assets and package.json', () => {
     for (const path of [
       '/package.json',
       '/out/main/index.js',
       '/out/main/keyfob.js',
+      // Main starts its screen-decoding threads from this file, beside index.js.
+      '/out/main/qr-screen-worker.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
       '/assets/icon.png',

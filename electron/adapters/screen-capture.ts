@@ -1,7 +1,11 @@
 import type { Frame } from '../../qr-decoder/types';
 import { loadElectron } from './electron-module';
 
-/** One display's pixels at its native resolution, and a name the user recognises. */
+/**
+ * One display's pixels at its native resolution, and a name the user recognises. The frame is the
+ * caller's to consume (its pixels move to a decoding thread), 4 bytes a pixel in RGBA or BGRA
+ * order: the QR decoder's luminance weighs red and blue alike.
+ */
 export interface DisplayImage {
   label: string;
   frame: Frame;
@@ -27,16 +31,12 @@ export function isWaylandSession(env: NodeJS.ProcessEnv = process.env): boolean 
   );
 }
 
-/** desktopCapturer's thumbnails are BGRA on every platform Electron supports; zxing wants RGBA. */
-function bgraToRgba(bgra: Buffer): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(bgra.length);
-  for (let i = 0; i < bgra.length; i += 4) {
-    out[i] = bgra[i + 2] ?? 0;
-    out[i + 1] = bgra[i + 1] ?? 0;
-    out[i + 2] = bgra[i] ?? 0;
-    out[i + 3] = 255;
-  }
-  return out;
+/**
+ * desktopCapturer's bitmap (BGRA on every platform Electron supports) as a frame, without copying:
+ * the decoder reads BGRA as it is.
+ */
+function bitmapPixels(bitmap: Buffer): Uint8ClampedArray {
+  return new Uint8ClampedArray(bitmap.buffer, bitmap.byteOffset, bitmap.byteLength);
 }
 
 /**
@@ -74,7 +74,7 @@ export function electronScreenCapture(
           const display = displays.find((d) => String(d.id) === source.display_id);
           const size = source.thumbnail.getSize();
           const label = display?.label || source.name || `Display ${i + 1}`;
-          return { label, frame: { data: bgraToRgba(source.thumbnail.toBitmap()), ...size } };
+          return { label, frame: { data: bitmapPixels(source.thumbnail.toBitmap()), ...size } };
         });
       } finally {
         win?.show();

@@ -4,7 +4,14 @@ import type { HandlerContext } from '../services/app-services';
 
 /** The QR-scan channels: a scanned text into main's scan session, its preview, saving it, and what a link left. */
 export function scanChannels(ctx: HandlerContext) {
-  const scan = scanHandlers(ctx.vault, ctx.now, ctx.screenCapture, ctx.holdTimers, ctx.codeTime);
+  const scan = scanHandlers(
+    ctx.vault,
+    ctx.now,
+    ctx.screenCapture,
+    ctx.holdTimers,
+    ctx.codeTime,
+    ctx.screenDecoder,
+  );
   return {
     'scan:submit': (text) => scan.submit(text),
     'scan:screens': () => scan.screens(),

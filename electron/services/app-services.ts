@@ -10,6 +10,7 @@ import {
 import type { ClipboardAdapter } from '../adapters/clipboard';
 import { noDialogs, type DialogsAdapter } from '../adapters/dialogs';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
+import type { DisplayDecoder } from '../qr/screen-decoders';
 import { accountChannels } from '../ipc/accounts';
 import { backupChannels } from '../ipc/backup';
 import { checkArgs, knownChannel } from '../ipc/check-args';
@@ -60,6 +61,8 @@ export interface AppServicesOptions {
   dialogs?: DialogsAdapter;
   /** Every display's pixels for `scan:screens`; without it that channel says capture is unavailable. */
   screenCapture?: ScreenCaptureAdapter;
+  /** Decodes the captured displays: worker threads in the app, the calling thread by default (unit tests). Closed with the services. */
+  screenDecoder?: DisplayDecoder;
   /** How to open the vault; `Vault.open` over home/secrets/now by default. */
   openVault?: () => Promise<OpenedVault>;
   // ---- The clock and the lock ----
@@ -217,7 +220,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       stop();
       events.clear();
       listChanged.clear();
-      await context.keeper.flush();
+      await Promise.all([context.keeper.flush(), options.screenDecoder?.close()]);
     },
     isLocked: () => lock.isLocked(),
     lockable: () => lock.isOpenWithPassword(),

@@ -9,6 +9,7 @@ import type {
 import type { Token } from '../../shared/otp-types';
 import type { AccountView } from '../../shared/ipc/shapes';
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
+import { inThreadDecoder, type DisplayDecoder } from '../qr/screen-decoders';
 import type { Vault } from '../vault';
 import type { Timers } from './clipboard-clear';
 import { codeSnapshot, systemCodeTime, toAccountView, type CodeTime } from './codes';
@@ -30,9 +31,10 @@ export interface ScanHandlers {
 }
 
 /**
- * Scan handlers over `vault()`, `now()`, the screen `capture` adapter and the `timers` that end a
- * seed's 5-minute hold; previews' codes are computed at `codeTime()`. A scanned text arrives once
- * and stays in the session; codes are computed here and only parameters, codes and duplicates go back.
+ * Scan handlers over `vault()`, `now()`, the screen `capture` adapter, the `timers` that end a
+ * seed's 5-minute hold and the `decoder` of display captures (on the calling thread by default);
+ * previews' codes are computed at `codeTime()`. A scanned text arrives once and stays in the
+ * session; codes are computed here and only parameters, codes and duplicates go back.
  */
 export function scanHandlers(
   vault: () => Vault,
@@ -40,6 +42,7 @@ export function scanHandlers(
   capture?: ScreenCaptureAdapter,
   timers?: Timers,
   codeTime: () => CodeTime = systemCodeTime(now),
+  decoder: DisplayDecoder = inThreadDecoder(),
 ): ScanHandlers {
   const session = new ScanSession(now, timers);
   const describe = async ({ tokens, problems }: ScannedTokens): Promise<ScanPreview> => {
@@ -65,7 +68,7 @@ export function scanHandlers(
   return {
     submit: async (text) => session.take(text, describe),
     async screens() {
-      const scan = await scanScreens(capture);
+      const scan = await scanScreens(capture, decoder);
       if (scan.text === null)
         return { displays: scan.displays, display: null, message: scan.message, step: null };
       const step = await session.take(scan.text, describe);

@@ -1,7 +1,7 @@
 import type { ScreenCaptureAdapter } from '../adapters/screen-capture';
-import { decodeFrame } from '../../qr-decoder';
 import { holdsKey } from '../../shared/text-kind';
-import { loadZxingWasmFile } from '../qr/load-wasm';
+import type { DecodeOutcome } from '../../qr-decoder';
+import type { DisplayDecoder } from '../qr/screen-decoders';
 
 const SCREEN_RECORDING =
   'Keyfob needs permission to record the screen to find a QR code on it. Allow it in System Settings → ' +
@@ -16,15 +16,20 @@ export interface ScreenFind {
 }
 
 /**
- * Captures every display and decodes each at its native resolution in main, first display with a
- * key or transfer code winning; otherwise the first code of any kind, so the user learns what it held.
+ * Captures every display and decodes them all at once at their native resolution (off main's
+ * thread with the app's decoder), the first display in the capture's order with a key or transfer
+ * code winning — as soon as it and the displays before it are decoded; otherwise the first code of
+ * any kind, so the user learns what it held.
  */
-export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Promise<ScreenFind> {
+export async function scanScreens(
+  capture: ScreenCaptureAdapter | undefined,
+  decoder: DisplayDecoder,
+): Promise<ScreenFind> {
   if (capture === undefined)
     return { displays: 0, display: null, text: null, message: 'Scanning the screen is not available here.' };
   if (capture.permission() === 'denied')
     return { displays: 0, display: null, text: null, message: SCREEN_RECORDING };
-  loadZxingWasmFile();
+  decoder.prepare(); // the decoding threads start while the displays are captured
   const images = await capture.capture();
   if (images.length === 0) {
     const message =
@@ -34,12 +39,15 @@ export async function scanScreens(capture: ScreenCaptureAdapter | undefined): Pr
         : 'The screen could not be captured. Save a screenshot and use Image file… instead.';
     return { displays: 0, display: null, text: null, message };
   }
+  const outcomes: Array<Promise<DecodeOutcome>> = images.map((image) => decoder.decode(image.frame));
+  // Once a display wins, the later ones' results (or failures) are not awaited.
+  for (const o of outcomes) o.catch(() => undefined);
   let fallback: { display: string; text: string } | null = null;
-  for (const image of images) {
-    const outcome = await decodeFrame(image.frame, 'thorough');
-    const key = outcome.codes.find((c) => holdsKey(c.kind));
+  for (const [i, image] of images.entries()) {
+    const outcome = await outcomes[i];
+    const key = outcome?.codes.find((c) => holdsKey(c.kind));
     if (key) return found(images.length, image.label, key.text);
-    const other = outcome.codes[0];
+    const other = outcome?.codes[0];
     if (other && fallback === null) fallback = { display: image.label, text: other.text };
   }
   if (fallback) return found(images.length, fallback.display, fallback.text);

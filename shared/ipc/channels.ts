@@ -107,7 +107,7 @@ export const CHANNELS = {
   // ---- QR scanning: a scanned text goes to main once; seeds never come back. ----
   /** One QR text decoded in the renderer's scan worker (webcam, file, drop, paste). */
   'scan:submit': read(scanText).returns<T.ScanStep>(),
-  /** Captures every display (Keyfob's window hidden), decodes them in main, and takes the code as `scan:submit` would. */
+  /** Captures every display (Keyfob's window hidden), decodes them all at once in main's worker threads, and takes the code as `scan:submit` would. */
   'scan:screens': read().returns<T.ScreenScan>(),
   /** The pending preview with codes recomputed now (the confirm step refreshes them); null when none. */
   'scan:pending': read().returns<T.ScanPreview | null>(),

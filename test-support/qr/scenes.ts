@@ -2,6 +2,7 @@ import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import type { SeededRandom } from '../core/seeded-random';
 import type { Frame } from '../../qr-decoder/types';
 import { drawQr, qrModules, squareQuad, type Quad } from './qr-render';
+import { defocus, glare, motionBlur } from './optics';
 import { addNoise, blur, contrast, createFrame, fillRect, unevenLight, type Rgb } from './raster';
 
 /** What a camera did to the code in a frame; every field optional, applied in a fixed order. */
@@ -10,7 +11,14 @@ export interface CameraConditions {
   rotate?: number;
   /** Perspective: the far edge shrinks by this fraction of the side (0.1–0.3). */
   tilt?: number;
+  /** Gaussian blur σ in px (a soft lens, or a scaled-up image). */
   blur?: number;
+  /** Defocus: radius in px of the disc each point spreads into. */
+  defocus?: number;
+  /** Motion blur: length in px of the streak, and its direction in degrees. */
+  motion?: { length: number; angle: number };
+  /** A lamp's reflection over the code: peak whitening (0–1) and its radius as a fraction of the code's side. */
+  glare?: { strength: number; radius: number };
   noise?: number;
   /** Contrast factor (1 = unchanged) and the grey level it squeezes towards. */
   contrast?: number;
@@ -27,14 +35,14 @@ export interface CameraConditions {
  * A webcam-like frame: a cluttered desk, a sheet (or phone screen) holding the code `side` px
  * wide (quiet zone included) near the centre, then the camera's conditions. No `text`: no code.
  */
-export function cameraFrame(
+export function cameraScene(
   rng: SeededRandom,
   width: number,
   height: number,
   text: string | undefined,
   side: number,
   c: CameraConditions,
-): Frame {
+): Scene {
   const f = createFrame(width, height, grey(rng.int(70, 150)));
   for (let k = 0; k < 12; k++) {
     const w = rng.int(width / 12, width / 3);
@@ -48,11 +56,29 @@ export function cameraFrame(
   const ink: Rgb = c.inverted ? [225, 228, 230] : [25, 25, 30];
   const paper: Rgb = c.inverted ? [18, 18, 20] : [238, 236, 228];
   if (text !== undefined) drawQr(f, qrModules(text), quad, { dark: ink, light: paper, samples: 3 });
+  if (c.glare) {
+    // Somewhere over the code, not always its middle.
+    const gx = cx + (rng.next() - 0.5) * side * 0.6;
+    const gy = cy + (rng.next() - 0.5) * side * 0.6;
+    glare(f, gx, gy, side * c.glare.radius, c.glare.strength);
+  }
   if (c.blur) blur(f, c.blur);
+  if (c.defocus) defocus(f, c.defocus);
+  if (c.motion) motionBlur(f, c.motion.length, (c.motion.angle * Math.PI) / 180);
   if (c.uneven) unevenLight(f, c.uneven, rng.next() * 2 * Math.PI);
   if (c.contrast !== undefined) contrast(f, c.contrast, c.mid ?? 128);
   if (c.noise) addNoise(f, c.noise, rng);
-  return c.jpeg ? jpegRoundTrip(f, c.jpeg) : f;
+  const code = text === undefined ? undefined : quad;
+  return { frame: c.jpeg ? jpegRoundTrip(f, c.jpeg) : f, code };
+}
+
+/** {@link cameraScene}'s frame alone. */
+export const cameraFrame = (...args: Parameters<typeof cameraScene>): Frame => cameraScene(...args).frame;
+
+/** A generated frame and where its code is (the quad includes the quiet zone; none without a code). */
+export interface Scene {
+  frame: Frame;
+  code: Quad | undefined;
 }
 
 /** Screen themes: light windows, dark windows (code on a white card), dark with a light-on-dark code. */
@@ -63,7 +89,7 @@ export type Theme = 'light' | 'dark' | 'inverted';
  * the code at `side` px (quiet zone included). `crisp` draws whole pixels per module, as a page
  * at 100 % zoom does; otherwise the code is scaled with smoothing, as an `<img>` at another size.
  */
-export function screenFrame(
+export function screenScene(
   rng: SeededRandom,
   width: number,
   height: number,
@@ -71,9 +97,10 @@ export function screenFrame(
   side: number,
   theme: Theme,
   crisp: boolean,
-): Frame {
+): Scene {
   const dark = theme !== 'light';
   const f = createFrame(width, height, dark ? [32, 36, 44] : [200, 210, 225]);
+  let code: Quad | undefined;
   const windows = rng.int(4, 9);
   for (let k = 0; k < windows; k++) window(f, rng, dark, rng.int(300, width / 2), rng.int(200, height / 1.5));
   if (text !== undefined) {
@@ -86,12 +113,16 @@ export function screenFrame(
     const cx = x + 40 + size / 2;
     const cy = y + 70 + size / 2;
     const quad = squareQuad(cx, cy, size);
+    code = quad;
     if (theme === 'inverted')
       drawQr(f, m, quad, { dark: [230, 232, 235], light: [30, 33, 40], samples: crisp ? 1 : 3 });
     else drawQr(f, m, quad, { dark: [0, 0, 0], light: [255, 255, 255], samples: crisp ? 1 : 3 });
   }
-  return f;
+  return { frame: f, code };
 }
+
+/** {@link screenScene}'s frame alone. */
+export const screenFrame = (...args: Parameters<typeof screenScene>): Frame => screenScene(...args).frame;
 
 /** One window: title bar, lines of "words", a few icons; placed at random unless told. */
 function window(
