@@ -9,7 +9,12 @@ import type { ScreenCaptureAdapter } from '../electron/adapters/screen-capture';
 import { createAppServices, type AppServices } from '../electron/services/app-services';
 import { SCREEN_WORKER, workerDecoders } from '../electron/qr/screen-decoders';
 import { askTimeServer } from '../electron/clock/sntp-client';
-import { keytarSecretStore, LOCK_VERIFIER_ID, resolveVaultLocation } from '../electron/vault';
+import {
+  keytarSecretStore,
+  LOCK_VERIFIER_ID,
+  resolveVaultLocation,
+  type SecretStore,
+} from '../electron/vault';
 import { EMPTY_DRAFT, type ManualDraft, type Settings } from '../shared/ipc/shapes';
 import type { ArgsOf, Channel, IpcReply, ResultOf } from '../shared/ipc/channels';
 import { wallClock } from './harness-clock';
@@ -87,6 +92,11 @@ export interface LaunchOptions {
    * offset: it becomes the clockServer setting. Without it main never asks any time server.
    */
   timeServer?: string;
+  /**
+   * Each keychain write on the real keyring takes at least this long, as on a keyring that already
+   * holds thousands of items: a spec that must act while a bulk save is still running gets time to.
+   */
+  slowKeychainWritesMs?: number;
 }
 
 /** A running app: Chromium showing the built renderer, wired to the real main-process services. */
@@ -171,7 +181,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const secrets =
     options.secrets === 'memory'
       ? memorySecretStore()
-      : keytarSecretStore(service, process.platform, { home });
+      : slowWrites(keytarSecretStore(service, process.platform, { home }), options.slowKeychainWritesMs ?? 0);
   const start = async (): Promise<AppServices> =>
     createAppServices({
       home,
@@ -318,4 +328,16 @@ async function seedVault(services: AppServices, options: LaunchOptions): Promise
     if (!added.ok) throw new Error(`Seed ${seed.issuer ?? ''}:${seed.account ?? ''}: ${added.error.message}`);
   }
   if (options.backupReminder !== true) await services.handlers['backup:reminder-dismiss']();
+}
+
+/** `store`, with every `set` taking at least `ms` (the write itself still goes to the store). */
+function slowWrites(store: SecretStore, ms: number): SecretStore {
+  if (ms <= 0) return store;
+  const set = store.set.bind(store);
+  return {
+    ...store,
+    set: async (id, secret) => {
+      await Promise.all([set(id, secret), new Promise((r) => setTimeout(r, ms))]);
+    },
+  };
 }

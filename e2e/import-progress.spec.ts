@@ -45,7 +45,8 @@ async function storedIds(a: LaunchedApp) {
 
 test('a long import shows a moving progress bar; Cancel keeps exactly what was saved', async () => {
   test.setTimeout(180_000);
-  app = await launchApp({ colorScheme: 'dark' });
+  // 20 ms a write (≥ 6 s for all 300): Cancel lands mid-save even on a fast, empty keyring.
+  app = await launchApp({ colorScheme: 'dark', slowKeychainWritesMs: 20 });
   const file = join(dir, 'accounts.txt');
   await writeFile(file, writeKeyfobList(bulkTokens(ACCOUNTS)));
   const dialog = await importFile(app, file);

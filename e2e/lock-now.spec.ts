@@ -42,7 +42,7 @@ test('Ctrl+L locks at once: codes hidden, the copied code wiped, main refusing; 
   const code = oathtoolTotp(GITHUB.secret, NOW);
   await expect(github.getByTestId('code')).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
   await github.click();
-  expect(app.clipboard.read()).toBe(code);
+  await expect.poll(() => app.clipboard.read()).toBe(code);
 
   await page.keyboard.press('Control+L');
   await expect(page.getByRole('heading', { name: 'Keyfob is locked' })).toBeVisible();
