@@ -94,12 +94,6 @@ describe('Vault basics (memory keychain)', () => {
     expect(store.calls.filter((c) => c.startsWith('get')).length).toBe(reads);
   });
 
-  it('findDuplicate returns the listed twin', async () => {
-    const a = await vault.add(token('GitHub', 'alice', 1));
-    expect((await vault.findDuplicate(token('GitHub', 'alice', 1)))?.id).toBe(a.id);
-    expect(await vault.findDuplicate(token('GitHub', 'alice', 9))).toBeUndefined();
-  });
-
   it.each([
     [
       '1600-byte secret (2560 base32 letters, the Windows limit)',

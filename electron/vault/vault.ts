@@ -9,7 +9,7 @@ import type { Entry } from './metadata';
 import { accountName } from '../../shared/account-name';
 import { MetadataFile, UnreadableMetadataError } from './metadata-file';
 import { addInSlices, checkBulk, type BulkControl, type BulkResult } from './bulk-add';
-import { addInOrder, duplicateIn, removeInOrder } from './add-and-remove';
+import { addInOrder, removeInOrder } from './add-and-remove';
 import { auditKeychain, reconcile } from './reconcile';
 import { replaceKeyInOrder, restoreKeyInOrder } from './replace-key';
 import { needsUpkeep, replacedUpkeep } from './replaced-upkeep';
@@ -249,13 +249,6 @@ export class Vault {
       await tx.commit(withEntry(tx.entries, next));
       return { account: toAccount(tx.entries, next), code };
     });
-  }
-
-  /** A listed account with the same issuer, account name and secret as `token`, if any. */
-  async findDuplicate(token: Token): Promise<Account | undefined> {
-    const entries = await this.metadata.current();
-    const dup = await duplicateIn(this.store, entries, token);
-    return dup === undefined ? undefined : toAccount(entries, dup);
   }
 
   /** Full check for `keyfob doctor`: finishes interrupted work, then adopts keychain items no account lists. */
