@@ -54,7 +54,7 @@ describe('keytarSecretStore on the real keyring', () => {
     expect(await store.delete('id-1')).toBe(false);
   });
 
-  it('probes asked at the same moment (a focus and a change event at once) share one and all succeed', async () => {
+  it('probes asked at the same moment (a focus and a change event at once) never overlap and all succeed', async () => {
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, () => codeOf(store.probe?.() ?? Promise.resolve())),
     );

@@ -2,6 +2,7 @@ import { keychainError } from './keychain-errors';
 import { join } from 'node:path';
 import { INDEX_FILE, INDEX_KEY_ID } from './secret-service/item-index';
 import { readSecretServiceItems } from './secret-service/read-all';
+import { freshRuns } from './fresh-runs';
 import type { SecretStore } from './secret-store';
 
 /** The subset of keytar Keyfob uses (`keytar` is the `@github/keytar` fork). */
@@ -63,21 +64,12 @@ export function keytarSecretStore(
       }
     }
   }
-  let probing: Promise<void> | undefined;
-  function probe(): Promise<void> {
-    // keytar can't say "locked": reads return null and deletes false. A write can: gnome-keyring
-    // answers "Cannot create an item in a locked collection". Callers at the same moment share one
-    // probe: two at once on the same item make gnome-keyring delete the item one is still reading.
-    probing ??= (async () => {
-      try {
-        await call((k) => k.setPassword(service, PROBE_ID, 'probe'));
-        await call((k) => k.deletePassword(service, PROBE_ID));
-      } finally {
-        probing = undefined;
-      }
-    })();
-    return probing;
-  }
+  // keytar can't say "locked": reads return null and deletes false. A write can: gnome-keyring
+  // answers "Cannot create an item in a locked collection".
+  const probe = freshRuns(async () => {
+    await call((k) => k.setPassword(service, PROBE_ID, 'probe'));
+    await call((k) => k.deletePassword(service, PROBE_ID));
+  });
   return {
     get: (id) => call((k) => k.getPassword(service, id)),
     set: (id, secret) => call((k) => k.setPassword(service, id, secret)),
