@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { bulkTokens } from '../electron/formats/testdata/bulk';
 import { writeKeyfobList } from '../electron/formats/testdata/key-uris';
 import { INTERNAL_IDS } from '../electron/vault/keytar-store';
-import { rawKeytar } from '../test-support/vault/keyring';
+import { credentialsOf } from '../test-support/vault/keyring';
 import { launchApp, type LaunchedApp } from './harness';
 
 // A long import into the real keyring: the Import dialog shows "Saving N of 300…" over a
@@ -36,7 +36,7 @@ async function importFile(a: LaunchedApp, file: string) {
 /** Listed account ids, and the ids of the run's keychain items (Keyfob's bookkeeping items left out). */
 async function storedIds(a: LaunchedApp) {
   const listed = (await a.services.handlers['accounts:list']()).map((x) => x.id).sort();
-  const items = (await (await rawKeytar()).findCredentials(a.service))
+  const items = (await credentialsOf(a.service))
     .map((c) => c.account)
     .filter((id) => !INTERNAL_IDS.has(id))
     .sort();

@@ -18,6 +18,22 @@ export async function rawKeytar(): Promise<RawKeytar> {
 }
 
 /**
+ * Every item of `service`, read while an app may still be writing to it: an item deleted between
+ * keytar's search and its read (the app's keychain probe, say) fails the listing, so it is read again.
+ */
+export async function credentialsOf(service: string): Promise<Array<{ account: string; password: string }>> {
+  const keytar = await rawKeytar();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await keytar.findCredentials(service);
+    } catch (e) {
+      if (attempt === 5 || !(e instanceof Error && e.message.startsWith('No such secret item'))) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/**
  * Fails unless the test runs inside scripts/with-keyring.mjs: keyring tests must never touch the
  * user's own keyring, and locking one would lock the user out of theirs.
  */
