@@ -55,7 +55,7 @@ describe('keyfob import of hostile input', () => {
       ['hostile.txt'],
       'hostile.txt:1  rejected   This transfer code says it is part 1 of 2,147,483,647; a Google Authenticator export has at most 100 codes. It is not a valid export.',
     ],
-    ['a folder', ['folder'], 'folder  rejected   folder is a folder, not a backup.'],
+    ['a folder', ['folder'], 'folder  rejected   folder is a folder, not a backup; choose a file inside it.'],
     [
       'an Aegis scrypt N of 0.5',
       ['aegis-half.json', '--password-file', 'password'],

@@ -30,7 +30,12 @@ describe('readInputFile', () => {
 
   it.each([
     ['a missing file', () => at('nope.json'), 'nope.json does not exist.', 'not-found'],
-    ['a folder', () => at('folder'), 'folder is a folder, not a backup.', 'invalid-input'],
+    [
+      'a folder',
+      () => at('folder'),
+      'folder is a folder, not a backup; choose a file inside it.',
+      'invalid-input',
+    ],
     [
       'a file over the limit (before reading it)',
       () => at('big.bin'),

@@ -68,7 +68,8 @@ export function showBytes(bytes: number): string {
 
 function check(s: Stats, rules: InputFileRules): void {
   const { name, what } = rules;
-  if (s.isDirectory()) throw new KeyfobError('invalid-input', `${name} is a folder, not a ${what}.`);
+  if (s.isDirectory())
+    throw new KeyfobError('invalid-input', `${name} is a folder, not a ${what}; choose a file inside it.`);
   if (!s.isFile() && !rules.streams) {
     throw new KeyfobError(
       'invalid-input',

@@ -85,7 +85,7 @@ describe('backup channels', () => {
   });
 
   it.each([
-    ['a folder', () => home, 'is a folder, not a backup.'],
+    ['a folder', () => home, 'is a folder, not a backup; choose a file inside it.'],
     [
       'a device that never ends',
       () => '/dev/zero',

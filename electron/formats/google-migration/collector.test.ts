@@ -6,18 +6,10 @@ import { MigrationBatches } from './batches';
 import { MigrationCollector } from './collector';
 import { readUriList } from '../uri-list';
 import { lineSource, showSource } from '../format';
+import { token } from '../../../test-support/vault/fixtures';
 import { defined } from '../../../test-support/defined';
 
-const account = (i: number): Token => ({
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0n,
-  issuer: 'Acme',
-  account: `user${i}`,
-  secret: Uint8Array.from({ length: 10 }, (_, j) => i + j + 1),
-});
+const account = (i: number): Token => token('Acme', `user${i}`, i + 1);
 const accounts = (n: number, from = 0) => Array.from({ length: n }, (_, i) => account(from + i));
 /** A 3-code export of 25 accounts (10 + 10 + 5), batch id −42. */
 const EXPORT = formatMigrationUris(accounts(25), -42);
